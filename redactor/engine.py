@@ -1,0 +1,196 @@
+"""The Redactor: normalise, detect, resolve, qualify, apply a policy. Adapters only call this."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redactor.apply import apply_policy
+from redactor.errors import DetectionError, InvalidInputError, MissingKeyError
+from redactor.findings import Finding, RedactionResult
+from redactor.nlp import load_pipeline, pipeline_version
+from redactor.normalise import NormalisedText, normalise
+from redactor.operators import PseudonymSession
+from redactor.policy import Policy, load_policy
+from redactor.recognizers.base import DETECTOR_KEY, Detector
+from redactor.recognizers.identifiers.lexicon import is_first_name, lexicon_version
+from redactor.recognizers.registry import default_detectors
+from redactor.resolve import resolve
+
+log = logging.getLogger("redactor")
+
+DEFAULT_MAX_CHARS = 100_000
+
+
+class _PipelineNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine over a pipeline we loaded ourselves (no download, no lemmas)."""
+
+    def __init__(self, nlp: Language):
+        super().__init__(models=[{"lang_code": "fr", "model_name": nlp.meta.get("name", "custom")}])
+        self.nlp = {"fr": nlp}
+
+    def load(self) -> None:
+        """Already loaded in the constructor."""
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        # Our detectors read the doc directly; Presidio's keywords and lemma context are unused.
+        return NlpArtifacts(
+            entities=list(doc.ents),
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[],
+            nlp_engine=None,
+            language=language,
+        )
+
+
+def read_key_from_environment() -> bytes | None:
+    """The pseudonymisation key from REDACTOR_KEY or the file named by REDACTOR_KEY_FILE."""
+    if value := os.environ.get("REDACTOR_KEY"):
+        return value.encode()
+    if path := os.environ.get("REDACTOR_KEY_FILE"):
+        try:
+            key = Path(path).read_bytes().strip()
+        except OSError as error:
+            raise MissingKeyError(f"cannot read REDACTOR_KEY_FILE ({error.strerror})") from None
+        if not key:
+            raise MissingKeyError("REDACTOR_KEY_FILE is empty")
+        return key
+    return None
+
+
+class Redactor:
+    """Finds identifiers and special-category content in French clinical notes and redacts them.
+
+    Load once per process and reuse: models and vocabularies load in the constructor.
+    """
+
+    def __init__(
+        self,
+        *,
+        key: bytes | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        extra_detectors: Sequence[Detector] = (),
+        nlp: Language | None = None,
+    ):
+        self.key = key if key is not None else read_key_from_environment()
+        self.max_chars = max_chars
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.detectors: list[Detector] = [*default_detectors(), *extra_detectors]
+        self._analyzer = AnalyzerEngine(
+            registry=RecognizerRegistry(recognizers=self.detectors, supported_languages=["fr"]),
+            nlp_engine=_PipelineNlpEngine(self.nlp),
+            supported_languages=["fr"],
+        )
+        self._entities = sorted({c for d in self.detectors for c in d.supported_entities})
+        self._policies: dict[str, Policy] = {}
+
+    # ----------------------------------------------------------------- detection
+    def _prepare(self, text: str) -> NormalisedText:
+        if not isinstance(text, str):
+            raise InvalidInputError(f"text must be a string, not {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise InvalidInputError(f"text has {len(text)} characters, over the maximum of {self.max_chars}")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidInputError("text is not valid Unicode (lone surrogate code points)") from None
+        return normalise(text)
+
+    def _detect(self, normalised: NormalisedText, doc: Doc, deadline: float | None) -> list[Finding]:
+        artifacts = self._analyzer.nlp_engine._doc_to_nlp_artifact(doc, "fr")
+        try:
+            results: list[RecognizerResult] = self._analyzer.analyze(
+                text=normalised.text, language="fr", entities=self._entities, nlp_artifacts=artifacts
+            )
+        except Exception as error:  # fail closed: any detector failure is the call's failure
+            raise DetectionError(f"a detector failed ({error.__class__.__name__})") from error
+        if deadline is not None and time.monotonic() > deadline:
+            raise DetectionError("detection exceeded its deadline")
+        candidates = []
+        for result in results:
+            start, end = normalised.to_original(result.start, result.end)
+            if start >= end:
+                continue
+            metadata = result.recognition_metadata or {}
+            candidates.append(
+                Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
+            )
+        return resolve(candidates, normalised.original)
+
+    def analyze(self, text: str, *, deadline: float | None = None) -> list[Finding]:
+        """Findings in `text`, disjoint and sorted, offsets in code points of `text`.
+
+        `deadline` is a `time.monotonic()` instant after which the call fails rather than answer.
+        """
+        normalised = self._prepare(text)
+        return self._detect(normalised, self.nlp(normalised.text), deadline)
+
+    def analyze_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Finding] | Exception]:
+        """Findings for each text in order; a text that cannot be analysed yields its error."""
+        prepared: list[NormalisedText | Exception] = []
+
+        def normalised_texts() -> Iterator[str]:
+            for text in texts:
+                try:
+                    item = self._prepare(text)
+                except InvalidInputError as error:
+                    prepared.append(error)
+                    continue
+                prepared.append(item)
+                yield item.text
+
+        docs = self.nlp.pipe(normalised_texts(), batch_size=batch_size)
+        for doc in docs:
+            while isinstance(prepared[0], Exception):
+                yield prepared.pop(0)
+            item = prepared.pop(0)
+            try:
+                yield self._detect(item, doc, None)
+            except DetectionError as error:
+                yield error
+        yield from prepared  # trailing invalid inputs
+
+    # ----------------------------------------------------------------- redaction
+    def policy(self, name_or_path: str) -> Policy:
+        """A policy by built-in name or file path, loaded once and cached."""
+        if name_or_path not in self._policies:
+            self._policies[name_or_path] = load_policy(name_or_path)
+        return self._policies[name_or_path]
+
+    def redact(
+        self,
+        text: str,
+        policy: str = "export",
+        *,
+        patient_id: str | None = None,
+        deadline: float | None = None,
+    ) -> RedactionResult:
+        """Apply `policy` to `text`. With a key, surrogates and date shifts are consistent across
+        the notes of one `patient_id`; without, within the note only."""
+        chosen = self.policy(policy)
+        if chosen.needs_key and self.key is None:
+            raise MissingKeyError(f"policy {chosen.name!r} needs a key: set REDACTOR_KEY or REDACTOR_KEY_FILE")
+        findings = self.analyze(text, deadline=deadline)
+        return self.apply(text, findings, chosen, patient_id=patient_id)
+
+    def apply(
+        self, text: str, findings: list[Finding], policy: Policy, *, patient_id: str | None = None
+    ) -> RedactionResult:
+        """Apply an already loaded policy to findings of `text` (from `analyze`)."""
+        session = PseudonymSession.open(self.key, patient_id, policy.date_shift_max_days)
+        return apply_policy(text, findings, policy, session, is_first_name)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        from redactor import __version__
+
+        return {"redactor": __version__, "pipeline": pipeline_version(self.nlp), "lexicons": lexicon_version()}

@@ -1,0 +1,207 @@
+"""Normalisation before detection, with an exact map back to the original text.
+
+Detection runs on the normalised text; every finding is reported on the original. Each pass
+rewrites some matches of a regular expression and records, for every rewritten piece, which
+original range it came from. Unchanged stretches map one to one.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from redactor.paths import load_yaml
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Piecewise map from positions in a rewritten text to positions in its source.
+
+    Segment i starts at `target_starts[i]` in the rewritten text and comes from
+    `source_starts[i]:source_ends[i]`; `copied[i]` says whether it is a one-to-one copy.
+    """
+
+    target_starts: tuple[int, ...]
+    source_starts: tuple[int, ...]
+    source_ends: tuple[int, ...]
+    copied: tuple[bool, ...]
+
+    def start(self, position: int) -> int:
+        """Source position of the character at `position`."""
+        index = max(bisect_right(self.target_starts, position) - 1, 0)
+        if self.copied[index]:
+            return self.source_starts[index] + position - self.target_starts[index]
+        return self.source_starts[index]
+
+    def end(self, position: int) -> int:
+        """Source position just after the character before `position` (exclusive end)."""
+        if position <= 0:
+            return 0
+        index = max(bisect_right(self.target_starts, position - 1) - 1, 0)
+        if self.copied[index]:
+            return self.source_starts[index] + position - self.target_starts[index]
+        return self.source_ends[index]
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]):
+    """Apply `replace` to each match (None keeps the match) and return the text and its map."""
+    pieces: list[str] = []
+    target_starts: list[int] = []
+    source_starts: list[int] = []
+    source_ends: list[int] = []
+    copied: list[bool] = []
+    target = 0
+    source = 0
+
+    def add(piece: str, start: int, end: int, is_copy: bool) -> None:
+        nonlocal target
+        if not piece:
+            return
+        pieces.append(piece)
+        target_starts.append(target)
+        source_starts.append(start)
+        source_ends.append(end)
+        copied.append(is_copy)
+        target += len(piece)
+
+    for match in pattern.finditer(text):
+        replacement = replace(match)
+        if replacement is None or replacement == match.group():
+            continue
+        add(text[source : match.start()], source, match.start(), True)
+        add(replacement, match.start(), match.end(), False)
+        source = match.end()
+    if not copied:
+        return text, None
+    add(text[source:], source, len(text), True)
+    if not copied:  # everything was deleted
+        target_starts.append(0)
+        source_starts.append(0)
+        source_ends.append(len(text))
+        copied.append(False)
+    return "".join(pieces), OffsetMap(
+        tuple(target_starts), tuple(source_starts), tuple(source_ends), tuple(copied)
+    )
+
+
+@lru_cache(maxsize=1)
+def _confusables() -> dict[str, str]:
+    data = load_yaml("normalisation/confusables.yaml")
+    table: dict[str, str] = {}
+    for script in data.values():
+        table.update(script)
+    return table
+
+
+# Characters removed outright: zero-width and format characters, soft hyphen, C0/C1 controls
+# other than tab, newline and carriage return.
+_INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_HORIZONTAL_SPACE = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+
+
+@lru_cache(maxsize=1)
+def _compatibility_class() -> str:
+    """Characters that NFKC changes on their own, or combining marks that compose with a base,
+    as a regex class body made of ranges (a class of single characters is scanned linearly)."""
+    codes = [
+        code
+        for code in range(0xA0, 0x30000)
+        if (unicodedata.combining(chr(code)) or unicodedata.normalize("NFKC", chr(code)) != chr(code))
+        and unicodedata.category(chr(code)) not in ("Zs", "Cf")
+    ]
+    ranges: list[str] = []
+    first = previous = codes[0]
+    for code in codes[1:] + [-1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        ranges.append(re.escape(chr(first)) + ("-" + re.escape(chr(previous)) if previous > first else ""))
+        first = previous = code
+    return "".join(ranges)
+
+
+@lru_cache(maxsize=2)
+def _character_pass(with_compatibility: bool) -> re.Pattern[str]:
+    confusable = "".join(re.escape(c) for c in _confusables())
+    compatibility = (
+        rf"|.[{_compatibility_class()}]+|[{_compatibility_class()}]" if with_compatibility else ""
+    )
+    return re.compile(
+        r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # HTML entities
+        rf"|[{_INVISIBLE}]+"
+        rf"|[{_HORIZONTAL_SPACE}]{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+        rf"|[{confusable}]"
+        + compatibility,
+        re.DOTALL,
+    )
+
+
+def _character_replacement(match: re.Match[str]) -> str:
+    piece = match.group()
+    first = piece[0]
+    if first == "&":
+        decoded = html.unescape(piece)
+        return decoded if decoded != piece else piece
+    if re.fullmatch(f"[{_INVISIBLE}]+", piece):
+        return ""
+    if first in _HORIZONTAL_SPACE and piece.strip(_HORIZONTAL_SPACE) == "":
+        return " "
+    table = _confusables()
+    if piece in table:
+        return table[piece]
+    folded = "".join(table.get(c, c) for c in piece)
+    return unicodedata.normalize("NFKC", folded)
+
+
+# Letters spaced out to dodge detection: "s i d a", "V I H", "s.i.d.a", "S-I-D-A" (groups 1-2):
+# four single letters or more, or three capitals, with the same separator throughout.
+# Runs of the same emphatic punctuation, "!!! !!!!" (group 3), become one mark.
+_LAYOUT_PASS = re.compile(
+    r"(?<![\w'’])([^\W\d_])([ .\-_])(?:[^\W\d_]\2)+[^\W\d_](?![\w'’])"
+    r"|([!?*~=_#])(?: ?\3)+"
+)
+
+
+def _layout_replacement(match: re.Match[str]) -> str | None:
+    if match.group(3) is not None:
+        return match.group(3)
+    letters = match.group().replace(match.group(2), "")
+    if len(letters) >= 4 or (len(letters) == 3 and letters.isupper()):
+        return letters
+    return None
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Text as detectors see it, with the maps back to the original."""
+
+    original: str
+    text: str
+    maps: tuple[OffsetMap, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the original text."""
+        for offset_map in reversed(self.maps):
+            start, end = offset_map.start(start), offset_map.end(end)
+        return start, end
+
+
+def normalise(text: str) -> NormalisedText:
+    """Fold the text for detection: entities, invisible characters, confusables, NFKC,
+    whitespace runs, spaced letters, repeated punctuation."""
+    maps: list[OffsetMap] = []
+    current = text
+    for pattern, replacement in (
+        # The class of NFKC-unstable characters is slow to scan: skip it when NFKC is a no-op.
+        (_character_pass(not unicodedata.is_normalized("NFKC", text)), _character_replacement),
+        (_LAYOUT_PASS, _layout_replacement),
+    ):
+        current, offset_map = _rewrite(current, pattern, replacement)
+        if offset_map is not None:
+            maps.append(offset_map)
+    return NormalisedText(original=text, text=current, maps=tuple(maps))

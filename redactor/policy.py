@@ -1,0 +1,149 @@
+"""Redaction policies: data (YAML) mapping each category to an operator and a span scope.
+
+A policy file looks like:
+
+    name: export
+    description: ...
+    identifiers: {operator: tag}              # every identifier category
+    special: {operator: tag, scope: clause}   # every special category
+    categories:                               # per-category overrides
+      DATE: {operator: date_shift}
+
+Built-in policies live in `redactor/policies/`; `--policy` also accepts a path to a file.
+Anything not understood is an error: a policy that silently kept a category would leak.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import yaml
+
+from redactor.errors import PolicyError, UnknownPolicyError
+from redactor.findings import ALL_CATEGORIES, IDENTIFIER_CATEGORIES, SPECIAL_CATEGORIES
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "policies"
+
+
+class Scope(str, Enum):
+    """How much text a special-category finding removes."""
+
+    TERM = "term"
+    CLAUSE = "clause"
+    SENTENCE = "sentence"
+
+
+OPERATOR_NAMES = ("keep", "flag", "tag", "mask", "pseudonym", "surrogate", "date_shift")
+KEYED_OPERATORS = frozenset({"pseudonym"})
+
+
+@dataclass(frozen=True)
+class CategoryRule:
+    operator: str
+    scope: Scope = Scope.TERM
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    description: str
+    rules: dict[str, CategoryRule]
+    tag_template: str = "<{category}>"
+    mask_char: str = "*"
+    date_shift_max_days: int = 365
+    source: str = field(default="", compare=False)
+
+    def rule(self, category: str) -> CategoryRule:
+        return self.rules[category]
+
+    @property
+    def needs_key(self) -> bool:
+        return any(rule.operator in KEYED_OPERATORS for rule in self.rules.values())
+
+
+def _rule(raw: object, where: str, default_scope: Scope) -> CategoryRule:
+    if not isinstance(raw, dict) or "operator" not in raw:
+        raise PolicyError(f"{where}: expected a mapping with an 'operator'")
+    unknown = set(raw) - {"operator", "scope"}
+    if unknown:
+        raise PolicyError(f"{where}: unknown keys {sorted(unknown)}")
+    operator = raw["operator"]
+    if operator not in OPERATOR_NAMES:
+        raise PolicyError(f"{where}: unknown operator {operator!r}; known: {', '.join(OPERATOR_NAMES)}")
+    try:
+        scope = Scope(raw.get("scope", default_scope.value))
+    except ValueError:
+        raise PolicyError(f"{where}: scope must be one of term, clause, sentence") from None
+    return CategoryRule(operator=operator, scope=scope)
+
+
+def parse_policy(data: object, source: str) -> Policy:
+    """Validate a policy mapping read from YAML."""
+    if not isinstance(data, dict):
+        raise PolicyError(f"{source}: a policy is a mapping")
+    allowed = {"name", "description", "identifiers", "special", "categories", "options"}
+    unknown = set(data) - allowed
+    if unknown:
+        raise PolicyError(f"{source}: unknown keys {sorted(unknown)}")
+    for required in ("name", "identifiers", "special"):
+        if required not in data:
+            raise PolicyError(f"{source}: missing '{required}'")
+    identifiers = _rule(data["identifiers"], f"{source}: identifiers", Scope.TERM)
+    special = _rule(data["special"], f"{source}: special", Scope.CLAUSE)
+    rules = {c: identifiers for c in IDENTIFIER_CATEGORIES}
+    rules.update({c: special for c in SPECIAL_CATEGORIES})
+    for category, raw in (data.get("categories") or {}).items():
+        if category not in ALL_CATEGORIES:
+            raise PolicyError(f"{source}: unknown category {category!r}")
+        default_scope = Scope.CLAUSE if category in SPECIAL_CATEGORIES else Scope.TERM
+        rules[category] = _rule(raw, f"{source}: categories.{category}", default_scope)
+    for category, rule in rules.items():
+        if rule.operator == "date_shift" and category != "DATE":
+            raise PolicyError(f"{source}: date_shift applies to DATE only, not {category}")
+    options = data.get("options") or {}
+    unknown = set(options) - {"tag_template", "mask_char", "date_shift_max_days"}
+    if unknown:
+        raise PolicyError(f"{source}: unknown options {sorted(unknown)}")
+    tag_template = str(options.get("tag_template", "<{category}>"))
+    if "{category}" not in tag_template:
+        raise PolicyError(f"{source}: tag_template must contain {{category}}")
+    mask_char = str(options.get("mask_char", "*"))
+    if len(mask_char) != 1:
+        raise PolicyError(f"{source}: mask_char must be one character")
+    max_days = options.get("date_shift_max_days", 365)
+    if not isinstance(max_days, int) or max_days < 1:
+        raise PolicyError(f"{source}: date_shift_max_days must be a positive integer")
+    return Policy(
+        name=str(data["name"]),
+        description=str(data.get("description", "")).strip(),
+        rules=rules,
+        tag_template=tag_template,
+        mask_char=mask_char,
+        date_shift_max_days=max_days,
+        source=source,
+    )
+
+
+def builtin_policy_names() -> list[str]:
+    return sorted(path.stem for path in BUILTIN_DIR.glob("*.yaml"))
+
+
+def load_policy(name_or_path: str) -> Policy:
+    """A built-in policy by name, or a policy file by path (`.yaml` / `.yml`)."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") and (os.sep in name_or_path or path.exists()):
+        if not path.is_file():
+            raise UnknownPolicyError(f"policy file not found: {name_or_path}")
+    else:
+        path = BUILTIN_DIR / f"{name_or_path}.yaml"
+        if not path.is_file():
+            known = ", ".join(builtin_policy_names())
+            raise UnknownPolicyError(f"unknown policy {name_or_path!r}; built-in policies: {known}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PolicyError(f"{path.name}: not valid YAML ({error.__class__.__name__})") from None
+    return parse_policy(data, path.name)

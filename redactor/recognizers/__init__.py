@@ -1,0 +1,1 @@
+"""Detectors: identifiers/ and special/ families, each a Presidio recognizer over spaCy docs."""

@@ -1,0 +1,82 @@
+"""Contact details: phone numbers in every French format, e-mail addresses, URLs, IP addresses."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from redactor.findings import Finding
+from redactor.recognizers.base import Detector
+
+# 0X XX XX XX XX with spaces, dots, dashes, slashes or nothing between pairs; +33 / 0033 / +33 (0);
+# overseas prefixes +262, +590, +594, +596, +687, +689; pairs may also be split 2-3-2-3 or 4-2-4.
+_PAIR_SEP = r"(?:[ .\-/]|\u00a0)?"
+_NATIONAL = rf"0[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
+_INTERNATIONAL = (
+    rf"(?:\+|00)[ ]?(?:33|262|590|594|596|687|689|508|681)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
+)
+_IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}"
+_PHONE = re.compile(rf"(?<![\w+])(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR})(?![\w])")
+
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?![\w])")
+_URL = re.compile(
+    r"(?<![\w@])(?:(?:https?|ftp)://[^\s<>\"']+|www\.[\w\-]+(?:\.[\w\-]+)+(?:/[^\s<>\"']*)?"
+    r"|[\w\-]+(?:\.[\w\-]+)*\.(?:fr|com|org|net|eu|gouv\.fr|sante\.fr|info|io)(?:/[^\s<>\"']*)?)(?![\w])"
+)
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f:]*)(?![\w:])")
+
+
+class PhoneDetector(Detector):
+    """French landline, mobile and overseas phone numbers in every common layout."""
+
+    def __init__(self) -> None:
+        super().__init__(name="PhoneDetector", categories=["PHONE"])
+
+    def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        for match in _PHONE.finditer(text):
+            value = match.group()
+            separators = set(re.sub(r"[\d+()]", "", value.replace("(0)", "")))
+            if len(separators - {" "}) > 1:  # "01.23-45 67" mixes are dates or codes, not phones
+                continue
+            yield Finding(match.start(), match.end(), "PHONE", 0.95, "phone.format")
+
+
+class EmailDetector(Detector):
+    def __init__(self) -> None:
+        super().__init__(name="EmailDetector", categories=["EMAIL"])
+
+    def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        for match in _EMAIL.finditer(text):
+            yield Finding(match.start(), match.end(), "EMAIL", 1.0, "email.format")
+
+
+class UrlDetector(Detector):
+    """URLs with a scheme, "www." or a common domain suffix (no public-suffix download)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="UrlDetector", categories=["URL"])
+
+    def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        for match in _URL.finditer(text):
+            value = match.group().rstrip(".,;:)!?»")
+            if "@" in value:
+                continue
+            yield Finding(match.start(), match.start() + len(value), "URL", 0.9, "url.format")
+
+
+class IpAddressDetector(Detector):
+    def __init__(self) -> None:
+        super().__init__(name="IpAddressDetector", categories=["IP_ADDRESS"])
+
+    def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        for pattern in (_IPV4, _IPV6):
+            for match in pattern.finditer(text):
+                try:
+                    ipaddress.ip_address(match.group())
+                except ValueError:
+                    continue
+                yield Finding(match.start(), match.end(), "IP_ADDRESS", 0.95, "ip.format")

@@ -1,0 +1,26 @@
+"""The detectors a default Redactor runs."""
+
+from __future__ import annotations
+
+from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.contact import EmailDetector, IpAddressDetector, PhoneDetector, UrlDetector
+from redactor.recognizers.identifiers.dates import DateDetector
+from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
+from redactor.recognizers.identifiers.persons import PersonRules
+from redactor.recognizers.identifiers.places import PlaceRules
+
+
+def default_detectors() -> list[Detector]:
+    """One instance of every built-in detector (vocabularies load here, once)."""
+    return [
+        NirDetector(),
+        IbanDetector(),
+        LabelledIdentifiers(),
+        PhoneDetector(),
+        EmailDetector(),
+        UrlDetector(),
+        IpAddressDetector(),
+        DateDetector(),
+        PlaceRules(),
+        PersonRules(),
+    ]
