@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 
 
@@ -80,7 +80,7 @@ class Finding:
     category: str
     score: float
     detector: str
-    qualifiers: Qualifiers = field(default_factory=Qualifiers)
+    qualifiers: Qualifiers | None = None  # set on special-category findings by the qualifier step
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -96,7 +96,10 @@ class Finding:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["score"] = round(self.score, 4)
-        data["qualifiers"] = self.qualifiers.to_dict()
+        if self.qualifiers is None:
+            del data["qualifiers"]
+        else:
+            data["qualifiers"] = self.qualifiers.to_dict()
         return data
 
 
