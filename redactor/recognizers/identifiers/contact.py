@@ -19,7 +19,9 @@ _INTERNATIONAL = (
     rf"(?:\+|00)[ ]?(?:33|262|590|594|596|687|689|508|681)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
 )
 _IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}"
-_PHONE = re.compile(rf"(?<![\w+])(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR})(?![\w])")
+# other countries: +CC then 7 to 12 digits in groups
+_FOREIGN = r"\+[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
+_PHONE = re.compile(rf"(?<![\w+])(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN})(?![\w])")
 
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?![\w])")
 _URL = re.compile(
@@ -39,6 +41,8 @@ class PhoneDetector(Detector):
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for match in _PHONE.finditer(text):
             value = match.group()
+            if not 8 <= sum(c.isdigit() for c in value) <= 15:
+                continue
             separators = set(re.sub(r"[\d+()]", "", value.replace("(0)", "")))
             if len(separators - {" "}) > 1:  # "01.23-45 67" mixes are dates or codes, not phones
                 continue

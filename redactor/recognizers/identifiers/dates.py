@@ -25,18 +25,30 @@ _NUMERIC = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])(?P<s1>[/.\-])(?:0?[1-9]|1[0-2])(?P=s1)(?:(?:19|20)\d{2}|\d{2})"  # 12/03/2019
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"  # 2019-03-12
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}"  # 03/2019
+    r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?!-\d)"  # 2019-03
     r")(?![\w/]|[.,]\d)"
 )
-# "le 12/03" (day/month without year) only after "le", "du", "au", "depuis le"...
+# "14/12" (day/month, two digits each): a date unless the context says score, ratio or pressure
+_DAY_MONTH_BARE = re.compile(r"(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
+_NOT_A_DAY_MONTH_BEFORE = re.compile(
+    r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
+    r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA)\b)[\s:=à]*$"
+)
+# "le 2/3" (day/month with one-digit parts) only after "le", "du", "au", "depuis le"...
 _DAY_MONTH = re.compile(
     r"(?i:\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce)\s+)"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|[.,]\d)"
 )
+# "du 4 au 12 mars 2022": the first day is a date too
+_RANGE_START = re.compile(
+    rf"(?i:\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et\s+le)\s+(?:[0-3]?\d)\s+(?:{_MONTH}))"
+)
+_YEAR_WORDS = r"(?:deux\s+mille?|mille?\s+neuf\s+cents?|dix-neuf\s+cents?)"
 _TEXTUAL = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
     rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_NUMBER_WORDS})\s*)?"
     rf"(?:{_MONTH})(?:\.|(?![\w]))"
-    rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|(?:deux\s+mille|mil(?:le)?\s+neuf\s+cents?)(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
+    rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
 )
 _BIRTH_YEAR = re.compile(rf"(?i:\bn[ée]e?\s+en\s+)(?P<date>{_YEAR})(?![\w])")
 # Month names that are also common words: a month alone with no day or year is not a date.
@@ -55,6 +67,11 @@ class DateDetector(Detector):
             yield Finding(match.start(), match.end(), "DATE", 0.95, "date.numeric")
         for match in _DAY_MONTH.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.day_month")
+        for match in _DAY_MONTH_BARE.finditer(text):
+            if not _NOT_A_DAY_MONTH_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
+                yield Finding(match.start(), match.end(), "DATE", 0.8, "date.day_month")
+        for match in _RANGE_START.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.range_start")
         for match in _TEXTUAL.finditer(text):
             value = match.group("date").rstrip()
             start = match.start("date")

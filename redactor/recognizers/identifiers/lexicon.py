@@ -1,4 +1,4 @@
-"""Name vocabularies shared by the person rules and the surrogate operator."""
+"""Vocabularies shared by the identifier rules and the surrogate operator: names and towns."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
-def _read_list(name: str) -> frozenset[str]:
+def _data_lines(name: str) -> list[str]:
     path = models_dir() / "identifiers" / name
     with path.open(encoding="utf-8") as handle:
-        return frozenset(fold(line.strip()) for line in handle if line.strip() and not line.startswith("#"))
+        return [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,14 @@ class NameLexicon:
     first_names: frozenset[str]
     last_names: frozenset[str]
     not_names: frozenset[str]
+    calendar_words: frozenset[str]
+    common_word_first_names: frozenset[str]
     titles: tuple[str, ...]
     roles: tuple[str, ...]
     relations: tuple[str, ...]
     name_labels: tuple[str, ...]
-    eponym_triggers: frozenset[str]
+    name_introducers: tuple[str, ...]
+    eponym_triggers: tuple[str, ...]
 
     def is_first_name(self, token: str) -> bool:
         parts = [p for p in token.replace("’", "'").split("-") if p]
@@ -44,26 +47,68 @@ class NameLexicon:
         return self.is_first_name(token) or self.is_last_name(token)
 
     def is_not_name(self, token: str) -> bool:
-        return fold(token.rstrip(".")) in self.not_names
+        key = fold(token.rstrip("."))
+        return key in self.not_names or key in self.calendar_words
 
 
 @lru_cache(maxsize=1)
 def name_lexicon() -> NameLexicon:
     data = load_yaml("identifiers/persons.yaml")
+    titles = tuple(data["titles"])
     return NameLexicon(
-        first_names=_read_list("first_names.txt"),
-        last_names=_read_list("last_names.txt"),
-        not_names=frozenset(fold(w) for w in data["not_names"]),
-        titles=tuple(data["titles"]),
+        first_names=frozenset(fold(n) for n in _data_lines("first_names.txt")),
+        last_names=frozenset(fold(n) for n in _data_lines("last_names.txt")),
+        # titles are never names themselves ("Mme" must not spread as a name)
+        not_names=frozenset(fold(w) for w in [*data["not_names"], *titles]),
+        calendar_words=frozenset(fold(w) for w in data["calendar_words"]),
+        common_word_first_names=frozenset(fold(w) for w in data["common_word_first_names"]),
+        titles=titles,
         roles=tuple(data["roles"]),
         relations=tuple(data["relations"]),
         name_labels=tuple(data["name_labels"]),
-        eponym_triggers=frozenset(fold(w) for w in data["eponym_triggers"]),
+        name_introducers=tuple(data["name_introducers"]),
+        eponym_triggers=tuple(data["eponym_triggers"]),
     )
 
 
 def is_first_name(token: str) -> bool:
     return name_lexicon().is_first_name(token)
+
+
+def town_key(name: str) -> str:
+    """Towns compare folded, with hyphens and spaces alike ("SAINT ETIENNE" = "Saint-Étienne")."""
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class TownLexicon:
+    """French towns with their population; some are also ordinary words (`ambiguous`)."""
+
+    population: dict[str, int]  # folded name -> inhabitants
+    ambiguous: frozenset[str]
+
+    def is_town(self, name: str) -> bool:
+        return town_key(name) in self.population
+
+    def is_known(self, name: str, min_population: int) -> bool:
+        """A town of at least `min_population`; ordinary words (`ambiguous`) only without a
+        size threshold, i.e. when the context already says it is a place."""
+        key = town_key(name)
+        if key not in self.population:
+            return False
+        if min_population and key in self.ambiguous:
+            return False
+        return self.population[key] >= min_population
+
+
+@lru_cache(maxsize=1)
+def town_lexicon() -> TownLexicon:
+    population: dict[str, int] = {}
+    for line in _data_lines("cities.txt"):
+        name, _, count = line.partition("\t")
+        population[town_key(name)] = max(population.get(town_key(name), 0), int(count or 0))
+    ambiguous = frozenset(town_key(w) for w in load_yaml("identifiers/places.yaml")["ambiguous_cities"])
+    return TownLexicon(population=population, ambiguous=ambiguous)
 
 
 @lru_cache(maxsize=1)

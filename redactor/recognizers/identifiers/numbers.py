@@ -12,11 +12,9 @@ from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
 
-_SEP = r"[ .\-]?"
-_NIR = re.compile(
-    rf"(?<![\w])[12378]{_SEP}\d{{2}}{_SEP}(?:0[1-9]|1[0-2]|[2-9]\d){_SEP}(?:\d{{2}}|2[ABab]){_SEP}"
-    rf"\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{2}}(?![\w])"
-)
+# 15 characters (sex, year, month, department and town, order, key), grouped any way: the
+# department may take 2 or 3 digits ("974 09" overseas) or be 2A/2B; validated by its key.
+_NIR = re.compile(r"(?<![\w])[12378](?:[ .\-]?[0-9ABab]){14}(?![\w])")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])")
 
 
@@ -62,6 +60,8 @@ class LabelledIdentifiers(Detector):
         super().__init__(name="LabelledIdentifiers", categories=["PATIENT_ID", "CLINICIAN_ID"])
         data = load_yaml("identifiers/numbers.yaml")
         value = r"(?P<value>(?=[A-Z0-9\-/. ]*\d)[A-Z0-9](?:[A-Z0-9\-/.]|(?<=\d) (?=\d)){2,24})"
+        # "N° dossier cabinet : A-2019-00458": up to two lower-case words between label and value
+        between = r"(?:[ \t]+[a-zéèà]+){0,2}?"
         self._patterns = []
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):
             labels = _alternation(data[key])
@@ -69,7 +69,7 @@ class LabelledIdentifiers(Detector):
                 (
                     category,
                     re.compile(
-                        rf"(?i:(?<![\w])(?:{labels}))(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#)?"
+                        rf"(?i:(?<![\w])(?:{labels})){between}(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#)?"
                         rf"[ \t]*(?:[:=][ \t]*)?(?:n°[ \t]*)?{value}(?![\w])"
                     ),
                 )
@@ -83,7 +83,8 @@ class LabelledIdentifiers(Detector):
                 if sum(c.isdigit() for c in value) < 3:
                     continue
                 start = match.start("value")
-                yield Finding(start, start + len(value), category, 0.9, f"{category.lower()}.label")
+                # a label is stronger evidence than the look of the number (a stay number is not a phone)
+                yield Finding(start, start + len(value), category, 0.96, f"{category.lower()}.label")
         for match in self._rpps.finditer(text):
             if luhn_is_valid(match.group()):
                 yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.7, "clinician_id.rpps_luhn")

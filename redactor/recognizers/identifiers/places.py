@@ -2,101 +2,146 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Iterable, Iterator
 
+import regex as re
 from spacy.tokens import Doc
 
 from redactor.findings import Finding
-from redactor.paths import load_yaml, models_dir
+from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import fold
+from redactor.recognizers.identifiers.lexicon import TownLexicon, town_lexicon
+from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_BEFORE, UPPER, alternation
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿœ"
-_PROPER_WORD = rf"(?:[{_UPPER}][\w'’\-]*|\d{{1,4}}(?:er|e)?)"
-_LINKING = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|à|lès|les)"
-# a proper name made of capitalised words, numbers ("8 Mai 1945") and linking words
-_PROPER_NAME = rf"{_PROPER_WORD}(?:(?:[ \t]+|-)(?:{_LINKING}[ \t]*)?{_PROPER_WORD}){{0,5}}"
-_TOWN = rf"(?!CEDEX|Cedex)[{_UPPER}][\w'’]*(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’]|l['’])[ \t\-]*)?(?!CEDEX|Cedex)[{_UPPER}][\w'’]*){{0,4}}"
+_CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
+_LINKING = r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès)"
+# a proper name: capitalised words with linking words between
+_PROPER_NAME = rf"{_CAPITAL_WORD}(?:(?:[ \t]+|-)(?:{_LINKING}[ \t]*)?{_CAPITAL_WORD}){{0,5}}"
+# street names that are dates: "rue du 8 Mai 1945", "avenue du 11 Novembre"
+_DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+{_CAPITAL_WORD}(?:[ \t]+\d{{4}})?"
+_TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
+_TOWN = (
+    rf"{_TOWN_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+)"
+    rf"(?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’]|l['’]|SUR|SOUS|EN|LES|LE|LA|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
+)
 _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
+# parts of an address line besides the street: building, staircase, flat, floor, number
+_COMPLEMENT = (
+    r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|étage|etage|porte|lot|"
+    r"entrée|logement|log\.?|boîte|n°)[ \t]*[\w\-]{1,4}(?![\w])"
+)
+# Standalone towns must be this big to be found without any context (small towns are often
+# ordinary words or surnames); with context (zip, "né à", "domicilié à") any town counts.
+_STANDALONE_MIN_POPULATION = 20_000
 
 
-def _alternation(words: Iterable[str]) -> str:
-    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return "|".join(escaped)
-
-
-def _read_cities() -> list[str]:
-    with (models_dir() / "identifiers" / "cities.txt").open(encoding="utf-8") as handle:
-        return [line.strip() for line in handle if line.strip() and not line.startswith("#")]
-
-
-def _without_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+def _address_lines(
+    text: str, streets: list[tuple[int, int]], complements: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Streets joined with the complements beside them (overlapping or separated by a comma on
+    the same line); complements with no street beside them are dropped."""
+    groups: list[list[int]] = []  # start, end, holds a street
+    parts = sorted([(s, e, 1) for s, e in streets] + [(s, e, 0) for s, e in complements])
+    for start, end, is_street in parts:
+        last = groups[-1] if groups else None
+        if last and (start <= last[1] or re.fullmatch(r"[ \t]*,[ \t]*", text[last[1] : start])):
+            last[1] = max(last[1], end)
+            last[2] |= is_street
+        else:
+            groups.append([start, end, is_street])
+    return [(start, end) for start, end, has_street in groups if has_street]
 
 
 class PlaceRules(Detector):
     """Street lines, postcodes with their town, towns in context, and named facilities."""
 
-    def __init__(self) -> None:
+    def __init__(self, towns: TownLexicon | None = None) -> None:
         super().__init__(name="PlaceRules", categories=["ADDRESS", "ZIP", "CITY", "HOSPITAL"])
         data = load_yaml("identifiers/places.yaml")
-        streets = _alternation(data["street_types"])
-        self._address = re.compile(
-            rf"(?<![\w])(?:(?P<number>\d{{1,4}}(?:[ \t]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?)[ \t]*,?[ \t]*)?"
-            rf"(?i:(?:{streets}))(?![\w])[ \t]+"
-            rf"(?P<name>(?:{_LINKING}[ \t]*)?(?:{_PROPER_NAME}|[{_LOWER}]+(?:[ \t]+[{_LOWER}]+)?(?=[ \t]*(?:,|\n|$|\d{{5}})))"
-            rf"|(?:{_LINKING}[ \t]*)[{_LOWER}]+(?:[ \t\-]+[{_LOWER}]+)?)"
+        streets = alternation(data["street_types"])
+        street_name = (
+            rf"{_DATE_NAME}|(?:{_LINKING}[ \t]*)?{_PROPER_NAME}"
+            rf"|(?:{_LINKING}[ \t]*)?{LOWER}+(?:[ \t]+{LOWER}+)?(?=[ \t]*(?:,|\n|$|-|\d{{5}}))"
+            rf"|(?:{_LINKING}[ \t]*){LOWER}+(?:[ \t\-]+{LOWER}+)?"
         )
+        self._address = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}(?:(?P<number>\d{{1,4}}(?:-\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
+            rf"(?i:{streets})(?![\w])[ \t]+(?P<name>{street_name})"
+        )
+        self._complement = re.compile(_COMPLEMENT)
         self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{2,6}(?![\w])")
         self._zip_town = re.compile(
             rf"(?<![\w\-])(?P<zip>{_ZIP})[ \t]+(?P<town>{_TOWN})(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{_ZIP})(?![\w])")
         self._city_context = re.compile(
-            rf"(?i:(?<![\w])(?:{_alternation(data['city_context'])}))[ \t]+(?P<town>{_TOWN})"
+            rf"(?i:(?<![\w])(?:{alternation(data['city_context'])}))[ \t]+(?P<town>{_TOWN})"
         )
-        ambiguous = {fold(c) for c in data["ambiguous_cities"]}
-        towns = [c for c in _read_cities() if fold(c) not in ambiguous]
-        spellings = {form for town in towns for form in (town, town.upper(), _without_accents(town))}
-        self._known_town = re.compile(rf"(?<![\w\-'’])(?:{_alternation(spellings)})(?![\w\-'’])")
-        acronyms = _alternation(data["facility_acronyms"])
-        words = _alternation(data["facility_words"])
+        self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
+        self.towns = towns or town_lexicon()
+        self._town_in_context = re.compile(
+            rf"(?:(?<![\w])(?i:à|au|a)[ \t]+|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
+        )
+        self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{_TOWN}")
+        acronyms = alternation(data["facility_acronyms"])
+        words = alternation(data["facility_words"])
+        function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
         self._facility = re.compile(
-            rf"(?<![\w\-])(?P<type>(?:{acronyms})|(?i:{words}))(?![\w\-])"
-            rf"(?P<name>(?:[ \t]*-[ \t]*|[ \t]+)(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME})"
+            rf"(?<![\w\-])(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words}))(?P<qualifier>(?:[ \t]+(?!{function_word}){LOWER}+){{0,2}}?))(?![\w\-])"
+            rf"(?P<name>(?:[ \t]*-[ \t]*|[ \t]+)(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME})"
+            rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
+            rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
         )
 
     def _addresses(self, text: str) -> Iterator[Finding]:
+        streets = []
         for match in self._address.finditer(text):
-            name = match.group("name")
-            has_proper_name = bool(re.search(rf"[{_UPPER}]", name))
-            if not match.group("number") and not has_proper_name:
-                continue
-            end = match.end("name")
-            yield Finding(match.start(), end, "ADDRESS", 0.85 if match.group("number") else 0.7, "address.street")
+            has_proper_name = bool(re.search(rf"{UPPER}", match.group("name")))
+            if match.group("number") or has_proper_name:
+                streets.append((match.start(), match.end()))
+        # building, flat, "n°4" beside a street on the same line belong to the address
+        complements = [(m.start(), m.end()) for m in self._complement.finditer(text)] if streets else []
+        # a street type is strong evidence: it outranks a person's name inside the street name
+        for start, end in _address_lines(text, streets, complements):
+            yield Finding(start, end, "ADDRESS", 0.92, "address.street")
         for match in self._po_box.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.8, "address.po_box")
 
     def _postcodes_and_towns(self, text: str) -> Iterator[Finding]:
         for match in self._zip_town.finditer(text):
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.95, "zip.with_town")
-            town = match.group("town")
-            if fold(town.split()[0]) not in ("cedex",):
-                yield Finding(match.start("town"), match.end("town"), "CITY", 0.9, "city.after_zip")
+            yield Finding(match.start("town"), match.end("town"), "CITY", 0.9, "city.after_zip")
         for match in self._zip_label.finditer(text):
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.label")
-        for match in self._city_context.finditer(text):
-            yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.context")
-        for match in self._known_town.finditer(text):
-            yield Finding(match.start(), match.end(), "CITY", 0.75, "city.lexicon")
+        for pattern, rule in ((self._city_context, "city.context"), (self._born_at, "city.born_at")):
+            for match in pattern.finditer(text):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
+        for match in self._town_in_context.finditer(text):
+            length = self._known_town_length(match.group("town"), 0)
+            if length:
+                start = match.start("town")
+                yield Finding(start, start + length, "CITY", 0.8, "city.lexicon_context")
+        for match in self._capitalised_run.finditer(text, overlapped=True):
+            length = self._known_town_length(match.group(), _STANDALONE_MIN_POPULATION)
+            if length:
+                yield Finding(match.start(), match.start() + length, "CITY", 0.75, "city.lexicon")
+
+    def _known_town_length(self, candidate: str, min_population: int) -> int:
+        """Length of the longest leading run of words of `candidate` that is a known town."""
+        ends = [m.end() for m in re.finditer(r"[^\s\-]+", candidate)]
+        for end in reversed(ends):
+            if self.towns.is_known(candidate[:end], min_population):
+                return end
+        return 0
 
     def _facilities(self, text: str) -> Iterator[Finding]:
         for match in self._facility.finditer(text):
-            name = match.group("name").rstrip()
-            yield Finding(match.start("type"), match.start("name") + len(name), "HOSPITAL", 0.85, "hospital.named")
+            end = match.start("name") + len(match.group("name").rstrip())
+            suffix = match.group("suffix")
+            if suffix and not self.towns.is_town(suffix.strip(" \t-")):
+                end = match.end("suffix")
+            # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
+            yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
         return [*self._addresses(text), *self._postcodes_and_towns(text), *self._facilities(text)]
