@@ -6,7 +6,7 @@
 2. Then candidates are taken in order of priority: higher score, then longer span, then the
    category's rank in `CATEGORY_RANK`, then earlier start, then detector name. A candidate that
    overlaps one already kept is trimmed to the parts left uncovered; pieces with no letter or
-   digit are dropped.
+   digit are dropped, and separators at the edges of a trimmed piece are removed.
 
 The result is sorted by start and never overlaps, so every character belongs to at most one
 finding and the outcome does not depend on the order in which detectors ran.
@@ -30,6 +30,9 @@ CATEGORY_RANK: dict[str, int] = {
         _IDENTIFIER_PRIORITY + tuple(c for c in ALL_CATEGORIES if c not in _IDENTIFIER_PRIORITY)
     )
 }
+
+
+_EDGE_SEPARATORS = " \t\n\r,;:/()[]-–—"
 
 
 def _merge_same_category(candidates: list[Finding]) -> list[Finding]:
@@ -90,11 +93,12 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
     for candidate in sorted(_merge_same_category(candidates), key=_priority):
         for start, end in _uncovered_parts(candidate, kept_spans):
             piece = text[start:end]
-            stripped = piece.strip()
-            if not any(ch.isalnum() for ch in stripped):
+            if not any(ch.isalnum() for ch in piece):
                 continue
-            start += len(piece) - len(piece.lstrip())
-            end = start + len(stripped)
+            # a trimmed piece keeps no separator at its edges (", Lyon" -> "Lyon")
+            leading = len(piece) - len(piece.lstrip(_EDGE_SEPARATORS))
+            trailing = len(piece) - len(piece.rstrip(_EDGE_SEPARATORS))
+            start, end = start + leading, end - trailing
             kept.append(replace(candidate, start=start, end=end))
             kept_spans.append((start, end))
     return sorted(kept, key=lambda f: (f.start, f.end))

@@ -43,7 +43,7 @@ _DAY_MONTH = re.compile(
 _RANGE_START = re.compile(
     rf"(?i:\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et\s+le)\s+(?:[0-3]?\d)\s+(?:{_MONTH}))"
 )
-_YEAR_WORDS = r"(?:deux\s+mille?|mille?\s+neuf\s+cents?|dix-neuf\s+cents?)"
+_YEAR_WORDS = r"(?:deux\s+mil(?:le)?|mil(?:le)?\s+neuf\s+cents?|dix-neuf\s+cents?)"
 _TEXTUAL = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
     rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_NUMBER_WORDS})\s*)?"

@@ -21,7 +21,7 @@ _PROPER_NAME = rf"{_CAPITAL_WORD}(?:(?:[ \t]+|-)(?:{_LINKING}[ \t]*)?{_CAPITAL_W
 _DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+{_CAPITAL_WORD}(?:[ \t]+\d{{4}})?"
 _TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
 _TOWN = (
-    rf"{_TOWN_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+)"
+    rf"{_TOWN_WORD}(?:(?:-|[ \t]+)"
     rf"(?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’]|l['’]|SUR|SOUS|EN|LES|LE|LA|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
 )
 _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"

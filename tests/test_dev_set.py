@@ -1,0 +1,31 @@
+"""The annotated dev notes: gold files are up to date and quality does not regress.
+
+These are the figures of issue 2 (identifiers) as a regression guard; the README reports the
+full table from `redactor eval`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from redactor.evaluation import evaluate, read_gold
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_gold_files_match_their_markup():
+    result = subprocess.run([sys.executable, str(DATA / "build_gold.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_identifier_quality_on_dev_notes(redactor):
+    notes = read_gold(DATA / "dev_identifiers.jsonl")
+    assert len(notes) >= 300
+    report = evaluate(zip(notes, redactor.analyze_many(n.text for n in notes)), "identifiers")
+    for category, counts in report.per_category.items():
+        if counts.gold >= 20:
+            assert counts.recall >= 0.97, (category, counts.recall)
+    assert report.character_recall >= 0.99
+    assert report.total.precision >= 0.90

@@ -1,0 +1,47 @@
+"""The one overlap rule: same category merges, other categories are trimmed; order-independent."""
+
+import itertools
+
+from redactor.findings import Finding
+from redactor.resolve import resolve
+
+TEXT = "Mme Jean DUPONT, 12 rue de la Paix, Lyon"
+
+
+def f(start, end, category, score=0.8, detector="t"):
+    return Finding(start, end, category, score, detector)
+
+
+def test_same_category_overlaps_merge_into_their_union():
+    result = resolve([f(4, 8, "PERSON", 0.7), f(4, 15, "PERSON", 0.9), f(9, 15, "PERSON", 0.6)], TEXT)
+    assert [(r.start, r.end, r.category, r.score) for r in result] == [(4, 15, "PERSON", 0.9)]
+
+
+def test_higher_score_wins_and_the_loser_keeps_its_uncovered_part():
+    address = f(17, 34, "ADDRESS", 0.92)
+    person = f(27, 34, "PERSON", 0.9)  # "la Paix" inside the street
+    city_overlapping = f(30, 40, "CITY", 0.5)
+    result = resolve([person, address, city_overlapping], TEXT)
+    assert [(TEXT[r.start : r.end], r.category) for r in result] == [("12 rue de la Paix", "ADDRESS"), ("Lyon", "CITY")]
+
+
+def test_pieces_without_letters_or_digits_are_dropped():
+    result = resolve([f(4, 15, "PERSON", 0.9), f(4, 16, "DATE", 0.5)], TEXT)
+    assert [(r.start, r.end, r.category) for r in result] == [(4, 15, "PERSON")]
+
+
+def test_ties_break_by_length_then_category_rank():
+    nir = f(0, 5, "NIR", 0.9)
+    phone = f(0, 5, "PHONE", 0.9)
+    assert resolve([phone, nir], "12345")[0].category == "NIR"
+    longer = f(0, 8, "CITY", 0.9)
+    assert resolve([f(0, 5, "PERSON", 0.9), longer], TEXT)[0].category == "CITY"
+
+
+def test_result_does_not_depend_on_detector_order():
+    candidates = [f(4, 8, "PERSON", 0.7), f(4, 15, "PERSON", 0.9), f(9, 20, "ADDRESS", 0.9), f(17, 34, "ADDRESS", 0.8), f(36, 40, "CITY")]
+    expected = resolve(candidates, TEXT)
+    for permutation in itertools.permutations(candidates):
+        assert resolve(list(permutation), TEXT) == expected
+    for first, second in itertools.pairwise(expected):
+        assert first.end <= second.start
