@@ -85,6 +85,7 @@ class TownLexicon:
     """French towns with their population; some are also ordinary words (`ambiguous`)."""
 
     population: dict[str, int]  # folded name -> inhabitants
+    abroad: frozenset[str]  # cities abroad, folded (context rules only)
     ambiguous: frozenset[str]
 
     def is_town(self, name: str) -> bool:
@@ -100,6 +101,10 @@ class TownLexicon:
             return False
         return self.population[key] >= min_population
 
+    def is_abroad(self, name: str) -> bool:
+        key = town_key(name)
+        return key in self.abroad and key not in self.ambiguous
+
 
 @lru_cache(maxsize=1)
 def town_lexicon() -> TownLexicon:
@@ -107,8 +112,9 @@ def town_lexicon() -> TownLexicon:
     for line in _data_lines("cities.txt"):
         name, _, count = line.partition("\t")
         population[town_key(name)] = max(population.get(town_key(name), 0), int(count or 0))
+    abroad = frozenset(town_key(line.partition("\t")[0]) for line in _data_lines("foreign_cities.txt"))
     ambiguous = frozenset(town_key(w) for w in load_yaml("identifiers/places.yaml")["ambiguous_cities"])
-    return TownLexicon(population=population, ambiguous=ambiguous)
+    return TownLexicon(population=population, abroad=abroad, ambiguous=ambiguous)
 
 
 @lru_cache(maxsize=1)

@@ -79,9 +79,14 @@ class PlaceRules(Detector):
         )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
         self.towns = towns or town_lexicon()
+        # strong contexts: any known town, even one that is also a word ("à Tours")
         self._town_in_context = re.compile(
-            rf"(?:(?<![\w])(?i:à|au|a)[ \t]+|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
+            rf"(?:(?<![\w])(?i:à|au|a|pour|vers|depuis)[ \t]+|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
         )
+        # weak context: "de Feyzin", "d'Illkirch" (not the towns that are also words)
+        self._town_after_de = re.compile(rf"(?<![\w])(?i:de|d['’])[ \t]*(?P<town>{_TOWN})")
+        # letters: "Saint-Priest-en-Jarez, le 28 février 2023"
+        self._letter_place = re.compile(rf"(?m)^[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+le[ \t]+(?:\d|1er|{LOWER})")
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{_TOWN}")
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
@@ -116,11 +121,17 @@ class PlaceRules(Detector):
         for pattern, rule in ((self._city_context, "city.context"), (self._born_at, "city.born_at")):
             for match in pattern.finditer(text):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
-        for match in self._town_in_context.finditer(text):
-            length = self._known_town_length(match.group("town"), 0)
-            if length:
-                start = match.start("town")
-                yield Finding(start, start + length, "CITY", 0.8, "city.lexicon_context")
+        for pattern, strong in ((self._town_in_context, True), (self._town_after_de, False)):
+            for match in pattern.finditer(text):
+                length = self._known_town_length(match.group("town"), 0 if strong else 1)
+                if length:
+                    start = match.start("town")
+                    yield Finding(start, start + length, "CITY", 0.8, "city.lexicon_context")
+        for match in self._letter_place.finditer(text):
+            town = match.group("town")
+            # "Née le 3 mars" is no place: an unknown word needs the comma of a letter's place line
+            if match.group("comma") or self._known_town_length(town, 0) == len(town):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.letter_place")
         for match in self._capitalised_run.finditer(text, overlapped=True):
             length = self._known_town_length(match.group(), _STANDALONE_MIN_POPULATION)
             if length:
@@ -130,7 +141,8 @@ class PlaceRules(Detector):
         """Length of the longest leading run of words of `candidate` that is a known town."""
         ends = [m.end() for m in re.finditer(r"[^\s\-]+", candidate)]
         for end in reversed(ends):
-            if self.towns.is_known(candidate[:end], min_population):
+            name = candidate[:end]
+            if self.towns.is_known(name, min_population) or (min_population < 2 and self.towns.is_abroad(name)):
                 return end
         return 0
 
