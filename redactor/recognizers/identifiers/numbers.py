@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from spacy.tokens import Doc
 
@@ -11,16 +11,12 @@ from redactor.checksums import iban_is_valid, luhn_is_valid, nir_is_valid
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.patterns import alternation
 
 # 15 characters (sex, year, month, department and town, order, key), grouped any way: the
 # department may take 2 or 3 digits ("974 09" overseas) or be 2A/2B; validated by its key.
 _NIR = re.compile(r"(?<![\w])[12378](?:[ .\-]?[0-9ABab]){14}(?![\w])")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])")
-
-
-def _alternation(words: Iterable[str]) -> str:
-    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return "|".join(escaped)
 
 
 class NirDetector(Detector):
@@ -64,7 +60,7 @@ class LabelledIdentifiers(Detector):
         between = r"(?:[ \t]+[a-zéèà]+){0,2}?"
         self._patterns = []
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):
-            labels = _alternation(data[key])
+            labels = alternation(data[key])
             self._patterns.append(
                 (
                     category,

@@ -34,7 +34,6 @@ from redactor.recognizers.identifiers.patterns import (
     NAME_TOKEN,
     NOT_IN_WORD_AFTER,
     NOT_IN_WORD_BEFORE,
-    UPPER,
     alternation,
 )
 

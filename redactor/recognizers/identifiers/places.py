@@ -11,7 +11,7 @@ from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import TownLexicon, town_lexicon
-from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_BEFORE, UPPER, alternation
+from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_BEFORE, UPPER, alternation
 
 _CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
 _LINKING = r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès)"
