@@ -87,6 +87,7 @@ class TownLexicon:
     population: dict[str, int]  # folded name -> inhabitants
     abroad: frozenset[str]  # cities abroad, folded (context rules only)
     ambiguous: frozenset[str]
+    first_words: frozenset[str]  # first word of every town, folded: a cheap first test
 
     def is_town(self, name: str) -> bool:
         return town_key(name) in self.population
@@ -101,6 +102,9 @@ class TownLexicon:
             return False
         return self.population[key] >= min_population
 
+    def may_start_a_town(self, word: str) -> bool:
+        return town_key(word) in self.first_words
+
     def is_abroad(self, name: str) -> bool:
         key = town_key(name)
         return key in self.abroad and key not in self.ambiguous
@@ -114,7 +118,8 @@ def town_lexicon() -> TownLexicon:
         population[town_key(name)] = max(population.get(town_key(name), 0), int(count or 0))
     abroad = frozenset(town_key(line.partition("\t")[0]) for line in _data_lines("foreign_cities.txt"))
     ambiguous = frozenset(town_key(w) for w in load_yaml("identifiers/places.yaml")["ambiguous_cities"])
-    return TownLexicon(population=population, abroad=abroad, ambiguous=ambiguous)
+    first_words = frozenset(key.split()[0] for key in (*population, *abroad) if key)
+    return TownLexicon(population=population, abroad=abroad, ambiguous=ambiguous, first_words=first_words)
 
 
 @lru_cache(maxsize=1)

@@ -140,6 +140,8 @@ class PlaceRules(Detector):
     def _known_town_length(self, candidate: str, min_population: int) -> int:
         """Length of the longest leading run of words of `candidate` that is a known town."""
         ends = [m.end() for m in re.finditer(r"[^\s\-]+", candidate)]
+        if not ends or not self.towns.may_start_a_town(candidate[: ends[0]]):
+            return 0
         for end in reversed(ends):
             name = candidate[:end]
             if self.towns.is_known(name, min_population) or (min_population < 2 and self.towns.is_abroad(name)):
