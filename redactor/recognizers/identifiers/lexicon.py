@@ -26,7 +26,8 @@ def _data_lines(name: str) -> list[str]:
 class NameLexicon:
     first_names: frozenset[str]
     last_names: frozenset[str]
-    not_names: frozenset[str]
+    not_names: frozenset[str]  # folded: any case
+    not_names_upper: frozenset[str]  # acronyms, written in capitals: only in capitals ("AIT", not "Ait")
     calendar_words: frozenset[str]
     common_word_first_names: frozenset[str]
     titles: tuple[str, ...]
@@ -47,8 +48,13 @@ class NameLexicon:
         return self.is_first_name(token) or self.is_last_name(token)
 
     def is_not_name(self, token: str) -> bool:
-        key = fold(token.rstrip("."))
-        return key in self.not_names or key in self.calendar_words
+        bare = token.rstrip(".")
+        key = fold(bare)
+        return key in self.not_names or key in self.calendar_words or bare in self.not_names_upper
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +65,8 @@ def name_lexicon() -> NameLexicon:
         first_names=frozenset(fold(n) for n in _data_lines("first_names.txt")),
         last_names=frozenset(fold(n) for n in _data_lines("last_names.txt")),
         # titles are never names themselves ("Mme" must not spread as a name)
-        not_names=frozenset(fold(w) for w in [*data["not_names"], *titles]),
+        not_names=frozenset(fold(w) for w in [*data["not_names"], *titles] if not _is_acronym(w)),
+        not_names_upper=frozenset(w for w in data["not_names"] if _is_acronym(w)),
         calendar_words=frozenset(fold(w) for w in data["calendar_words"]),
         common_word_first_names=frozenset(fold(w) for w in data["common_word_first_names"]),
         titles=titles,

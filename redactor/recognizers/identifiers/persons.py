@@ -2,6 +2,7 @@
 
 Rules, each named in the finding's `detector`:
 - person.title: a title (M., Mme, Dr, Pr...) then name tokens; the title is not in the span.
+- person.initial: initials then a known or upper-case surname ("R. Chevallier", "S. VIAL").
 - person.introducer: "née LE GALL", "épouse Martin", "au nom de DIALLO".
 - person.label: "Copie à :", "Interne :", "Médecin traitant :"... then a list of names.
 - person.relation: a relation word then a name ("sa fille Sophie", "Épouse (Odette)").
@@ -71,6 +72,10 @@ class PersonRules(Detector):
             rf"(?i:(?<![\w])(?:(?:sa|son|ses|leur|leurs|une|un|du|de\s+sa|de\s+son|avec\s+sa|avec\s+son)\s+)?"
             rf"(?:{relation}))(?:\s*,|\s*:|\s*\()?\s*(?P<name>{_NAME_SEQUENCE})"
         )
+        self._following_word = re.compile(rf"[ \t]+({LOWERCASE_WORD})")
+        self._initial_and_surname = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}{INITIALS}[ \t]?(?P<surname>{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}"
+        )
         self._parenthesised = re.compile(rf"\(\s*(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)\s*\)")
         self._with_age = re.compile(
             rf"{NOT_IN_WORD_BEFORE}(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)[ \t]*,?[ \t]*\(?\d{{1,3}}[ \t]*(?:ans|mois|a)\b"
@@ -105,9 +110,9 @@ class PersonRules(Detector):
         if not stripped:
             return True
         key = fold(stripped.rstrip("."))
-        if key in self.lexicon.not_names:
-            return True
-        if key in self.lexicon.calendar_words and not after_title:
+        if key in self.lexicon.calendar_words:
+            return not after_title
+        if self.lexicon.is_not_name(stripped):
             return True
         if re.fullmatch(_PARTICLE, stripped, re.IGNORECASE):
             return not leading  # a particle may open a name ("de La Tour") but never end it
@@ -146,9 +151,23 @@ class PersonRules(Detector):
     # -- rules --------------------------------------------------------------------------
     def _by_title(self, text: str) -> Iterator[Finding]:
         for match in self._title.finditer(text):
-            found = self._finding(text, match.start("name"), match.end("name"), 0.9, "title", after_title=True)
+            end = match.end("name")
+            if not text[match.start("name")].islower():
+                # "MR DUPOND jean claude": known first names in lower case after the surname
+                for word in self._following_word.finditer(text, end):
+                    if word.start() != end or not self.lexicon.is_first_name(word.group(1)):
+                        break
+                    end = word.end()
+            found = self._finding(text, match.start("name"), end, 0.9, "title", after_title=True)
             if found:
                 yield found
+
+    def _by_initial(self, text: str) -> Iterator[Finding]:
+        """"R. Chevallier", "S. VIAL": initials then a surname that is a known name or in capitals."""
+        for match in self._initial_and_surname.finditer(text):
+            surname = match.group("surname")
+            if (surname.isupper() or self.lexicon.is_known_name(surname)) and not self.lexicon.is_not_name(surname):
+                yield Finding(match.start(), match.end(), "PERSON", 0.8, "person.initial")
 
     def _by_introducer(self, text: str) -> Iterator[Finding]:
         for match in self._introducer.finditer(text):
@@ -252,6 +271,7 @@ class PersonRules(Detector):
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
         found = [
             *self._by_title(text),
+            *self._by_initial(text),
             *self._by_introducer(text),
             *self._by_label(text),
             *self._by_relation(text),

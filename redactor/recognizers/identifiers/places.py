@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import TownLexicon, town_lexicon
+from redactor.recognizers.identifiers.lexicon import TownLexicon, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_BEFORE, UPPER, alternation
 
 _CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
@@ -90,10 +90,11 @@ class PlaceRules(Detector):
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{_TOWN}")
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
+        titles = rf"(?:{alternation(name_lexicon().titles)})"  # "Maternité - Dr Cohen" is a person
         function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
         self._facility = re.compile(
             rf"(?<![\w\-])(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words}))(?P<qualifier>(?:[ \t]+(?!{function_word}){LOWER}+){{0,2}}?))(?![\w\-])"
-            rf"(?P<name>(?:[ \t]*-[ \t]*|[ \t]+)(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME})"
+            rf"(?P<name>(?:[ \t]*-[ \t]*|[ \t]+)(?!{titles}\b)(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME})"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
         )
