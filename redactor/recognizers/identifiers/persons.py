@@ -165,6 +165,8 @@ class PersonRules(Detector):
     def _by_initial(self, text: str) -> Iterator[Finding]:
         """"R. Chevallier", "S. VIAL": initials then a surname that is a known name or in capitals."""
         for match in self._initial_and_surname.finditer(text):
+            if match.group().startswith("M. "):
+                continue  # "M. Dupont" is Monsieur: the title rule's business
             surname = match.group("surname")
             if (surname.isupper() or self.lexicon.is_known_name(surname)) and not self.lexicon.is_not_name(surname):
                 yield Finding(match.start(), match.end(), "PERSON", 0.8, "person.initial")
