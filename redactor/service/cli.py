@@ -1,0 +1,92 @@
+"""`redactor serve`: every setting by flag or by environment variable (for containers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+
+def serve(
+    listen: str = typer.Option(
+        "127.0.0.1:50051", "--listen", envvar="REDACTOR_LISTEN", help="host:port (port 0: any free port) or unix:/path."
+    ),
+    workers: int = typer.Option(
+        0, "--workers", envvar="REDACTOR_WORKERS", min=0, help="Worker processes (0: one per usable core)."
+    ),
+    max_chars: Optional[int] = typer.Option(
+        None, "--max-chars", envvar="REDACTOR_MAX_CHARS", min=1, help="Longest note accepted (default: the engine's)."
+    ),
+    max_concurrent: int = typer.Option(
+        64, "--max-concurrent", envvar="REDACTOR_MAX_CONCURRENT", min=1, help="Calls served at once; more are refused."
+    ),
+    default_policy: str = typer.Option(
+        "export", "--default-policy", envvar="REDACTOR_DEFAULT_POLICY", help="Policy of requests that name none."
+    ),
+    policy_file: List[Path] = typer.Option(
+        [], "--policy-file", envvar="REDACTOR_POLICY_FILES", help="Extra policy YAML offered by its name (repeatable)."
+    ),
+    token_file: Optional[Path] = typer.Option(
+        None,
+        "--token-file",
+        envvar="REDACTOR_TOKEN_FILE",
+        help="Require `authorization: Bearer <token>` with the token in this file (or set REDACTOR_TOKEN).",
+    ),
+    tls_cert: Optional[Path] = typer.Option(None, "--tls-cert", envvar="REDACTOR_TLS_CERT", help="Server certificate (PEM)."),
+    tls_key: Optional[Path] = typer.Option(None, "--tls-key", envvar="REDACTOR_TLS_KEY", help="Server private key (PEM)."),
+    tls_client_ca: Optional[Path] = typer.Option(
+        None, "--tls-client-ca", envvar="REDACTOR_TLS_CLIENT_CA", help="Require client certificates signed by this CA."
+    ),
+    detector_plugin: List[str] = typer.Option(
+        [],
+        "--detector-plugin",
+        envvar="REDACTOR_DETECTOR_PLUGINS",
+        help="Extra site detectors, module:factory (repeatable); the factory returns a Detector or a list.",
+    ),
+    metrics_listen: Optional[str] = typer.Option(
+        None, "--metrics-listen", envvar="REDACTOR_METRICS_LISTEN", help="host:port for Prometheus /metrics."
+    ),
+    grace_seconds: float = typer.Option(
+        10.0, "--grace-seconds", envvar="REDACTOR_GRACE_SECONDS", min=0, help="On SIGTERM, time left to running calls."
+    ),
+    log_level: str = typer.Option("info", "--log-level", envvar="REDACTOR_LOG_LEVEL", help="debug, info, warning, error."),
+) -> None:
+    """Serve the gRPC API (redactor.v1.Redactor, health, reflection) until SIGTERM.
+
+    The pseudonymisation key comes from REDACTOR_KEY or REDACTOR_KEY_FILE, as for every command.
+    """
+    from redactor.service.auth import ConfigurationError, TlsFiles, read_token
+    from redactor.service.server import ServiceConfig
+    from redactor.service.server import serve as run_server
+
+    if (tls_cert is None) != (tls_key is None):
+        raise typer.BadParameter("--tls-cert and --tls-key go together")
+    if tls_client_ca is not None and tls_cert is None:
+        raise typer.BadParameter("--tls-client-ca needs --tls-cert and --tls-key")
+    if log_level.lower() not in ("debug", "info", "warning", "error"):
+        raise typer.BadParameter("--log-level is one of debug, info, warning, error")
+    try:
+        token = read_token(token_file)
+    except ConfigurationError as error:
+        raise typer.BadParameter(str(error)) from None
+    config = ServiceConfig(
+        listen=listen,
+        max_chars=max_chars,
+        max_concurrent=max_concurrent,
+        default_policy=default_policy,
+        policy_files=tuple(policy_file),
+        token=token,
+        tls=TlsFiles(tls_cert, tls_key, tls_client_ca) if tls_cert is not None and tls_key is not None else None,
+        detector_plugins=tuple(detector_plugin),
+        metrics_listen=metrics_listen,
+        grace_seconds=grace_seconds,
+        log_level=log_level.lower(),
+        **({"workers": workers} if workers else {}),
+    )
+    raise typer.Exit(run_server(config))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` to the `redactor` command."""
+    app.command(name="serve")(serve)
