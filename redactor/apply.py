@@ -10,14 +10,17 @@ from redactor.findings import AppliedFinding, Finding, RedactionResult, is_speci
 from redactor.operators import OperatorContext, PseudonymSession, apply_operator
 from redactor.policy import Policy, Scope
 
-# Where a clause ends: punctuation, line breaks, and the conjunctions that open a new clause.
-# "." counts only before a space or the end, so "M. Dupont" or "2.5 mg" do not split.
+# Where a clause ends: punctuation, line breaks, and the conjunctions that open a new clause
+# (with a straight or typographic apostrophe: "parce qu'il", "parce qu’il"). "." counts only
+# before a space or the end and not after an initial or a title, so "M. Dupont", "Dr. Martin"
+# or "2.5 mg" do not split.
+_FULL_STOP = r"(?<!\b[A-Za-z])(?<!\bDr)(?<!\bPr)(?<!\bMr)(?<!\bMme)\.(?=\s|$)"
 _CLAUSE_BOUNDARY = re.compile(
-    r"[,;:!?()\[\]\n•]|\.(?=\s|$)|\s[-–—]\s"
-    r"|\b(?:car|mais|donc|parce qu(?:e|')|puisqu(?:e|')|alors qu(?:e|')|tandis qu(?:e|')|cependant|toutefois)\b",
+    rf"[,;:!?()\[\]\n•]|{_FULL_STOP}|\s[-–—]\s"
+    r"|\b(?:car|mais|donc|cependant|toutefois)\b|\b(?:parce qu|puisqu|alors qu|tandis qu)(?:e\b|['’])",
     re.IGNORECASE,
 )
-_SENTENCE_BOUNDARY = re.compile(r"[!?\n]|\.(?=\s|$)")
+_SENTENCE_BOUNDARY = re.compile(rf"[!?\n]|{_FULL_STOP}")
 _NON_REMOVING = frozenset({"keep", "flag"})
 
 

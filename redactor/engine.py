@@ -14,15 +14,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redactor.apply import apply_policy
+from redactor.check import CheckWarning, load_explanations
 from redactor.errors import DetectionError, InvalidInputError, MissingKeyError
 from redactor.findings import Finding, RedactionResult
 from redactor.nlp import load_pipeline, pipeline_version
 from redactor.normalise import NormalisedText, normalise
 from redactor.operators import PseudonymSession
 from redactor.policy import Policy, load_policy
+from redactor.qualify import Qualifier
 from redactor.recognizers.base import DETECTOR_KEY, Detector
 from redactor.recognizers.identifiers.lexicon import is_first_name, lexicon_version
 from redactor.recognizers.registry import default_detectors
+from redactor.recognizers.special.base import TextDetector
 from redactor.resolve import resolve
 
 log = logging.getLogger("redactor")
@@ -104,6 +107,8 @@ class Redactor:
         )
         self._entities = sorted({c for d in self.detectors for c in d.supported_entities})
         self._policies: dict[str, Policy] = {}
+        self._qualifier = Qualifier()
+        self._explanations = load_explanations()
 
     # ----------------------------------------------------------------- detection
     def _prepare(self, text: str) -> NormalisedText:
@@ -136,7 +141,24 @@ class Redactor:
             candidates.append(
                 Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
             )
-        return resolve(candidates, normalised.original)
+        return self._qualifier.qualify(normalised.original, resolve(candidates, normalised.original))
+
+    def check(self, text: str) -> list[CheckWarning]:
+        """Warnings for the clinician typing `text`: each special-category passage with a short
+        French explanation. Runs the vocabulary detectors only: no NER, a few milliseconds."""
+        normalised = self._prepare(text)
+        candidates = []
+        try:
+            for detector in self.detectors:
+                if isinstance(detector, TextDetector):
+                    for found in detector.find(normalised.text):
+                        start, end = normalised.to_original(found.start, found.end)
+                        if start < end:
+                            candidates.append(Finding(start, end, found.category, found.score, found.detector))
+        except Exception as error:  # fail closed, as in analysis
+            raise DetectionError(f"a detector failed ({error.__class__.__name__})") from error
+        findings = self._qualifier.qualify(text, resolve(candidates, text))
+        return self._explanations.warnings(findings)
 
     def analyze(self, text: str, *, deadline: float | None = None) -> list[Finding]:
         """Findings in `text`, disjoint and sorted, offsets in code points of `text`.

@@ -8,6 +8,8 @@ from redactor.recognizers.identifiers.dates import DateDetector
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
+from redactor.recognizers.special.detector import SpecialCategoryDetector
+from redactor.recognizers.special.partners import SameSexPartnerDetector
 
 
 def default_detectors() -> list[Detector]:
@@ -23,4 +25,6 @@ def default_detectors() -> list[Detector]:
         DateDetector(),
         PlaceRules(),
         PersonRules(),
+        SpecialCategoryDetector(),
+        SameSexPartnerDetector(),
     ]

@@ -1,0 +1,239 @@
+"""The special-category detector: GDPR Art. 9 and Art. 10 content and excessive comments.
+
+One pass over the tokens of the normalised text: at each token, the longest vocabulary phrase
+whose context rules hold wins (an exclusion wins by hiding what it covers), then matching
+resumes after it. A word of 8 letters or more from a `fuzzy` group also matches with one typing
+error. Every finding names its rule, e.g. `special.religion.faiths`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from redactor.findings import SPECIAL_CATEGORIES, Finding
+from redactor.recognizers.special.base import TextDetector
+from redactor.recognizers.special.phrases import (
+    NUMBER,
+    SENTENCE_ENDS,
+    Tokens,
+    strip_accents,
+    tokenize,
+)
+from redactor.recognizers.special.vocabulary import (
+    FUZZY_MIN_LENGTH,
+    CompiledVocabulary,
+    ContextWords,
+    Entry,
+    Rule,
+    deletions,
+    load_vocabulary,
+)
+
+_MAX_JOIN_GAP = 4
+_FUZZY_CACHE_SIZE = 100_000
+
+
+@dataclass
+class _Span:
+    """A match being built: token indices [first, last) and the rule that found it."""
+
+    first: int
+    last: int
+    rule: Rule
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when `a` becomes `b` by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _seen(context: ContextWords, tokens: Tokens, indices: range) -> bool:
+    words = context.words
+    return any(tokens.keys[i] in words or (NUMBER in words and tokens.is_number(i)) for i in indices)
+
+
+def _before(tokens: Tokens, first: int, size: int) -> range:
+    """Up to `size` token indices before `first`, nearest first, not past a sentence end."""
+    stop = first
+    while stop > 0 and first - stop < size and tokens.keys[stop - 1] not in SENTENCE_ENDS:
+        stop -= 1
+    return range(first - 1, stop - 1, -1)
+
+
+def _after(tokens: Tokens, last: int, size: int) -> range:
+    """Up to `size` token indices from `last` on, not past a sentence end."""
+    stop = last
+    while stop < len(tokens) and stop - last < size and tokens.keys[stop] not in SENTENCE_ENDS:
+        stop += 1
+    return range(last, stop)
+
+
+def context_holds(rule: Rule, tokens: Tokens, first: int, last: int) -> bool:
+    """The rule's context words allow a match of tokens [first, last)."""
+    if any(_seen(c, tokens, _before(tokens, first, c.window)) for c in rule.not_after):
+        return False
+    if any(_seen(c, tokens, _after(tokens, last, c.window)) for c in rule.not_before):
+        return False
+    return not rule.only_after or any(
+        _seen(c, tokens, _before(tokens, first, c.window)) for c in rule.only_after
+    )
+
+
+def _spelling_holds(entry: Entry, tokens: Tokens, first: int, last: int) -> bool:
+    for spelling in entry.spellings:
+        text = tokens.texts[first + spelling.offset]
+        if (strip_accents(text) if spelling.keep_case else text.lower()) != spelling.surface:
+            return False
+    if entry.rule.lowercase_only:
+        for text in tokens.texts[first:last]:
+            if not text.islower():
+                return False
+    return True
+
+
+class SpecialCategoryDetector(TextDetector):
+    """Sensitive content by vocabulary: health, sexuality, beliefs, origin, opinions, unions,
+    genetics, biometrics, offences, and judgemental comments."""
+
+    def __init__(self, vocabulary: CompiledVocabulary | None = None):
+        super().__init__(name="SpecialCategories", categories=list(SPECIAL_CATEGORIES))
+        self.vocabulary = vocabulary or load_vocabulary()
+        self._fuzzy_cache: dict[str, list[Entry]] = {}  # word -> entries it is a typo of
+
+    def find(self, text: str, doc: Doc | None = None) -> Iterable[Finding]:
+        tokens = tokenize(text)
+        spans: list[_Span] = []
+        index = 0
+        while index < len(tokens):
+            matched = self._match_at(tokens, index)
+            if matched is None:
+                index += 1
+                continue
+            end, rule = matched
+            if rule.category is not None:
+                spans.append(_Span(index, end, rule))
+            index = end
+        if not spans:
+            return []
+        self._extend(tokens, spans)
+        return [
+            Finding(
+                tokens.starts[s.first], tokens.ends[s.last - 1], s.rule.category, s.rule.score, s.rule.name
+            )
+            for s in self._merged(tokens, spans)
+        ]
+
+    def _extend(self, tokens: Tokens, spans: list[_Span]) -> None:
+        """Grow spans over their family's heads and tails and over trailing plus signs."""
+        head_starts: dict[str, dict[int, int]] = {}
+        for span in spans:
+            first, last, rule = span.first, span.last, span.rule
+            tails = self.vocabulary.tails.get(rule.family)
+            for _ in range(3):
+                # "VIH+", "OH++": plus signs written against the term belong to it
+                while (
+                    last < len(tokens)
+                    and tokens.keys[last] == "+"
+                    and tokens.starts[last] == tokens.ends[last - 1]
+                ):
+                    last += 1
+                ends = (
+                    [end for end, _ in tails.matches_at(tokens, last)] if tails and last < len(tokens) else []
+                )
+                if not ends:
+                    break
+                last = max(ends)
+            heads = self.vocabulary.heads.get(rule.family)
+            if heads is not None:
+                if rule.family not in head_starts:
+                    starts: dict[int, int] = {}
+                    for start, end, _ in heads.find_all(tokens):
+                        starts[end] = min(start, starts.get(end, start))
+                    head_starts[rule.family] = starts
+                for _ in range(3):
+                    start = head_starts[rule.family].get(first)
+                    if start is None:
+                        break
+                    first = start
+            span.first, span.last = first, last
+
+    def _merged(self, tokens: Tokens, spans: list[_Span]) -> list[_Span]:
+        """Spans of one category that touch or are separated only by joiners become one span;
+        a span grown into another category's span gives way to it."""
+        spans.sort(key=lambda s: (s.first, -s.last))
+        merged: list[_Span] = []
+        joiners = self.vocabulary.joiners
+        for span in spans:
+            if merged:
+                previous = merged[-1]
+                gap = range(previous.last, span.first)
+                if previous.rule.category == span.rule.category and (
+                    span.first <= previous.last
+                    or (
+                        len(gap) <= _MAX_JOIN_GAP
+                        and all(tokens.keys[i] in joiners or tokens.is_number(i) for i in gap)
+                    )
+                ):
+                    previous.last = max(previous.last, span.last)
+                    continue
+                if span.first < previous.last:
+                    span.first = previous.last
+                    if span.first >= span.last:
+                        continue
+            merged.append(span)
+        return merged
+
+    def _match_at(self, tokens: Tokens, index: int) -> tuple[int, Rule] | None:
+        """(end, rule) of the longest phrase at `index` whose case and context hold."""
+        trie = self.vocabulary.trie
+        candidates = (
+            sorted(trie.matches_at(tokens, index), key=lambda c: (-c[0], c[1].rule.category is not None))
+            if trie.may_start(tokens, index)
+            else []
+        )
+        if not candidates:
+            candidates = [(index + 1, entry) for entry in self._fuzzy_entries(tokens.keys[index])]
+        for end, entry in candidates:
+            if _spelling_holds(entry, tokens, index, end) and (
+                entry.rule.category is None or context_holds(entry.rule, tokens, index, end)
+            ):
+                return end, entry.rule
+        return None
+
+    def _fuzzy_entries(self, key: str) -> list[Entry]:
+        if len(key) < FUZZY_MIN_LENGTH - 1 or not key.isalpha():
+            return []
+        cached = self._fuzzy_cache.get(key)
+        if cached is None:
+            if len(self._fuzzy_cache) > _FUZZY_CACHE_SIZE:
+                self._fuzzy_cache.clear()
+            cached = self._fuzzy_cache[key] = self._fuzzy_lookup(key)
+        return cached
+
+    def _fuzzy_lookup(self, key: str) -> list[Entry]:
+        index = self.vocabulary.fuzzy_index
+        words: set[str] = set()
+        for variant in deletions(key):
+            words.update(index.get(variant, ()))
+        return [
+            entry
+            for word in sorted(words)
+            if word[0] == key[0] and within_one_edit(word, key)
+            for entry in self.vocabulary.fuzzy_entries[word]
+        ]

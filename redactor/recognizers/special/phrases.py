@@ -1,0 +1,168 @@
+"""Word tokens of French clinical text and a trie of phrases over their folded forms.
+
+Matching is on folded tokens: lower case, no accents ("Séropositive" and "SEROPOSITIVE" give
+"seropositive"). Hyphens, apostrophes and quotation marks join words but are not tokens
+("d'origine" and "d origine" both give `d`, `origine`); other punctuation marks are
+one-character tokens, so a phrase may contain "+" ("VIH+") but never spans a full stop it does
+not name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word is a run of letters and digits; hyphens, apostrophes and quotation marks are skipped;
+# any other mark that is not a space is a token of its own; a line break is a token (it ends a
+# statement).
+_TOKEN = re.compile(r"[^\W_]+|\n|[^\w\s'’‘`´\-‐‑«»\"“”„]")
+# Tokens that end a statement: context rules and qualifiers do not look past them. A full
+# stop after a title or an initial ("M. Chrétien", "Dr. Martin") ends nothing: `tokenize`
+# gives it the key "·" instead of ".".
+SENTENCE_ENDS = frozenset({".", ";", "!", "?", "\n", "…"})
+_TITLES = frozenset({"m", "mme", "mmes", "mr", "mlle", "me", "dr", "pr", "st", "ste"})
+_ABBREVIATION_DOT = "·"
+# Placeholders a phrase may use in place of a word.
+NUMBER = "<num>"
+GENE = "<gene>"
+# a gene or variant symbol: capitals with a digit (BRCA1, TP53, V617F, F508del) or three to
+# eight capitals (MEFV); phrases use it only after "mutation", "gène", "variant"...
+_GENE_LIKE = re.compile(r"[A-Z][A-Z0-9]*[0-9][A-Za-z0-9]*|[A-Z]{3,8}")
+_END = "\x00"
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        stripped = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        if stripped and stripped != char:
+            table[code] = stripped.lower()
+    table.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"): "ae", ord("ß"): "ss"})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Case- and accent-insensitive form of a word: "Séropositive" -> "seropositive"."""
+    return word.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=50_000)
+def strip_accents(word: str) -> str:
+    """The word without accents, case kept: "VIH" stays "VIH", "Éthylisme" -> "Ethylisme"."""
+    return "".join(fold(c) if c.islower() else fold(c).upper() if c.isupper() else c for c in word)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The tokens of a text: parallel lists of offsets, surface forms and folded keys."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    keys: list[str]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def is_number(self, index: int) -> bool:
+        return self.texts[index].isdigit()
+
+    def is_gene_like(self, index: int) -> bool:
+        return _GENE_LIKE.fullmatch(self.texts[index]) is not None
+
+    def covering(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [first, last) of the tokens that overlap the character span [start, end)."""
+        return bisect_right(self.ends, start), bisect_left(self.starts, end)
+
+
+@lru_cache(maxsize=8)
+def tokenize(text: str) -> Tokens:
+    """The tokens of a text (cached: the detectors and the qualifiers of one note share them)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    for match in _TOKEN.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        texts.append(match.group())
+    keys = [fold(t) for t in texts]
+    for index in range(1, len(keys)):
+        if keys[index] == "." and keys[index - 1] in _TITLES and starts[index] == ends[index - 1]:
+            keys[index] = _ABBREVIATION_DOT
+    return Tokens(starts, ends, texts, keys)
+
+
+def words_of(text: str) -> list[str]:
+    """The surface tokens of a text, as `tokenize` cuts them."""
+    return _TOKEN.findall(text)
+
+
+def phrase_keys(phrase: str) -> list[str]:
+    """The folded token keys of a phrase written in a vocabulary (placeholders kept)."""
+    keys: list[str] = []
+    for word in phrase.split():
+        if word in (NUMBER, GENE):
+            keys.append(word)
+        else:
+            keys.extend(fold(match.group()) for match in _TOKEN.finditer(word))
+    return keys
+
+
+class PhraseTrie:
+    """Phrases as sequences of folded token keys, each carrying payloads."""
+
+    def __init__(self) -> None:
+        self._root: dict = {}
+
+    def add(self, keys: list[str] | tuple[str, ...], payload: object) -> None:
+        if not keys:
+            raise ValueError("a phrase needs at least one word")
+        node = self._root
+        for key in keys:
+            node = node.setdefault(key, {})
+        payloads = node.setdefault(_END, [])
+        if payload not in payloads:
+            payloads.append(payload)
+
+    def may_start(self, tokens: Tokens, index: int) -> bool:
+        """Whether some phrase may start at token `index` (a cheap test before `matches_at`)."""
+        root = self._root
+        return (
+            tokens.keys[index] in root
+            or (NUMBER in root and tokens.is_number(index))
+            or (GENE in root and tokens.texts[index][:1].isupper() and tokens.is_gene_like(index))
+        )
+
+    def matches_at(self, tokens: Tokens, index: int) -> Iterator[tuple[int, object]]:
+        """(end index exclusive, payload) of every phrase starting at token `index`."""
+        stack: list[tuple[dict, int]] = [(self._root, index)]
+        while stack:
+            node, position = stack.pop()
+            if _END in node and position > index:
+                for payload in node[_END]:
+                    yield position, payload
+            if position >= len(tokens.keys):
+                continue
+            child = node.get(tokens.keys[position])
+            if child is not None:
+                stack.append((child, position + 1))
+            if NUMBER in node and tokens.is_number(position):
+                stack.append((node[NUMBER], position + 1))
+            if GENE in node and tokens.is_gene_like(position):
+                stack.append((node[GENE], position + 1))
+
+    def find_all(self, tokens: Tokens) -> Iterator[tuple[int, int, object]]:
+        """(start, end exclusive, payload) of every phrase anywhere, overlaps included."""
+        for index in range(len(tokens)):
+            if self.may_start(tokens, index):
+                for end, payload in self.matches_at(tokens, index):
+                    yield index, end, payload
