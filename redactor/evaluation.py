@@ -1,8 +1,10 @@
 """Scoring findings against annotated gold notes (format: tests/data/ANNOTATION.md).
 
-- entity recall: a gold span counts as found when findings of its category cover all of it;
+- entity recall: a gold span counts as found when findings of its category cover all of its
+  letters and digits;
 - precision: a finding counts as right when it overlaps a gold span of its category;
-- character-level redaction recall: share of gold characters covered by any finding;
+- character-level redaction recall: share of the gold spans' letters and digits covered by any
+  finding (spaces and punctuation leak nothing);
 - notes with nothing leaked: notes whose gold characters are all covered by some finding;
 - traps flagged: share of trap spans overlapped by a special-category finding;
 - qualifier accuracy: on gold special spans found with their category, share of qualifiers
@@ -157,8 +159,9 @@ class EvaluationReport:
         }
 
 
-def _covered(intervals: list[tuple[int, int]], start: int, end: int) -> int:
-    """Number of characters of [start, end) covered by the union of `intervals`."""
+def _covered(text: str, intervals: list[tuple[int, int]], start: int, end: int) -> int:
+    """Letters and digits of text[start:end] covered by the union of `intervals` (spaces and
+    punctuation leak nothing, so they are not counted)."""
     covered = 0
     cursor = start
     for a, b in sorted(intervals):
@@ -167,9 +170,13 @@ def _covered(intervals: list[tuple[int, int]], start: int, end: int) -> int:
         a = max(a, cursor)
         b = min(b, end)
         if b > a:
-            covered += b - a
+            covered += _alnum(text, a, b)
             cursor = b
     return covered
+
+
+def _alnum(text: str, start: int, end: int) -> int:
+    return sum(ch.isalnum() for ch in text[start:end])
 
 
 def score_note(report: EvaluationReport, note: GoldNote, findings: list[Finding]) -> None:
@@ -186,13 +193,13 @@ def score_note(report: EvaluationReport, note: GoldNote, findings: list[Finding]
     for span in gold:
         counts = report.counts(span["category"])
         counts.gold += 1
-        length = span["end"] - span["start"]
-        same = _covered(by_category.get(span["category"], []), span["start"], span["end"])
+        length = _alnum(note.text, span["start"], span["end"])
+        same = _covered(note.text, by_category.get(span["category"], []), span["start"], span["end"])
         if same == length:
             counts.gold_found += 1
         else:
             report.errors.append(MissedSpan(note.id, span["category"], span["start"], span["end"], "missed"))
-        covered_any = _covered(everything, span["start"], span["end"])
+        covered_any = _covered(note.text, everything, span["start"], span["end"])
         report.gold_characters += length
         report.covered_characters += covered_any
         leaked = leaked or covered_any < length
