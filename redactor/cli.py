@@ -1,4 +1,5 @@
-"""The `redactor` command: analyze, redact, eval (serve, batch and spark register themselves)."""
+"""The `redactor` command: analyze, redact, check, eval, policies; serve, batch and spark come
+from their adapters (redactor.service, redactor.batch)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from typing import Any, Iterable, Iterator, Optional
 
 import typer
 
+from redactor.batch.cli import register as register_batch_commands
 from redactor.errors import RedactorError
+from redactor.service.cli import register as register_service_commands
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 log = logging.getLogger("redactor.cli")
@@ -213,6 +216,26 @@ def redact(
     _process_jsonl(input, output, transform, progress)
 
 
+@app.command()
+def check(
+    text: Optional[str] = typer.Argument(None, help="Note text; read from stdin when omitted."),
+    as_json: bool = typer.Option(False, "--json", help="Print the warnings as JSON (offsets, no note text)."),
+) -> None:
+    """Warn, in French, about sensitive passages of a note being written (special categories)."""
+    redactor = _load_redactor()
+    note = _single_text(text)
+    try:
+        warnings = redactor.check(note)
+    except RedactorError as error:
+        _fail(str(error), code=1)
+    if as_json:
+        typer.echo(json.dumps({"warnings": [w.to_dict() for w in warnings]}, ensure_ascii=False))
+        return
+    for warning in warnings:
+        finding = warning.finding
+        typer.echo(f"« {note[finding.start:finding.end]} » ({finding.start}-{finding.end}) {warning.message}")
+
+
 @app.command(name="eval")
 def evaluate_command(
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL: {id, text, spans[, traps]}."),
@@ -259,6 +282,10 @@ def policies() -> None:
 
     for name in builtin_policy_names():
         typer.echo(f"{name}: {load_policy(name).description}")
+
+
+register_service_commands(app)
+register_batch_commands(app)
 
 
 def main() -> None:
