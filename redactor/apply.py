@@ -55,7 +55,7 @@ def apply_policy(
     findings: list[Finding],
     policy: Policy,
     session: PseudonymSession,
-    is_first_name: Callable[[str], bool],
+    first_name_gender: Callable[[str], str | None],
 ) -> RedactionResult:
     """Replace what the policy says to replace; findings are disjoint and sorted (resolved)."""
     replacements: list[_Replacement] = []
@@ -103,7 +103,7 @@ def apply_policy(
     for replacement in replacements:
         emit_kept_before(replacement.start)
         pieces.append(text[cursor : replacement.start])
-        context = OperatorContext(replacement.lead.category, policy, session, is_first_name)
+        context = OperatorContext(replacement.lead.category, policy, session, first_name_gender)
         whole_term = replacement.members == [replacement.lead] and (
             replacement.start,
             replacement.end,

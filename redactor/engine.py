@@ -23,7 +23,7 @@ from redactor.operators import PseudonymSession
 from redactor.policy import Policy, load_policy
 from redactor.qualify import Qualifier
 from redactor.recognizers.base import DETECTOR_KEY, Detector
-from redactor.recognizers.identifiers.lexicon import is_first_name, lexicon_version
+from redactor.recognizers.identifiers.lexicon import first_name_gender, lexicon_version
 from redactor.recognizers.registry import default_detectors
 from redactor.recognizers.special.base import TextDetector
 from redactor.resolve import resolve
@@ -221,7 +221,7 @@ class Redactor:
     ) -> RedactionResult:
         """Apply an already loaded policy to findings of `text` (from `analyze`)."""
         session = PseudonymSession.open(self.key, patient_id, policy.date_shift_max_days)
-        return apply_policy(text, findings, policy, session, is_first_name)
+        return apply_policy(text, findings, policy, session, first_name_gender)
 
     @property
     def versions(self) -> dict[str, str]:

@@ -75,7 +75,7 @@ class OperatorContext:
     category: str
     policy: Policy
     session: PseudonymSession
-    is_first_name: Callable[[str], bool]
+    first_name_gender: Callable[[str], str | None]
 
 
 class _ContextOperator(Operator):
@@ -114,10 +114,13 @@ class Pseudonym(_ContextOperator):
         return context.policy.tag_template.format(category=label)
 
 
+_SURROGATE_ATTEMPTS = 20
+
+
 def _surrogate_for(category: str, value: str, context: OperatorContext) -> str:
     rng = context.session.rng(category, value)
     if category == "PERSON":
-        return surrogates.person(value, lambda token: _token_rng(context, token), context.is_first_name)
+        return surrogates.person(value, lambda token: _token_rng(context, token), context.first_name_gender)
     if category == "DATE":
         return _shifted_or_surrogate(value, context)
     generators: dict[str, Callable[[str, random.Random], str]] = {
@@ -137,7 +140,11 @@ def _surrogate_for(category: str, value: str, context: OperatorContext) -> str:
     generator = generators.get(category)
     if generator is None:  # special categories have no realistic stand-in: tag them
         return context.policy.tag_template.format(category=category)
-    return generator(value, rng)
+    for _ in range(_SURROGATE_ATTEMPTS):
+        produced = generator(value, rng)
+        if fold_value(produced) != fold_value(value):  # a surrogate must never be the original
+            return produced
+    return context.policy.tag_template.format(category=category)
 
 
 def _token_rng(context: OperatorContext, token: str) -> random.Random:

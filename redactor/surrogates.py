@@ -54,19 +54,34 @@ def _lay_out_like(digits: str, template: str) -> str:
     return "".join(out) + "".join(chars)
 
 
+_FIRST_NAME_BY_GENDER: dict[str, Callable[[Faker], str]] = {
+    "F": lambda f: f.first_name_female(),
+    "M": lambda f: f.first_name_male(),
+    "U": lambda f: f.first_name(),
+}
+
+
 def person(
-    value: str, token_rng: Callable[[str], random.Random], is_first_name: Callable[[str], bool]
+    value: str, token_rng: Callable[[str], random.Random], first_name_gender: Callable[[str], str | None]
 ) -> str:
-    """A fake name with the same tokens, case and initials as `value`; each token gets its
-    own generator so that a surname maps alike wherever it appears."""
+    """A fake name with the same tokens, case and initials as `value`, first names of the same
+    gender; each token gets its own generator so that a surname maps alike wherever it appears.
+    A token is never replaced by itself."""
 
     def fake_token(token: str) -> str:
         rng = token_rng(token)
         if re.fullmatch(r"[A-Za-zÀ-ÿ]\.?", token):
-            return rng.choice(string.ascii_uppercase) + token[1:]
-        first = is_first_name(token)
-        produced = _with_faker(rng, lambda f: f.first_name() if first else f.last_name())
-        produced = produced.split()[0]
+            letters = [c for c in string.ascii_uppercase if c != token[0].upper()]
+            return rng.choice(letters) + token[1:]
+        gender = first_name_gender(token)
+        draw = _FIRST_NAME_BY_GENDER[gender] if gender else (lambda f: f.last_name())
+        produced = _with_faker(rng, draw).split()[0]
+        for _ in range(20):
+            if produced.casefold() != token.casefold():
+                break
+            produced = _with_faker(rng, draw).split()[0]
+        else:
+            produced = "Nom"  # a name that never draws anything else would still not leak
         if token.isupper():
             return produced.upper()
         if token.islower():

@@ -135,3 +135,18 @@ def test_malformed_policies_are_rejected(data, message):
 def test_missing_policy_file_is_a_clear_error():
     with pytest.raises(UnknownPolicyError, match="not found"):
         load_policy("/nonexistent/policy.yaml")
+
+
+def test_surrogates_never_reproduce_the_original_and_keep_first_name_gender(redactor):
+    from faker.providers.person.fr_FR import Provider
+
+    names = list(Provider.last_names[:60])
+    text = " ; ".join(f"Mme Claire {name}" for name in names)
+    result = redactor.redact(text, "research", patient_id="P1")
+    replaced = [result.text[a.redacted_start : a.redacted_end] for a in result.findings if a.finding.category == "PERSON"]
+    originals = [text[a.finding.start : a.finding.end] for a in result.findings if a.finding.category == "PERSON"]
+    for original, fake in zip(originals, replaced, strict=True):
+        for original_token, fake_token in zip(original.split(), fake.split(), strict=True):
+            assert original_token.casefold() != fake_token.casefold()
+    female = set(Provider.first_names_female)
+    assert all(fake.split()[0] in female for fake in replaced)

@@ -24,7 +24,7 @@ def _data_lines(name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class NameLexicon:
-    first_names: frozenset[str]
+    first_names: dict[str, str]  # folded first name -> gender: F, M or U (unisex)
     last_names: frozenset[str]
     not_names: frozenset[str]  # folded: any case
     not_names_upper: frozenset[str]  # acronyms, written in capitals: only in capitals ("AIT", not "Ait")
@@ -40,6 +40,12 @@ class NameLexicon:
     def is_first_name(self, token: str) -> bool:
         parts = [p for p in token.replace("’", "'").split("-") if p]
         return bool(parts) and all(fold(p) in self.first_names for p in parts)
+
+    def first_name_gender(self, token: str) -> str | None:
+        """F, M or U for a known first name (a compound takes its first part), else None."""
+        if not self.is_first_name(token):
+            return None
+        return self.first_names[fold(token.replace("’", "'").split("-")[0])]
 
     def is_last_name(self, token: str) -> bool:
         return fold(token) in self.last_names
@@ -62,7 +68,7 @@ def name_lexicon() -> NameLexicon:
     data = load_yaml("identifiers/persons.yaml")
     titles = tuple(data["titles"])
     return NameLexicon(
-        first_names=frozenset(fold(n) for n in _data_lines("first_names.txt")),
+        first_names={fold(name): gender for name, _, gender in (line.partition("\t") for line in _data_lines("first_names.txt"))},
         last_names=frozenset(fold(n) for n in _data_lines("last_names.txt")),
         # titles are never names themselves ("Mme" must not spread as a name)
         not_names=frozenset(fold(w) for w in [*data["not_names"], *titles] if not _is_acronym(w)),
@@ -78,8 +84,8 @@ def name_lexicon() -> NameLexicon:
     )
 
 
-def is_first_name(token: str) -> bool:
-    return name_lexicon().is_first_name(token)
+def first_name_gender(token: str) -> str | None:
+    return name_lexicon().first_name_gender(token)
 
 
 def town_key(name: str) -> str:
