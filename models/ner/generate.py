@@ -826,7 +826,7 @@ def family_prose(d: Doc, g: Gen, pat: Ident | None = None):
         put_person(d, g, w, title=g.p(0.5), style=g.ch(["Prenom NOM", "NOM", "Prenom Nom"]))
         d.t(g.ch([" depuis 2019. ", ". ", ", décédé en 2021. "]))
     elif k == 5:
-        a, b = g.ident("M"), g.ident("F")
+        a, _unused_wife = g.ident("M"), g.ident("F")  # both drawn: keeps the generator's sequence
         d.t(g.ch(["M. et Mme ", "Monsieur et Madame ", "les époux "]))
         d.e(g.name_form(a, g.ch(["NOM", "Nom"])), "PERSON")
         d.t(g.ch([" sont reçus ce jour.", " vivent à ", " souhaitent un retour à domicile."]))
@@ -840,7 +840,7 @@ def family_prose(d: Doc, g: Gen, pat: Ident | None = None):
 
 @template("crh_full")
 def t_crh(d: Doc, g: Gen):
-    hosp = letterhead(d, g)
+    letterhead(d, g)
     d.nl()
     if g.p(0.6):
         staff_list(d, g)
@@ -1720,7 +1720,7 @@ def h_ehpad(d: Doc, g: Gen):
 @template("ho_tableau_lits", split="test")
 def h_table(d: Doc, g: Gen):
     d.t("| Lit | Patient | Âge | Médecin | Remarques |\n|---|---|---|---|---|\n")
-    for i in range(g.rng.randint(3, 9)):
+    for _ in range(g.rng.randint(3, 9)):
         d.t(f"| {g.rng.randint(1, 40)} | ")
         d.e(g.name_form(g.ident(), g.ch(["NOM Prenom", "NOM P.", "NOM"])), "PERSON")
         d.t(f" | {g.age()} | " + g.ch(["Dr ", "", "Pr "]))

@@ -11,7 +11,6 @@ models/ner/eval/*.json. Intermediate files (corpus/, training/) are ignored by g
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
