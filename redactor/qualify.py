@@ -31,7 +31,7 @@ _GROUPS = {
     "negation": ("preceding", "following", "pseudo", "inherent"),
     "hypothesis": ("preceding", "following", "pseudo", "conditions", "inherent"),
     "testing": ("tests", "results"),
-    "reported": ("sources", "verbs", "statements", "inverted", "hearsay"),
+    "reported": ("sources", "verbs", "statements", "inverted", "hearsay", "following"),
 }
 _STRUCTURE = "structure"
 _MAX_PRECEDING_GAP = 10  # tokens between a preceding cue and the mention
@@ -41,6 +41,7 @@ _SUBJECT_WINDOW = 12
 _AFTER_WINDOW = 6  # tokens after a mention searched for "chez sa mère", "aux enfants"
 _ANAPHORA_WINDOW = 30
 _INDEFINITE = frozenset({"un", "une", "des", "d"})
+_CONTRACTED_ARTICLES = frozenset({"du", "au"})
 _SMALL_NUMBERS = frozenset({"deux", "trois", "quatre", "cinq", "2", "3", "4", "5", "autres", "autre"})
 _SOURCE_REACH = 3
 # Marks that end a clause for preceding and following cues (commas are handled apart).
@@ -48,8 +49,11 @@ _CLAUSE_MARKS = frozenset({":", "(", ")", "–", "—", "•", "|", "[", "]"})
 # A comma continues a negated or hypothetical list when the next word is one of these.
 _LIST_CONTINUATIONS = frozenset({"ni", "de", "d", "du", "des", "ou", "et", "l", "la", "le", "les"})
 _LIST_FILLERS = frozenset({",", "et", "ou", "/", "+", "ni", "de", "d", "du", "des", "la", "le", "l"})
-# "VIH-", "VIH (-)", "VHC -" right after a mention: negative result
-_NEGATIVE_SIGN = re.compile(r"\s?(?:\(\s?[-−]\s?\)|[-−](?![\w\-−]))")
+# "VIH-", "VIH (-)", "VHC -" right after a mention: negative result; not the dash of a
+# heading or an arrow ("Unité sanitaire - consultation", "TJ -> transfusion")
+_NEGATIVE_SIGN = re.compile(r"\s?(?:\(\s?[-−]\s?\)|[-−](?![\w\-−>]|[ \t]+[\w\-−>]))")
+# A reporting verb covers the rest of its sentence, a semicolon included.
+_REPORT_ENDS = SENTENCE_ENDS - {";"}
 _RESULT_KINDS = frozenset({"testing.results", "negation.following"})
 _BULLETS = frozenset({"•", "*", "·", "-", "–"})
 # Findings that are a person ("son compagnon" for a man): they tell about the patient.
@@ -157,12 +161,8 @@ class _Context:
         self.cues = cues
         self.tokens = tokenize(text)
         keys = self.tokens.keys
-        self.sentence: list[int] = []
-        current = 0
-        for key in keys:
-            self.sentence.append(current)
-            if key in SENTENCE_ENDS:
-                current += 1
+        self.sentence = self._numbered(keys, SENTENCE_ENDS)
+        self.report_sentence = self._numbered(keys, _REPORT_ENDS)
         self.found: list[_Cue] = self._scan()
         self.clause_end_at = {c.start for c in self.found if c.kind == f"{_STRUCTURE}.clause_end"}
         self.mention_tokens: set[int] = set()
@@ -170,6 +170,17 @@ class _Context:
             first, last = self.tokens.covering(start, end)
             self.mention_tokens.update(range(first, last))
         self.family_scopes = self._family_scopes()
+
+    @staticmethod
+    def _numbered(keys: list[str], ends: frozenset[str]) -> list[int]:
+        """The number of the sentence each token belongs to, sentences ending at `ends`."""
+        numbers = []
+        current = 0
+        for key in keys:
+            numbers.append(current)
+            if key in ends:
+                current += 1
+        return numbers
 
     # -- cues -------------------------------------------------------------------------
     def _scan(self) -> list[_Cue]:
@@ -305,9 +316,16 @@ class _Context:
         return not negated and self._tested(first, last) and not self._has_result(first, last)
 
     def _tested(self, first: int, last: int) -> bool:
+        """A test names the mention ("dépistage VIH", "dépistage" alone) or comes before it in
+        the sentence, with no result in between ("sérologie VHC positive, guérie après AAD"
+        is not pending)."""
         for cue in self.found:
-            if cue.kind == "testing.tests" and (
-                first <= cue.start < last - 1 or self._after_cue(cue, first, commas=True, colons=True)
+            if cue.kind != "testing.tests":
+                continue
+            if first <= cue.start < last - 1 or cue.start == first == last - 1:
+                return True
+            if self._after_cue(cue, first, commas=True, colons=True) and not any(
+                result.kind == "testing.results" and cue.end <= result.start < first for result in self.found
             ):
                 return True
         return False
@@ -324,12 +342,14 @@ class _Context:
             kind = cue.kind
             inside = first <= cue.start and cue.end < last  # "se dit apolitique" is one finding
             if kind == "reported.sources":
-                if self.person_near(cue.end, _SOURCE_REACH) and (
-                    inside or self._source_bears_on(cue, first, last)
+                if (
+                    self.person_near(cue.end, _SOURCE_REACH)
+                    and (inside or self._source_bears_on(cue, first, last))
+                    and not self._is_the_source(cue, first)
                 ):
                     return True
             elif kind == "reported.verbs":
-                if inside or self._after_cue(cue, first, commas=True):
+                if inside or self._after_cue(cue, first, commas=True, sentence=self.report_sentence):
                     return True
             elif kind == "reported.statements":
                 if inside or self._after_cue(cue, first, commas=False):
@@ -341,11 +361,19 @@ class _Context:
                 inside or self._after_cue(cue, first, commas=True) or self._before_cue(cue, last)
             ):
                 return True
+            elif kind == "reported.following" and (
+                first < cue.start < last or self.following_reaches(last, cue.start)
+            ):
+                return True
         return False
 
-    def _after_cue(self, cue: _Cue, first: int, commas: bool, colons: bool = False) -> bool:
-        """The mention comes after a cue that opens before it, in the same sentence and clause."""
-        if cue.start >= first or not self._same_sentence(cue.start, first):
+    def _after_cue(
+        self, cue: _Cue, first: int, commas: bool, colons: bool = False, sentence: list[int] | None = None
+    ) -> bool:
+        """The mention comes after a cue that opens before it, in the same sentence and clause
+        (sentences numbered as `sentence`, by default ended by any stop)."""
+        sentence = sentence or self.sentence
+        if cue.start >= first or sentence[cue.start] != sentence[first]:
             return False
         keys = self.tokens.keys
         between = range(cue.end, first)
@@ -364,14 +392,35 @@ class _Context:
 
     def _source_bears_on(self, cue: _Cue, first: int, last: int) -> bool:
         """ "selon sa mère, il serait...": a source before the mention crosses a comma only when it
-        opens the sentence; "... d'après sa mère" after the mention reports it."""
+        opens the sentence; "... d'après sa mère" after the mention reports its clause, set
+        apart by a comma when the source ends the sentence ("fume du cannabis, selon elle.")."""
+        keys = self.tokens.keys
         if cue.start >= last:
-            return self._before_cue(cue, last, commas=False)
+            if self._before_cue(cue, last, commas=False):
+                return True
+            set_apart = cue.start > last and keys[cue.start - 1] == "," and self._source_ends_sentence(cue)
+            return set_apart and self._before_cue(_Cue(cue.kind, cue.start - 1, cue.end), last, commas=False)
         if not self._after_cue(cue, first, commas=True):
             return False
-        keys = self.tokens.keys
         opens_sentence = cue.start == 0 or keys[cue.start - 1] in SENTENCE_ENDS
         return opens_sentence or "," not in keys[cue.end : first]
+
+    def _is_the_source(self, cue: _Cue, first: int) -> bool:
+        """The mention is the person the source cue names ("signalée par l'aumônier")."""
+        keys = self.tokens.keys
+        between = keys[cue.end : first]
+        return cue.end <= first and all(k in self.cues.articles or k in self.cues.possessives for k in between)
+
+    def _source_ends_sentence(self, cue: _Cue) -> bool:
+        """Only the source's person follows the cue up to the end of the sentence."""
+        keys = self.tokens.keys
+        stop = min(cue.end + _SOURCE_REACH + 2, len(keys))
+        for index in range(cue.end, stop):
+            if keys[index] in SENTENCE_ENDS:
+                return True
+            if keys[index] in _CLAUSE_MARKS or keys[index] == ",":
+                return False
+        return stop == len(keys)
 
     def subject(self, first: int, last: int, names_its_subject: bool) -> Subject:
         """Whom the mention is about: a person inside it ("mère schizophrène"), a relative named
@@ -406,8 +455,8 @@ class _Context:
         if previous in cues.partner_openers and key in cues.other | cues.partners:
             return Subject.FAMILY  # "petit ami", "petite copine"
         if key in ("partenaire", "partenaires"):
-            # "son partenaire"; not "plusieurs partenaires"
-            return Subject.FAMILY if previous in cues.possessives | cues.articles else None
+            # "son partenaire", "dépistage du partenaire"; not "plusieurs partenaires"
+            return Subject.FAMILY if previous in cues.possessives | cues.articles | _CONTRACTED_ARTICLES else None
         if key in cues.family:
             return Subject.FAMILY
         possessed = previous in cues.possessives or (
@@ -436,11 +485,14 @@ class _Context:
         return None
 
     def _relative_after(self, last: int) -> Subject | None:
-        """ "suicide de son frère", "confirmé chez le père", "proposé à ses deux filles"."""
+        """ "suicide de son frère", "dépister son épouse", "confirmé chez le père", "proposé à
+        ses deux filles"."""
         keys = self.tokens.keys
         cues = self.cues
         if last < len(keys) and keys[last] in ("de", "d", "du", "des"):
             return self._relative_at(last + 1, after_connector=False)
+        if last < len(keys) and keys[last] in cues.possessives:
+            return self._relative_at(last, after_connector=False)
         for index in range(last, min(last + _AFTER_WINDOW, len(keys))):
             if keys[index] in SENTENCE_ENDS or index in self.clause_end_at or keys[index] in _CLAUSE_MARKS:
                 return None
@@ -451,16 +503,18 @@ class _Context:
     def _relative_at(self, index: int, after_connector: bool) -> Subject | None:
         keys = self.tokens.keys
         cues = self.cues
+        possessed = False  # "ses deux filles": a possessive before the number
         for _ in range(2):  # "ses deux filles", "la mère"
             if index < len(keys) and (
                 keys[index] in cues.possessives
                 or keys[index] in cues.articles
                 or keys[index] in _SMALL_NUMBERS
             ):
+                possessed = possessed or keys[index] in cues.possessives
                 index += 1
         if index >= len(keys):
             return None
-        kind = self._kind_of_person(index, after_connector=after_connector)
+        kind = self._kind_of_person(index, after_connector=after_connector or possessed)
         return kind if kind in (Subject.FAMILY, Subject.OTHER) else None
 
     def _person_before(self, first: int, skip_partners: bool = False) -> Subject | None:

@@ -90,9 +90,9 @@ def context_holds(rule: Rule, tokens: Tokens, first: int, last: int) -> bool:
         return False
     if any(_seen(c, tokens, _after(tokens, last, c.window)) for c in rule.not_before):
         return False
-    return not rule.only_after or any(
-        _seen(c, tokens, _before(tokens, first, c.window)) for c in rule.only_after
-    )
+    if rule.only_after and not any(_seen(c, tokens, _before(tokens, first, c.window)) for c in rule.only_after):
+        return False
+    return not rule.only_before or any(_seen(c, tokens, _after(tokens, last, c.window)) for c in rule.only_before)
 
 
 def _spelling_holds(entry: Entry, tokens: Tokens, first: int, last: int) -> bool:

@@ -19,11 +19,13 @@ span covers the whole expression. Findings of one category separated only by `jo
 (lists.yaml: "et", "de", "pour"...) become one ("incarcéré pour agression sexuelle").
 
 Group rules (context words use the same syntax, one word each, or a list whose compound
-entries count by their last word; within `window` tokens and never past the end of a sentence): `not_after` / `not_before` cancel a match, `only_after`
-requires a word before it; `lowercase_only` ignores matches with any capital letter (first
-names, surnames, streets: "Baptiste", "BAPTISTE", "Pasteur"). `fuzzy` lists distinctive
-words of 8 letters or more that also match with one typing error ("homosexuelel"): only words
-with no ordinary neighbour ("activiste" is one letter from "activité", so it is not fuzzy).
+entries count by their last word; within `window` tokens and never past the end of a
+sentence): `not_after` / `not_before` cancel a match, `only_after` requires a word before it
+and `only_before` a word after it ("contrainte" only before "rapport", "prostitution");
+`lowercase_only` ignores matches with any capital letter (first names, surnames, streets:
+"Baptiste", "BAPTISTE", "Pasteur"). `fuzzy` lists distinctive words of 8 letters or more
+that also match with one typing error ("homosexuelel"): only words with no ordinary neighbour
+("activiste" is one letter from "activité", so it is not fuzzy).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ FUZZY_MIN_LENGTH = 8
 _MAX_EXPANSIONS = 50_000
 _GROUP_KEYS = {
     "name", "category", "terms", "window", "not_after", "not_before", "only_after",
-    "lowercase_only", "fuzzy", "score",
+    "only_before", "lowercase_only", "fuzzy", "score",
 }  # fmt: skip
 _ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -87,6 +89,7 @@ class Rule:
     not_after: tuple[ContextWords, ...] = ()
     not_before: tuple[ContextWords, ...] = ()
     only_after: tuple[ContextWords, ...] = ()
+    only_before: tuple[ContextWords, ...] = ()
     lowercase_only: bool = False
 
 
@@ -133,7 +136,8 @@ def inflect(word: str) -> list[str]:
     if w.endswith("teur"):
         return [w, w + "s", w[:-1] + "se", w[:-1] + "ses", w[:-3] + "rice", w[:-3] + "rices"]
     if w.endswith("eur"):
-        return [w, w + "s", w[:-1] + "se", w[:-1] + "ses"]
+        # agent nouns (buveur, buveuse) and comparatives (antérieur, antérieure; majeur, majeure)
+        return [w, w + "s", w[:-1] + "se", w[:-1] + "ses", w + "e", w + "es"]
     if w.endswith("if"):
         return [w, w + "s", w[:-1] + "ve", w[:-1] + "ves"]
     if w.endswith(("el", "en", "on", "et")):
@@ -351,6 +355,7 @@ def _compile_file(compiled: CompiledVocabulary, path: Path, lists: dict[str, lis
             not_after=_context_words(expander, group.get("not_after"), window, f"{where}: not_after"),
             not_before=_context_words(expander, group.get("not_before"), window, f"{where}: not_before"),
             only_after=_context_words(expander, group.get("only_after"), window, f"{where}: only_after"),
+            only_before=_context_words(expander, group.get("only_before"), window, f"{where}: only_before"),
             lowercase_only=bool(group.get("lowercase_only", False)),
         )
         compiled.rules.append(rule)
