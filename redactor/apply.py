@@ -13,14 +13,17 @@ from redactor.policy import Policy, Scope
 # Where a clause ends: punctuation, line breaks, and the conjunctions that open a new clause
 # (with a straight or typographic apostrophe: "parce qu'il", "parce qu’il"). "." counts only
 # before a space or the end and not after an initial or a title, so "M. Dupont", "Dr. Martin"
-# or "2.5 mg" do not split.
+# or "2.5 mg" do not split. A line break before a lower-case word is a hard-wrapped line, not
+# a boundary: "serait\nhomosexuelle" is one clause.
 _FULL_STOP = r"(?<!\b[A-Za-z])(?<!\bDr)(?<!\bPr)(?<!\bMr)(?<!\bMme)\.(?=\s|$)"
+_LINE_BREAK = r"\n(?![ \t]*(?-i:[a-zàâäçéèêëîïôöùûüÿœæ]))"
 _CLAUSE_BOUNDARY = re.compile(
-    rf"[,;:!?()\[\]\n•]|{_FULL_STOP}|\s[-–—]\s"
+    rf"[,;:!?()\[\]•]|{_LINE_BREAK}|{_FULL_STOP}|\s[-–—]\s"
     r"|\b(?:car|mais|donc|cependant|toutefois)\b|\b(?:parce qu|puisqu|alors qu|tandis qu)(?:e\b|['’])",
     re.IGNORECASE,
 )
-_SENTENCE_BOUNDARY = re.compile(rf"[!?\n]|{_FULL_STOP}")
+_SENTENCE_BOUNDARY = re.compile(rf"[!?]|{_LINE_BREAK}|{_FULL_STOP}")
+_LOOKAHEAD = 32
 _NON_REMOVING = frozenset({"keep", "flag"})
 
 
@@ -30,7 +33,10 @@ def scope_span(text: str, start: int, end: int, scope: Scope) -> tuple[int, int]
         return start, end
     boundary = _CLAUSE_BOUNDARY if scope is Scope.CLAUSE else _SENTENCE_BOUNDARY
     scope_start = 0
-    for match in boundary.finditer(text, 0, start):
+    # a little past `start`: a line break looks at the next line's first letter
+    for match in boundary.finditer(text, 0, start + _LOOKAHEAD):
+        if match.end() > start:
+            break
         scope_start = match.end()
     after = boundary.search(text, end)
     scope_end = after.start() if after else len(text)

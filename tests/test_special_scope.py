@@ -25,6 +25,11 @@ def scope_of(text: str, word: str, scope: Scope) -> str:
         ("il est homosexuel cardiaque connu", "homosexuel", "il est homosexuel cardiaque connu"),
         ("Religion : musulmane", "musulmane", "musulmane"),
         ("Pas de TS, humeur stable", "TS", "Pas de TS"),
+        # a hard-wrapped line goes on; a new line that starts a new item does not
+        ("Vue ce jour, serait\nhomosexuelle d'après sa mère.", "homosexuelle", "serait\nhomosexuelle d'après sa mère"),
+        ("Religion : musulmane\nTabac : non", "musulmane", "musulmane"),
+        # a heading with no colon before a lower-case line is taken too: more removed, never less
+        ("Allergies\nmusulmane pratiquante", "musulmane", "Allergies\nmusulmane pratiquante"),
     ],
 )
 def test_clause_scope(text, word, clause):
@@ -34,6 +39,11 @@ def test_clause_scope(text, word, clause):
 def test_sentence_scope_keeps_other_sentences():
     text = "Vu ce jour. Il serait homosexuel, d'après sa mère. Revoir dans un mois."
     assert scope_of(text, "homosexuel", Scope.SENTENCE) == "Il serait homosexuel, d'après sa mère"
+
+
+def test_sentence_scope_follows_a_hard_wrapped_line():
+    text = "Vu ce jour. Il serait\nhomosexuel, d'après sa mère.\nTA 12/8."
+    assert scope_of(text, "homosexuel", Scope.SENTENCE) == "Il serait\nhomosexuel, d'après sa mère"
 
 
 def test_term_scope_is_the_term():
