@@ -1,4 +1,4 @@
-# make run   installs everything into .venv and runs the main job
+# make run   installs everything into .venv, starts the gRPC server and calls it once
 # make test  installs everything into .venv and runs the tests
 PYTHON ?= python3
 VENV := .venv
@@ -14,8 +14,17 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -e '.[dev]'
 
+LISTEN ?= 127.0.0.1:50051
+
+# The server runs in the foreground after the demonstration call; Ctrl-C stops it.
 run: install
-	$(BIN)/redactor redact --policy export < tests/data/sample_note.txt
+	@$(BIN)/redactor serve --listen $(LISTEN) & server=$$!; \
+	trap 'kill -TERM $$server 2>/dev/null; wait $$server' INT TERM; \
+	echo "--- calling the server at $(LISTEN) with tests/data/sample_note.txt (python -m redactor.client)" >&2; \
+	$(BIN)/python -m redactor.client --address $(LISTEN) --wait 300 < tests/data/sample_note.txt \
+	  || { kill -TERM $$server; wait $$server; exit 1; }; \
+	echo "--- serving on $(LISTEN); Ctrl-C to stop" >&2; \
+	wait $$server
 
 test: install
 	$(BIN)/python -m pytest -q

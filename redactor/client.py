@@ -189,3 +189,38 @@ def _redacted(response: pb.RedactResponse) -> RedactedNote:
         policy=response.policy,
         findings=[convert.applied_finding_from_wire(f) for f in response.findings],
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m redactor.client --address ADDRESS [--policy P] < note.txt`: redact a note
+    through a running server and print the redacted text (a smoke test for operators)."""
+    import argparse
+    import os
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m redactor.client", description=main.__doc__.splitlines()[0])
+    parser.add_argument("--address", default=os.environ.get("REDACTOR_LISTEN", "127.0.0.1:50051"))
+    parser.add_argument("--policy", default="", help="the server's default when empty")
+    parser.add_argument("--patient-id", default="")
+    parser.add_argument("--wait", type=float, default=0.0, help="seconds to wait for the server to be SERVING")
+    args = parser.parse_args(argv)
+    token = os.environ.get("REDACTOR_TOKEN")
+    try:
+        with RedactorClient(args.address, token=token) as client:
+            if args.wait:
+                client.wait_until_serving(args.wait)
+            note = client.redact(sys.stdin.read(), policy=args.policy, patient_id=args.patient_id)
+    except ServiceError as error:
+        print(f"redactor.client: {error.code.name}: {error.message}", file=sys.stderr)
+        return 1
+    print(note.text)
+    counts: dict[str, int] = {}
+    for applied in note.findings:
+        counts[applied.finding.category] = counts.get(applied.finding.category, 0) + 1
+    summary = ", ".join(f"{category} {count}" for category, count in sorted(counts.items()))
+    print(f"[{note.policy}] {len(note.findings)} findings: {summary}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -263,3 +263,14 @@ def test_the_container_healthcheck_probes_the_health_service(server, tmp_path):
     assert serving.returncode == 0 and serving.stdout.strip() == "SERVING"
     absent = subprocess.run([*probe, "--address", f"unix:{tmp_path / 'none.sock'}"], capture_output=True, text=True, timeout=60)
     assert absent.returncode == 1 and "UNAVAILABLE" in absent.stderr
+
+
+def test_the_command_line_client_redacts_through_the_server(server):
+    command = [sys.executable, "-m", "redactor.client", "--address", server.address, "--wait", "30"]
+    done = subprocess.run(command, input=NOTE, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Vu Mme <PERSON> le <DATE>, tél <PHONE>, <EMAIL>.")
+    assert "MARCHAND" not in done.stdout + done.stderr
+    assert "[export] 4 findings: DATE 1, EMAIL 1, PERSON 1, PHONE 1" in done.stderr
+    refused = subprocess.run([*command, "--policy", "nope"], input=NOTE, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and "INVALID_ARGUMENT" in refused.stderr and "MARCHAND" not in refused.stderr
