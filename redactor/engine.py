@@ -128,6 +128,8 @@ class Redactor:
             results: list[RecognizerResult] = self._analyzer.analyze(
                 text=normalised.text, language="fr", entities=self._entities, nlp_artifacts=artifacts
             )
+        except DetectionError:  # a time limit that expired during detection, say
+            raise
         except Exception as error:  # fail closed: any detector failure is the call's failure
             raise DetectionError(f"a detector failed ({error.__class__.__name__})") from error
         if deadline is not None and time.monotonic() > deadline:

@@ -34,6 +34,7 @@ def poisoned_archive(tmp_path: Path) -> Path:
         '{"id": "truncated", "text": "M. Anatole Poi',
         json.dumps({"id": "no-text", "body": f"M. {SECRET_NAME}"}),
     ]
+    lines.append(json.dumps({"id": "hung", "text": f"HANG-PILL : M. {SECRET_NAME}, né le 01/02/1960."}))
     path = tmp_path / "archive.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -48,7 +49,7 @@ def test_poisoned_records_are_quarantined_and_nothing_leaks(
         app,
         [
             "batch", str(poisoned_archive), str(output), "--workers", "2", "--shard-size", "4", "--no-progress",
-            "--max-chars", "2000", "--detector-plugin", "poison_plugin:make_detectors",
+            "--max-chars", "2000", "--max-seconds", "1", "--detector-plugin", "poison_plugin:make_detectors",
         ],
     )  # fmt: skip
     assert result.exit_code == 1, result.output  # finished, with quarantined records
@@ -74,18 +75,20 @@ def test_poisoned_records_are_quarantined_and_nothing_leaks(
             "error": "InvalidInputError",
             "message": "line 7: 'text' missing or not a string",
         },
+        {"record": 16, "id": "hung", "error": "NoteTimedOut", "message": "detection took longer than 1 s"},
     ]
     data = read_jsonl_dir(output / "data")
     assert [row["id"] for row in data] == [f"n{i:02d}" for i in range(1, 13)]
     manifest = json.loads((output / "manifest.json").read_text())
-    assert manifest["records"] == {"in": 16, "out": 12, "quarantined": 4}
-    assert manifest["input"]["records"] == 16
+    assert manifest["records"] == {"in": 17, "out": 12, "quarantined": 5}
+    assert manifest["input"]["records"] == 17
     assert manifest["detector_plugins"] == ["poison_plugin:make_detectors"] and manifest["max_chars"] == 2000
+    assert manifest["max_seconds"] == 1
     for path in output.rglob("*"):
         if path.is_file():
             content = path.read_text(encoding="utf-8")
             assert "Poisonnier" not in content, path
-            assert "POISON-PILL" not in content, path
+            assert "POISON-PILL" not in content and "HANG-PILL" not in content, path
     assert "Poisonnier" not in result.output
 
 

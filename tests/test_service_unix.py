@@ -18,15 +18,17 @@ TOKEN = "s3cret-token-for-tests"
 FAIL_TRIGGER = "PANNE-DETECTEUR"
 STALL_TRIGGER = "LENTEUR-DETECTEUR"
 CRASH_TRIGGER = "CRASH-DETECTEUR"
+HANG_TRIGGER = "BLOCAGE-DETECTEUR"
 STALL_SECONDS = 4.0
+MAX_SECONDS = 6.0  # the server's time limit: above a stall, far below a hang
 # Strings that must never appear in any log line: in note texts, patient ids, and in the
 # message of the exception the failing detector raises.
 MARKERS = ("ZQXMARKERNOM", "ZQXMARKERPATIENT", "ZQXMARKERSTREAM")
 
 
 class FaultyDetector(Detector):
-    """A site detector that finds nothing, but raises on FAIL_TRIGGER, stalls on STALL_TRIGGER
-    and kills its worker process on CRASH_TRIGGER."""
+    """A site detector that finds nothing, but raises on FAIL_TRIGGER, stalls on STALL_TRIGGER,
+    hangs on HANG_TRIGGER and kills its worker process on CRASH_TRIGGER."""
 
     def __init__(self):
         super().__init__("faulty-site-detector", ["PERSON"])
@@ -38,6 +40,8 @@ class FaultyDetector(Detector):
             time.sleep(STALL_SECONDS)
         if CRASH_TRIGGER in text:
             os._exit(3)
+        if HANG_TRIGGER in text:
+            time.sleep(3600)
         return []
 
 
@@ -58,6 +62,7 @@ def server(tmp_path_factory) -> RunningServer:
         "--token-file", str(token_file),
         "--detector-plugin", "test_service_unix:faulty_detectors",
         "--log-level", "debug",
+        "--max-seconds", str(MAX_SECONDS),
     )
     yield running
     assert running.stop() == 0
@@ -154,6 +159,18 @@ def test_the_deadline_is_honoured_by_the_server(client, server):
     # the stalled worker is taken back once done, and serves again
     assert "<PHONE>" in client.redact("Rappeler le 06 12 34 56 78.", timeout=60).text
     assert time.monotonic() - started < 60
+
+
+def test_a_note_over_the_time_limit_kills_its_worker_and_returns_no_text(client, server):
+    started = time.monotonic()
+    with pytest.raises(ServiceError) as raised:
+        client.redact(f"Vu Mme {MARKERS[0]}, tél 06 12 34 56 78. {HANG_TRIGGER}", note_id="hang-1", timeout=120)
+    assert raised.value.code == grpc.StatusCode.INTERNAL
+    assert "limit" in raised.value.message and MARKERS[0] not in raised.value.message
+    assert MAX_SECONDS <= time.monotonic() - started < 60
+    client.wait_until_serving(timeout=300)  # a new worker replaces the stuck one
+    assert "<PHONE>" in client.redact("Rappeler le 06 12 34 56 78.").text
+    assert "worker over the time limit" in server.log_text()
 
 
 def test_debug_logs_carry_no_note_text(client, server):

@@ -33,6 +33,9 @@ _PATIENT_COLUMN = typer.Option(
     "(default: patient_id when present)",
 )
 _MAX_CHARS = typer.Option(None, help="Notes longer than this are quarantined. (default: 100000)")
+_MAX_SECONDS = typer.Option(
+    60.0, min=0.1, help="A note whose detection takes longer is quarantined (NoteTimedOut)."
+)
 _PLUGINS = typer.Option(
     None,
     "--detector-plugin",
@@ -63,7 +66,7 @@ def _columns(omop: bool, id_column: Optional[str], text_column: Optional[str], p
     )
 
 
-def _engine(policy: str, max_chars: Optional[int], plugins: Optional[List[str]]):
+def _engine(policy: str, max_chars: Optional[int], plugins: Optional[List[str]], max_seconds: float):
     from redactor.batch.redaction import EngineSettings
     from redactor.engine import DEFAULT_MAX_CHARS, read_key_from_environment
 
@@ -72,6 +75,7 @@ def _engine(policy: str, max_chars: Optional[int], plugins: Optional[List[str]])
         key=read_key_from_environment(),
         max_chars=max_chars or DEFAULT_MAX_CHARS,
         detector_plugins=tuple(plugins or ()),
+        max_seconds=max_seconds,
     )
 
 
@@ -89,6 +93,7 @@ def batch(
     workers: int = typer.Option(os.cpu_count() or 1, help="Worker processes, each with its own models."),
     shard_size: int = typer.Option(1000, help="Records per shard: the unit of output files and of --resume."),
     max_chars: Optional[int] = _MAX_CHARS,
+    max_seconds: float = _MAX_SECONDS,
     detector_plugin: Optional[List[str]] = _PLUGINS,
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run in OUTPUT."),
     progress: bool = typer.Option(True, help="Progress bar with rate and ETA on stderr."),
@@ -100,7 +105,7 @@ def batch(
     try:
         archive = open_archive(input, _columns(omop, id_column, text_column, patient_column), format)
         options = BatchOptions(
-            engine=_engine(policy, max_chars, detector_plugin),
+            engine=_engine(policy, max_chars, detector_plugin, max_seconds),
             shard_size=shard_size,
             workers=workers,
             resume=resume,
@@ -135,6 +140,7 @@ def spark(
     text_column: Optional[str] = _TEXT_COLUMN,
     patient_column: Optional[str] = _PATIENT_COLUMN,
     max_chars: Optional[int] = _MAX_CHARS,
+    max_seconds: float = _MAX_SECONDS,
     detector_plugin: Optional[List[str]] = _PLUGINS,
     master: Optional[str] = typer.Option(None, help="Spark master, e.g. local[4]. (default: from spark-submit)"),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing OUTPUT."),
@@ -146,7 +152,7 @@ def spark(
         _stop("pyspark is not installed: pip install 'redactor[spark]'", EXIT_BAD_INPUT)
 
     try:
-        engine = _engine(policy, max_chars, detector_plugin)
+        engine = _engine(policy, max_chars, detector_plugin, max_seconds)
         columns = _columns(omop, id_column, text_column, patient_column)
         session = spark_session(master)
         source = read_source(session, input, is_table=table)

@@ -1,7 +1,8 @@
 """Redacting a list of notes with one Redactor: the step shared by the batch runner and Spark.
 
-Fail closed: a note whose detection or redaction fails becomes a `Failure` (error class and a
-message that never quotes the note), never an unredacted output.
+Fail closed: a note whose detection or redaction fails, or takes longer than its time limit,
+becomes a `Failure` (error class and a message that never quotes the note), never an
+unredacted output.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ import dataclasses
 import hashlib
 import hmac
 import json
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
-from redactor.errors import MissingKeyError, RedactorError
+from redactor.errors import DetectionError, MissingKeyError, RedactorError
 from redactor.findings import RedactionResult
 from redactor.policy import Policy
 
@@ -33,6 +38,7 @@ class EngineSettings:
     key: bytes | None
     max_chars: int
     detector_plugins: tuple[str, ...] = ()
+    max_seconds: float | None = 60.0  # one note's detection time before it is quarantined
 
     def build(self) -> Redactor:
         """A Redactor with its models loaded (call once per process)."""
@@ -95,10 +101,13 @@ def policy_fingerprint(policy: Policy) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def redact_notes(redactor: Redactor, policy: Policy, notes: Sequence[Note | Failure]) -> list[Outcome]:
-    """One outcome per item, in order; items that are already failures pass through."""
+def redact_notes(
+    redactor: Redactor, policy: Policy, notes: Sequence[Note | Failure], seconds_per_note: float | None = None
+) -> list[Outcome]:
+    """One outcome per item, in order; items that are already failures pass through. A note
+    whose detection takes longer than `seconds_per_note` fails with `NoteTimedOut`."""
     texts = [note.text for note in notes if isinstance(note, Note)]
-    analyses = iter(_analyze_all(redactor, texts))
+    analyses = iter(_analyze_all(redactor, texts, seconds_per_note))
     outcomes: list[Outcome] = []
     for note in notes:
         if isinstance(note, Failure):
@@ -115,19 +124,47 @@ def redact_notes(redactor: Redactor, policy: Policy, notes: Sequence[Note | Fail
     return outcomes
 
 
-def _analyze_all(redactor: Redactor, texts: list[str]) -> list[Any]:
-    """Findings or the error for each text. Should the batched pipeline itself break, the
-    remaining texts are analysed one at a time so that only the culprit fails."""
+class NoteTimedOut(DetectionError):
+    """Detection of a note took longer than its time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `NoteTimedOut` in this thread after `seconds` (SIGALRM, so only on the main
+    thread, where batch and Spark workers run notes; elsewhere there is no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise NoteTimedOut(f"detection took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _analyze_all(redactor: Redactor, texts: list[str], seconds_per_note: float | None) -> list[Any]:
+    """Findings or the error for each text. Should the batched pipeline break or overrun its
+    budget (`seconds_per_note` per text), the remaining texts are analysed one at a time, each
+    with its own limit, so that only the culprit fails."""
     results: list[Any] = []
     try:
-        for outcome in redactor.analyze_many(texts):
-            results.append(outcome)
+        with _time_limit(seconds_per_note * len(texts) if seconds_per_note else None):
+            for outcome in redactor.analyze_many(texts):
+                results.append(outcome)
     except Exception:
         for text in texts[len(results) :]:
             try:
-                results.append(redactor.analyze(text))
+                with _time_limit(seconds_per_note):
+                    findings = redactor.analyze(text)
             except Exception as error:
-                results.append(error)
+                findings = error
+            results.append(findings)
     return results
 
 

@@ -183,6 +183,7 @@ class _Worker:
     archive: ArchiveFormat
     output: Path
     progress: Any  # multiprocessing.Value shared with the parent: notes redacted so far
+    seconds_per_note: float | None
 
 
 _WORKER: _Worker | None = None  # set once per worker process by _start_worker
@@ -194,7 +195,7 @@ def _start_worker(engine: EngineSettings, archive: ArchiveFormat, output: Path, 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     redactor = engine.build()
-    _WORKER = _Worker(redactor, redactor.policy(engine.policy), archive, output, progress)
+    _WORKER = _Worker(redactor, redactor.policy(engine.policy), archive, output, progress, engine.max_seconds)
 
 
 def _exit_when_orphaned(parent: int) -> None:
@@ -213,7 +214,8 @@ def _redact_shard(shard: Shard) -> ShardReport:
     outcomes: list[Outcome] = []
     for start in range(0, len(records), NOTES_PER_STEP):
         step = records[start : start + NOTES_PER_STEP]
-        outcomes.extend(redact_notes(worker.redactor, worker.policy, [record.note for record in step]))
+        notes = [record.note for record in step]
+        outcomes.extend(redact_notes(worker.redactor, worker.policy, notes, worker.seconds_per_note))
         with worker.progress.get_lock():
             worker.progress.value += len(step)
     return commit_shard(worker.output, worker.archive, shard, records, outcomes)
@@ -234,6 +236,7 @@ def run_batch(archive: ArchiveFormat, output: Path, options: BatchOptions) -> Ba
         "policy": {"name": policy.name, "fingerprint": policy_fingerprint(policy)},
         "key_fingerprint": options.engine.key_fingerprint,
         "max_chars": options.engine.max_chars,
+        "max_seconds": options.engine.max_seconds,
         "detector_plugins": list(options.engine.detector_plugins),
         "shard_size": options.shard_size,
     }
@@ -385,6 +388,7 @@ def _manifest(run: dict, reports: list[ShardReport], total: int) -> dict:
         "versions": run["versions"],
         "key_fingerprint": run["key_fingerprint"],
         "max_chars": run["max_chars"],
+        "max_seconds": run["max_seconds"],
         "detector_plugins": run["detector_plugins"],
         "shard_size": run["shard_size"],
         "shards": len(reports),

@@ -109,7 +109,7 @@ def _redact_batches(
     versions = json.dumps(redactor.versions, sort_keys=True)
     for batch in batches:
         records = arrow_records(batch, columns)
-        outcomes = redact_notes(redactor, policy, [record.note for record in records])
+        outcomes = redact_notes(redactor, policy, [record.note for record in records], settings.max_seconds)
         redacted = [outcome.text if isinstance(outcome, RedactionResult) else None for outcome in outcomes]
         findings = [
             json.dumps([applied.to_dict() for applied in outcome.findings])

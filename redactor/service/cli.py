@@ -50,6 +50,13 @@ def serve(
     grace_seconds: float = typer.Option(
         10.0, "--grace-seconds", envvar="REDACTOR_GRACE_SECONDS", min=0, help="On SIGTERM, time left to running calls."
     ),
+    max_seconds: float = typer.Option(
+        30.0,
+        "--max-seconds",
+        envvar="REDACTOR_MAX_SECONDS",
+        min=0.1,
+        help="One note's processing time before its worker is killed and the call fails (INTERNAL, no text).",
+    ),
     log_level: str = typer.Option("info", "--log-level", envvar="REDACTOR_LOG_LEVEL", help="debug, info, warning, error."),
 ) -> None:
     """Serve the gRPC API (redactor.v1.Redactor, health, reflection) until SIGTERM.
@@ -81,6 +88,7 @@ def serve(
         detector_plugins=tuple(detector_plugin),
         metrics_listen=metrics_listen,
         grace_seconds=grace_seconds,
+        max_seconds=max_seconds,
         log_level=log_level.lower(),
         **({"workers": workers} if workers else {}),
     )

@@ -50,6 +50,7 @@ class ServiceConfig:
     detector_plugins: tuple[str, ...] = ()
     metrics_listen: str | None = None  # host:port of the Prometheus /metrics endpoint
     grace_seconds: float = 10.0
+    max_seconds: float = 30.0  # one note's processing time in a worker before it is killed
     log_level: str = "info"
 
 
@@ -88,6 +89,7 @@ class RedactorServer:
             ),
             size=config.workers,
             on_change=self._workers_changed,
+            time_limit=config.max_seconds,
         )
         self._stop = threading.Event()
         self._exit_code = 0

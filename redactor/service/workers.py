@@ -6,7 +6,9 @@ health, metrics) hands each note to an idle worker process over a pipe. Every ca
 so a worker's memory stays flat however many notes it sees.
 
 A worker that dies fails the call it was serving (fail closed) and is replaced; a call whose
-deadline passes is answered at once, and the worker is taken back when it has finished.
+deadline passes is answered at once, and the worker is taken back when it has finished. A
+worker still busy with one note after `time_limit` seconds (a detector stuck on it) is killed
+and replaced, and the call fails with no text.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ class WorkerUnavailable(RedactorError):
 
 class WorkerFailed(RedactorError):
     """The worker serving the call died or raised something unexpected: nothing is returned."""
+
+
+class WorkerTimedOut(WorkerFailed):
+    """A note took longer than the server's time limit: its worker was killed, nothing is returned."""
 
 
 class DeadlineExpired(RedactorError):
@@ -175,9 +181,16 @@ class _Worker:
 class WorkerPool:
     """`size` worker processes; `run` hands a job to an idle one and waits for its answer."""
 
-    def __init__(self, settings: WorkerSettings, size: int, on_change: Callable[[int], None] = lambda ready: None):
+    def __init__(
+        self,
+        settings: WorkerSettings,
+        size: int,
+        on_change: Callable[[int], None] = lambda ready: None,
+        time_limit: float = 30.0,
+    ):
         self.settings = settings
         self.size = size
+        self.time_limit = time_limit  # seconds one job may take in a worker before it is killed
         self.on_change = on_change  # told how many workers are ready whenever that changes
         self.info: WorkerInfo | None = None
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -230,9 +243,14 @@ class WorkerPool:
         worker = self._acquire(deadline)
         try:
             worker.connection.send(job)
-            if not worker.connection.poll(None if deadline is None else max(0.0, deadline - time.monotonic())):
-                threading.Thread(target=self._reclaim, args=(worker,), daemon=True).start()
-                raise DeadlineExpired("deadline passed while the note was processed")
+            killed_at = time.monotonic() + self.time_limit
+            caller_first = deadline is not None and deadline < killed_at
+            if not worker.connection.poll(max(0.0, (deadline if caller_first else killed_at) - time.monotonic())):
+                if caller_first:
+                    threading.Thread(target=self._reclaim, args=(worker, killed_at), daemon=True).start()
+                    raise DeadlineExpired("deadline passed while the note was processed")
+                self._kill(worker)
+                raise WorkerTimedOut(f"the note took longer than the server's limit of {self.time_limit:g} s")
             reply = worker.connection.recv()
         except (EOFError, OSError):
             self._replace(worker)
@@ -250,14 +268,24 @@ class WorkerPool:
         except queue.Empty:
             raise DeadlineExpired("deadline passed while waiting for a worker") from None
 
-    def _reclaim(self, worker: _Worker) -> None:
-        """Take back a worker whose caller gave up, once its late answer arrives."""
+    def _reclaim(self, worker: _Worker, killed_at: float) -> None:
+        """Take back a worker whose caller gave up, once its late answer arrives, or kill it at
+        `killed_at` if it is still busy."""
         try:
+            if not worker.connection.poll(max(0.0, killed_at - time.monotonic())):
+                self._kill(worker)
+                return
             worker.connection.recv()
         except (EOFError, OSError):
             self._replace(worker)
             return
         self._idle.put(worker)
+
+    def _kill(self, worker: _Worker) -> None:
+        """A worker stuck on a note: kill it and start another."""
+        log.error("worker over the time limit", extra={"fields": {"pid": worker.process.pid, "limit_s": self.time_limit}})
+        worker.process.kill()
+        self._replace(worker)
 
     def _replace(self, worker: _Worker) -> None:
         """A worker died: forget it and start another in the background."""
