@@ -10,7 +10,7 @@ notes (each one made unique, so spaCy's vocabulary sees new strings on every cal
 
 Bounded in calls and time, and only ever talks to the server it started:
 
-    python bench/grpc_load.py                      # the README figures (about 15 minutes)
+    python bench/grpc_load.py                      # the README figures (about 10 minutes)
     python bench/grpc_load.py --calls 3000 --throughput-seconds 10   # a quick look
 """
 
