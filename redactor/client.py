@@ -213,11 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     except ServiceError as error:
         print(f"redactor.client: {error.code.name}: {error.message}", file=sys.stderr)
         return 1
+    from redactor.service.observability import category_counts
+
     print(note.text)
-    counts: dict[str, int] = {}
-    for applied in note.findings:
-        counts[applied.finding.category] = counts.get(applied.finding.category, 0) + 1
-    summary = ", ".join(f"{category} {count}" for category, count in sorted(counts.items()))
+    counts = category_counts([applied.finding.category for applied in note.findings])
+    summary = ", ".join(f"{category} {count}" for category, count in counts.items())
     print(f"[{note.policy}] {len(note.findings)} findings: {summary}", file=sys.stderr)
     return 0
 

@@ -185,8 +185,8 @@ class WorkerPool:
         self,
         settings: WorkerSettings,
         size: int,
+        time_limit: float,
         on_change: Callable[[int], None] = lambda ready: None,
-        time_limit: float = 30.0,
     ):
         self.settings = settings
         self.size = size
