@@ -12,6 +12,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,13 +100,8 @@ class RedactorServer:
             interceptors=[TokenInterceptor(config.token)] if config.token else [],
             options=[("grpc.max_receive_message_length", limit), ("grpc.max_send_message_length", limit)],
         )
-        servicer = RedactorServicer(
-            self.pool,
-            self.policies,
-            config.default_policy,
-            ConcurrencyLimit(config.max_concurrent),
-            self.metrics,
-        )
+        self.limit = ConcurrencyLimit(config.max_concurrent)
+        servicer = RedactorServicer(self.pool, self.policies, config.default_policy, self.limit, self.metrics)
         add_to_server(servicer, self.server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
@@ -180,8 +176,10 @@ class RedactorServer:
 
     def _shutdown(self) -> None:
         log.info("shutting down", extra={"fields": {"grace_seconds": self.config.grace_seconds}})
+        give_up = time.monotonic() + self.config.grace_seconds
         self.health.enter_graceful_shutdown()
-        self.server.stop(self.config.grace_seconds).wait()
+        self.limit.close(self.config.grace_seconds)  # new calls: UNAVAILABLE; running ones finish
+        self.server.stop(max(0.0, give_up - time.monotonic())).wait()
         self.pool.close()
         log.info("stopped")
 

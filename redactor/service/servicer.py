@@ -92,19 +92,37 @@ class CallRecord:
 
 
 class ConcurrencyLimit:
-    """At most `limit` calls at once (a stream counts as one); the next is refused, not queued."""
+    """At most `limit` calls at once (a stream counts as one); the next is refused, not queued.
+    Once closed for shutdown, every new call is refused with UNAVAILABLE."""
 
     def __init__(self, limit: int):
-        self._slots = threading.BoundedSemaphore(limit)
+        self._limit = limit
+        self._running = 0
+        self._closed = False
+        self._changed = threading.Condition()
 
     @contextmanager
     def slot(self) -> Iterator[None]:
-        if not self._slots.acquire(blocking=False):
-            raise ServiceFailure(grpc.StatusCode.RESOURCE_EXHAUSTED, "too many concurrent calls; retry later")
+        with self._changed:
+            if self._closed:
+                raise ServiceFailure(grpc.StatusCode.UNAVAILABLE, "the server is shutting down; retry elsewhere")
+            if self._running >= self._limit:
+                raise ServiceFailure(grpc.StatusCode.RESOURCE_EXHAUSTED, "too many concurrent calls; retry later")
+            self._running += 1
         try:
             yield
         finally:
-            self._slots.release()
+            with self._changed:
+                self._running -= 1
+                self._changed.notify_all()
+
+    def close(self, timeout: float) -> bool:
+        """Refuse new calls and wait up to `timeout` seconds for the running ones; True when
+        none is left. (gRPC's own stop may answer a call that arrives meanwhile CANCELLED
+        rather than UNAVAILABLE: refusing here first keeps the answer clear.)"""
+        with self._changed:
+            self._closed = True
+            return self._changed.wait_for(lambda: self._running == 0, timeout)
 
 
 class RedactorServicer:
