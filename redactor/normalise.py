@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from redactor.paths import load_yaml
 
@@ -50,6 +50,13 @@ class OffsetMap:
 
 def _rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]):
     """Apply `replace` to each match (None keeps the match) and return the text and its map."""
+    edits = ((m.start(), m.end(), replace(m)) for m in pattern.finditer(text))
+    return _apply_edits(text, ((start, end, new) for start, end, new in edits if new is not None))
+
+
+def _apply_edits(text: str, edits: Iterable[tuple[int, int, str]]):
+    """Replace each (start, end) range, in order and disjoint, by its string; return the text
+    and its map (None when nothing changed)."""
     pieces: list[str] = []
     target_starts: list[int] = []
     source_starts: list[int] = []
@@ -69,14 +76,15 @@ def _rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[st
         copied.append(is_copy)
         target += len(piece)
 
-    for match in pattern.finditer(text):
-        replacement = replace(match)
-        if replacement is None or replacement == match.group():
+    changed = False
+    for start, end, replacement in edits:
+        if replacement == text[start:end]:
             continue
-        add(text[source : match.start()], source, match.start(), True)
-        add(replacement, match.start(), match.end(), False)
-        source = match.end()
-    if not copied:
+        changed = True
+        add(text[source:start], source, start, True)
+        add(replacement, start, end, False)
+        source = end
+    if not changed:
         return text, None
     add(text[source:], source, len(text), True)
     if not copied:  # everything was deleted
@@ -99,8 +107,11 @@ def _confusables() -> dict[str, str]:
 
 
 # Characters removed outright: zero-width and format characters, soft hyphen, C0/C1 controls
-# other than tab, newline and carriage return.
-_INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+# other than tab, newline and carriage return, lone surrogates (bytes escaped by a decoder).
+_INVISIBLE = (
+    "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\ud800-\udfff"
+)
 _HORIZONTAL_SPACE = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
 
@@ -176,6 +187,40 @@ def _layout_replacement(match: re.Match[str]) -> str | None:
     return None
 
 
+# Text extracted from PDFs (group "spaced"): every letter and digit followed by a space, words
+# two to four spaces apart, "D U P O N T   J e a n" -> "DUPONT Jean". A run of single characters
+# 1-4 spaces apart, from a space, an elision or an opening mark ("d'a l c o o l", "(m é t h a"),
+# up to a space or a punctuation mark; the replacement keeps only runs with single-space gaps.
+# Words broken at a line end (group "broken"): "Mar-\ntin" -> "Martin", "Saint-\nJoseph" ->
+# "Saint-Joseph" (a capital after the break is a compound's second part: its hyphen stays).
+_EXTRACTION_PASS = re.compile(
+    r"(?P<spaced>(?<![^\s'’(\[/«])[^\W_](?: {1,4}\S(?![^\s,.;:)\]/»])){3,})"
+    r"|(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?P<broken>[^\W\d_])"
+)
+_WORD_GAP = re.compile(r" {2,}")
+
+
+def _extraction_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    """Edits that undo PDF letter spacing and line-end hyphenation, character by character so
+    that every letter keeps its own offset."""
+    for match in _EXTRACTION_PASS.finditer(text):
+        if match.group("broken") is not None:
+            letter_start = match.start("broken")
+            hyphen = "" if match.group("broken").islower() else "-"
+            yield match.start(), letter_start, hyphen
+            continue
+        run_start, run = match.start(), match.group("spaced")
+        # a table of single characters ("A   B   C") has no single-space gaps: not letter-spaced
+        if max(len(word.split(" ")) for word in _WORD_GAP.split(run)) < 4:
+            continue
+        for gap in re.finditer(r" +", run):
+            left, right = run[gap.start() - 1], run[gap.end()]
+            # a number against a word stays apart ("2 I V G" -> "2 IVG", "1 2 m a r s" -> "12 mars")
+            number_meets_word = left.isdigit() != right.isdigit() and (left + right).isalnum()
+            joined = len(gap.group()) == 1 and not number_meets_word
+            yield run_start + gap.start(), run_start + gap.end(), "" if joined else " "
+
+
 @dataclass(frozen=True)
 class NormalisedText:
     """Text as detectors see it, with the maps back to the original."""
@@ -192,10 +237,13 @@ class NormalisedText:
 
 
 def normalise(text: str) -> NormalisedText:
-    """Fold the text for detection: entities, invisible characters, confusables, NFKC,
-    whitespace runs, spaced letters, repeated punctuation."""
+    """Fold the text for detection: PDF letter spacing and line-end hyphenation, entities,
+    invisible characters, confusables, NFKC, whitespace runs, spaced letters, repeated
+    punctuation."""
     maps: list[OffsetMap] = []
-    current = text
+    current, offset_map = _apply_edits(text, _extraction_edits(text))
+    if offset_map is not None:
+        maps.append(offset_map)
     for pattern, replacement in (
         # The class of NFKC-unstable characters is slow to scan: skip it when NFKC is a no-op.
         (_character_pass(not unicodedata.is_normalized("NFKC", text)), _character_replacement),

@@ -55,3 +55,36 @@ def test_random_invisible_insertions_map_back_exactly():
             start = result.text.index(word)
             s, e = result.to_original(start, start + len(word))
             assert original[s:e].replace("\u200b", "") == word
+
+
+def _original_of(result, word: str) -> str:
+    start = result.text.index(word)
+    s, e = result.to_original(start, start + len(word))
+    return result.original[s:e]
+
+
+def test_pdf_letter_spacing_is_undone_letter_by_letter():
+    original = "Patient :  D U P O N T   J e a n   n é  le  1 2 / 0 3 / 1 9 5 6 ,  tél  0 6 1 2 3 4 5 6 7 8"
+    result = normalise(original)
+    assert result.text == "Patient : DUPONT Jean né le 12/03/1956, tél 0612345678"
+    assert _original_of(result, "Jean") == "J e a n"
+    assert _original_of(result, "12/03/1956") == "1 2 / 0 3 / 1 9 5 6"
+
+
+def test_spaced_characters_that_are_not_letter_spacing_stay():
+    for text in ("groupe A   B   C", "posologie 1 0 1", "item a b c"):
+        assert normalise(text).text.split()[0] == text.split()[0]
+    assert normalise("posologie 1 0 1").text == "posologie 1 0 1"
+
+
+def test_words_broken_at_a_line_end_are_joined():
+    result = normalise("vu par le Dr Mar-\ntin, CH Saint-\n  Joseph")
+    assert result.text == "vu par le Dr Martin, CH Saint-Joseph"
+    assert _original_of(result, "Martin") == "Mar-\ntin"
+    assert _original_of(result, "Saint-Joseph") == "Saint-\n  Joseph"
+    assert normalise("Cardio-\n- item").text == "Cardio-\n- item"  # a list, not a broken word
+
+
+def test_invisible_character_at_the_very_start_is_removed():
+    result = normalise("\u200bsida")
+    assert result.text == "sida" and _original_of(result, "sida") == "sida"

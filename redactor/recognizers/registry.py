@@ -5,6 +5,7 @@ from __future__ import annotations
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.contact import EmailDetector, IpAddressDetector, PhoneDetector, UrlDetector
 from redactor.recognizers.identifiers.dates import DateDetector
+from redactor.recognizers.identifiers.layout import NumberLayout
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
@@ -18,6 +19,7 @@ def default_detectors() -> list[Detector]:
         NirDetector(),
         IbanDetector(),
         LabelledIdentifiers(),
+        NumberLayout(),
         PhoneDetector(),
         EmailDetector(),
         UrlDetector(),

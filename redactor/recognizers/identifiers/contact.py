@@ -19,14 +19,23 @@ _INTERNATIONAL = (
     rf"(?:\+|00)[ ]?(?:33|262|590|594|596|687|689|508|681)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
 )
 _IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}"
-# other countries: +CC then 7 to 12 digits in groups
-_FOREIGN = r"\+[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
+# other countries: +CC or 00CC then 7 to 12 digits in groups
+_FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
 _PHONE = re.compile(rf"(?<![\w+])(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN})(?![\w])")
 
+# "poste 4321", "ext. 12": an extension is part of the number it extends
+_EXTENSION = re.compile(r"(?<![\w])(?i:poste|post\.|ext\.?|extension)[ \t]*:?[ \t]*(?P<number>\d{2,6})(?![\w])")
+# A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
+# tie-break between PHONE and DATE is made here, where the layout is known.
+_DATE_INSIDE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}")
+
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?![\w])")
+# Host names are bounded as DNS bounds them (labels of at most 63 characters; at most 10 labels
+# here): unbounded, a long run of word characters or dots is rescanned from every position.
+_LABEL = r"[\w\-]{1,63}"
 _URL = re.compile(
-    r"(?<![\w@])(?:(?:https?|ftp)://[^\s<>\"']+|www\.[\w\-]+(?:\.[\w\-]+)+(?:/[^\s<>\"']*)?"
-    r"|[\w\-]+(?:\.[\w\-]+)*\.(?:fr|com|org|net|eu|gouv\.fr|sante\.fr|info|io)(?:/[^\s<>\"']*)?)(?![\w])"
+    rf"(?<![\w@])(?:(?:https?|ftp)://[^\s<>\"']+|www\.{_LABEL}(?:\.{_LABEL}){{1,9}}(?:/[^\s<>\"']*)?"
+    rf"|{_LABEL}(?:\.{_LABEL}){{0,9}}\.(?:fr|com|org|net|eu|gouv\.fr|sante\.fr|info|io)(?:/[^\s<>\"']*)?)(?![\w])"
 )
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f:]*)(?![\w:])")
@@ -46,7 +55,11 @@ class PhoneDetector(Detector):
             separators = set(re.sub(r"[\d+()]", "", value.replace("(0)", "")))
             if len(separators - {" "}) > 1:  # "01.23-45 67" mixes are dates or codes, not phones
                 continue
+            if _DATE_INSIDE.search(value):
+                continue
             yield Finding(match.start(), match.end(), "PHONE", 0.95, "phone.format")
+        for match in _EXTENSION.finditer(text):
+            yield Finding(match.start("number"), match.end("number"), "PHONE", 0.85, "phone.extension")
 
 
 class EmailDetector(Detector):

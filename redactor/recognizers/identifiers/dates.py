@@ -1,7 +1,7 @@
 """DATE: numeric, with month names or abbreviations, partial ("mars 2019"), and in words.
 
-Bare years ("en 2019") are not dates here (see tests/data/ANNOTATION.md): alone they identify
-no one and are everywhere in clinical prose. A year after "né(e) en" is a birth date and is.
+Bare years ("en 2019", "(2015)") are dates with the detector `date.year_only`, a lower score,
+so that a policy can tell them apart (and keep them) and any other reading of the number wins.
 """
 
 from __future__ import annotations
@@ -23,11 +23,22 @@ _YEAR = r"(?:19|20)\d{2}"
 _NUMERIC = re.compile(
     r"(?<![\w/.\-,])(?:"
     r"(?:0?[1-9]|[12]\d|3[01])(?P<s1>[/.\-])(?:0?[1-9]|1[0-2])(?P=s1)(?:(?:19|20)\d{2}|\d{2})"  # 12/03/2019
-    r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"  # 2019-03-12
+    r"|(?:19|20)\d{2}(?P<s2>[\-/.])(?:0?[1-9]|1[0-2])(?P=s2)(?:0?[1-9]|[12]\d|3[01])"  # 2019-03-12, 2019/3/12
+    r"|(?:0?[1-9]|[12]\d|3[01])(?P<s3>[ .\-/]?)(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?P=s3)(?:(?:19|20)\d{2}|\d{2})"  # 12-III-2019
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}"  # 03/2019
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?!-\d)"  # 2019-03
     r")(?![\w/]|[.,]\d)"
 )
+# "12 03 2019": day, month and four-digit year separated by spaces only
+_SPACED = re.compile(r"(?<![\w.,])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?![\w]| \d)")
+# "en 2019", "(2015)", "2012 : cholécystectomie": a year alone, not a quantity ("2000 mg")
+_UNIT = (
+    r"[ \t]*(?:%|°|€|\$|/|(?i:mg|g|kg|µg|ug|mcg|ng|ml|l|dl|cl|ui|u|cc|mm|cm|m|km|kcal|cal|mmhg|mmol|µmol|"
+    r"umol|meq|mosm|fois|cp|comprimés?|gélules?|unités?|patients?|cas|personnes?|habitants?|cellules?|"
+    r"copies?|plaquettes?|globules?|gray|gy|rad|mci|mbq|euros?|pas|m²|m2)(?![\w]))"
+)
+_UNIT_AFTER = re.compile(_UNIT)
+_YEAR_ALONE = re.compile(rf"(?<![\w.,/\-])(?<!\d )(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|{_UNIT})")
 # "14/12" (day/month, two digits each): a date unless the context says score, ratio or pressure
 _DAY_MONTH_BARE = re.compile(r"(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
 _NOT_A_DAY_MONTH_BEFORE = re.compile(
@@ -69,9 +80,15 @@ class DateDetector(Detector):
     def _dates(self, text: str) -> Iterator[Finding]:
         for match in _NUMERIC.finditer(text):
             value = match.group()
-            if "/" not in value and "-" not in value and not _plausible_dotted(value):
+            if "/" not in value and "-" not in value and not _plausible_dotted(value) and not _ROMAN_MONTH.search(value):
                 continue
+            if "." in value and len(value) < 10 and _UNIT_AFTER.match(text, match.end()):
+                continue  # "1.5.10 mg" is a dose
             yield Finding(match.start(), match.end(), "DATE", 0.95, "date.numeric")
+        for match in _SPACED.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
+        for match in _YEAR_ALONE.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.55, "date.year_only")
         for match in _DAY_MONTH.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.day_month")
         for match in _DAY_MONTH_BARE.finditer(text):
@@ -102,10 +119,14 @@ def _listed_days_before(text: str, start: int) -> Iterator[Finding]:
             yield Finding(begin, begin + len(day.group()), "DATE", 0.85, "date.listed_day")
 
 
+_ROMAN_MONTH = re.compile(r"[IVX]")
+
+
 def _plausible_dotted(value: str) -> bool:
-    """12.03.2019 is a date; 1.5.10 is a dose: require a four-digit year or two-digit fields."""
+    """12.03.2019, 4.7.61 and 2019.03.12 are dates (the pattern already bounds day and month);
+    "1.5.10" reads as a dose only without a real month, which the pattern excludes."""
     parts = value.split(".")
-    return len(parts) == 3 and (len(parts[2]) == 4 or all(len(p) == 2 for p in parts))
+    return len(parts) == 3 and all(p.isdigit() for p in parts)
 
 
 def _is_plausible_textual(value: str) -> bool:

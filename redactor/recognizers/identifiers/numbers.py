@@ -13,23 +13,57 @@ from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.patterns import alternation
 
-# 15 characters (sex, year, month, department and town, order, key), grouped any way: the
-# department may take 2 or 3 digits ("974 09" overseas) or be 2A/2B; validated by its key.
-_NIR = re.compile(r"(?<![\w])[12378](?:[ .\-]?[0-9ABab]){14}(?![\w])")
+# A NIR is 13 characters (sex, year, month, department, town, order) and a 2-digit key, grouped
+# any way ("1 85 05 78 006 048 36", "185057800604836", "1.85.05.78.006.048-36", key after
+# "clé"). Real documents carry wrong keys and keyless NIRs: the shape is checked, and the key
+# only adds confidence (see NirDetector).
+_NIR = re.compile(
+    r"(?<![\w])[1-478](?:[ .\-]{0,2}[0-9ABab]){12}"
+    r"(?:(?:[ .\-/]{0,3}|[ \t]*\(?(?i:cl[ée])[ \t]*:?[ \t]*)(?P<key>\d{2})\)?)?(?![\w])"
+)
+_NIR_SHAPE = re.compile(r"[1-478]\d{2}(?:0[1-9]|1[0-2]|[2-4]\d|[5-9]\d)(?:\d{2}|2A|2B)\d{6}")
+_NIR_STRICT_SHAPE = re.compile(r"[12]\d{2}(?:0[1-9]|1[0-2])(?:(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B)\d{6}|97\d{6})")
+_NIR_LABEL = re.compile(
+    r"(?i:(?<![\w])(?:NIR|NSS|N\.?S\.?S\.?|S\.?S\.?|INS|INS-?NIR|matricule|immatriculation|s[ée]cu(?:rit[ée])?\s+sociale|"
+    r"s[ée]cu|num[ée]ro\s+(?:de\s+)?s[ée]cu|assur[ée](?:e|\(e\))?(?:\s+social)?|carte\s+vitale|vitale|INSEE|"
+    r"(?:n°|no|num)\s*(?:d['’]\s*)?(?:assur[ée]|ss|s[ée]cu))(?![\w]))"
+)
+
+
 _LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])")
 
 
 class NirDetector(Detector):
-    """French social security numbers (NIR): 15 characters, checked with their key."""
+    """French social security numbers (NIR), redacted whatever their key where context or layout
+    says so: a label on the line (before or after) or on the line above ("nir.context"); a
+    valid key is enough on its own ("nir.checksum"); elsewhere a strict NIR shape (sex 1/2, a
+    real month and department) still counts, with less confidence ("nir.shape")."""
 
     def __init__(self) -> None:
         super().__init__(name="NirDetector", categories=["NIR"])
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for match in _NIR.finditer(text):
-            if nir_is_valid(match.group()):
+            compact = re.sub(r"[^0-9ABab]", "", match.group()).upper()
+            body = compact[:13]
+            if not _NIR_SHAPE.fullmatch(body) or len(compact) not in (13, 15):
+                continue
+            if len(compact) == 15 and nir_is_valid(compact):
                 yield Finding(match.start(), match.end(), "NIR", 1.0, "nir.checksum")
+            elif _has_nir_context(text, match.start(), match.end()):
+                yield Finding(match.start(), match.end(), "NIR", 0.97, "nir.context")
+            elif _NIR_STRICT_SHAPE.fullmatch(body) and body[5:7] != "00":
+                yield Finding(match.start(), match.end(), "NIR", 0.6, "nir.shape")
+
+
+def _has_nir_context(text: str, start: int, end: int) -> bool:
+    """A social-security label on the value's line (before or just after it) or the line above."""
+    line_start = text.rfind("\n", 0, start) + 1
+    above_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else line_start
+    line_end = text.find("\n", end)
+    after = text[end : (line_end if line_end != -1 else len(text))][:30]
+    return bool(_NIR_LABEL.search(text, above_start, start) or _NIR_LABEL.search(after))
 
 
 class IbanDetector(Detector):
@@ -51,7 +85,8 @@ class IbanDetector(Detector):
 
 class LabelledIdentifiers(Detector):
     """Numbers introduced by their label: IPP, NDA, séjour, dossier (PATIENT_ID); RPPS, ADELI
-    (CLINICIAN_ID). RPPS numbers (11 digits, Luhn, starting with 10) are found without label."""
+    (CLINICIAN_ID). RPPS numbers (11 digits starting with 10) are found without label, with
+    more confidence when their Luhn key holds."""
 
     def __init__(self) -> None:
         super().__init__(name="LabelledIdentifiers", categories=["PATIENT_ID", "CLINICIAN_ID"])
@@ -85,3 +120,5 @@ class LabelledIdentifiers(Detector):
         for match in self._rpps.finditer(text):
             if luhn_is_valid(match.group()):
                 yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.7, "clinician_id.rpps_luhn")
+            else:  # a typo in the key: eleven digits starting with 10 are still an RPPS number
+                yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.52, "clinician_id.rpps_shape")

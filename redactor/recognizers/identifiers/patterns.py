@@ -18,6 +18,17 @@ NOT_IN_WORD_BEFORE = r"(?<![\w\-'’])"
 NOT_IN_WORD_AFTER = r"(?![\w\-'’])"
 
 
+def eponym_before(triggers: Iterable[str]) -> str:
+    """Text that ends just before an eponym: a trigger ("syndrome", "triangle", "selon"), an
+    optional adjective and "de" ("drain aspiratif de |Redon"), then up to three capitalised words or Roman numerals of the same eponym
+    ("syndrome de Claude |Bernard Horner", "signes de Koernig et |Brudzinski"), on one line and
+    without a title among them ("Chirurgie Digestive\nDr |Rey" is no eponym)."""
+    return (
+        rf"(?i:\b(?:{alternation(triggers)}))(?:[ \t]+{LOWER}+(?:-{LOWER}+)?)?(?:[ \t]+(?i:de|d'|d’|du|des|au|aux))?[ \t]*"
+        rf"(?:(?!(?:Dr|Pr|Mme|Mr|M)\b){UPPER}[\w'’\-]*[ \t]+(?:(?i:et|de|du)[ \t]+)?|[IVX]+[ \t]+){{0,3}}$"
+    )
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, any run of spaces between words."""
     escaped = sorted({_escape(w) for w in words}, key=len, reverse=True)

@@ -25,6 +25,7 @@ import regex as re
 from spacy.tokens import Doc
 
 from redactor.findings import Finding
+from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import NameLexicon, TownLexicon, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
@@ -36,14 +37,31 @@ from redactor.recognizers.identifiers.patterns import (
     NOT_IN_WORD_AFTER,
     NOT_IN_WORD_BEFORE,
     alternation,
+    eponym_before,
 )
 
 _PARTICLE = r"(?:de|du|des|d'|d’|van|von|der|den|le|la|da|das|dos|do|di|del|della|ben|bin|ibn|el|al|ter|ten|mac|mc)"
+# particles may come in pairs: "de la Tour", "van der Berg", "Le Gall", "Ben Ali"
 _NAME_SEQUENCE = (
-    rf"(?:{_PARTICLE}\s?)?{NAME_TOKEN}"
-    rf"(?:(?:[ \t]+|[ \t]*-[ \t]*(?={INITIALS}))(?:{_PARTICLE}\s?)?{NAME_TOKEN}){{0,3}}"
+    rf"(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}"
+    rf"(?:(?:[ \t]+|[ \t]*-[ \t]*(?={INITIALS}))(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}){{0,3}}"
+)
+# endings of drug, test and disease names (INN stems and medical suffixes), seen in NER false
+# positives on real case reports: "Ethambutol", "Ionogramme", "Ceftriaxone", "Piracetam"
+_CLINICAL_SUFFIX = re.compile(
+    r"(?i:(?:ol|ine|ide|one|ate|am|ium|mab|nib|pril|sartan|azole|cilline|mycine|cycline|floxacine|statine|"
+    r"prazole|dipine|parine|tide|vir|gliptine|gramme|graphie|scopie|ose|émie|emie|ite|ome|pathie|algie|"
+    r"ectomie|otomie|plastie|thérapie|therapie|ase|ène|ene|ique|isme|ie|us|um|yl|ae)$)"
 )
 _LOWERCASE_NAMES = rf"{LOWERCASE_WORD}(?:[ \t]+{LOWERCASE_WORD}){{0,2}}"
+
+
+_MAX_NAME_WORDS = 5
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
+_NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
+# the model's span goes on into the sentence: "Mme M D était hospitalisée", "Monsieur B s'est"
+_SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
 
 class PersonRules(Detector):
@@ -53,9 +71,11 @@ class PersonRules(Detector):
         super().__init__(name="PersonRules", categories=["PERSON"])
         self.lexicon = lex = lexicon or name_lexicon()
         self.towns = towns or town_lexicon()
+        self._countries = frozenset(name.casefold() for name in load_yaml("identifiers/places.yaml")["countries"])
         capital_only = [t for t in lex.titles if t in ("M", "Me", "MM")]
         title = rf"(?:(?:{alternation(capital_only)})|(?i:{alternation(t for t in lex.titles if t not in capital_only)}))"
         title_run = rf"{title}(?:\.|\b)(?:[ \t]+(?:le|la|et)[ \t]+{title}(?:\.|\b))?"
+        self._title_just_before = re.compile(rf"(?<![\w.])(?:{alternation(lex.titles)})\.?[ \t]*$", re.IGNORECASE)
         self._title = re.compile(
             rf"(?<![\w.]){title_run}[ \t]*(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})"
         )
@@ -89,9 +109,7 @@ class PersonRules(Detector):
         )
         self._all_caps_word = re.compile(rf"{NOT_IN_WORD_BEFORE}{ALL_CAPS}{NOT_IN_WORD_AFTER}")
         self._name_word = re.compile(rf"{NOT_IN_WORD_BEFORE}(?:{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}")
-        self._eponym_before = re.compile(
-            rf"(?i:\b(?:{alternation(lex.eponym_triggers)})\s+(?:de|d'|d’|du|des)\s*)$"
-        )
+        self._eponym_before = re.compile(eponym_before(lex.eponym_triggers))
 
     # -- helpers ------------------------------------------------------------------------
     def _trim(self, text: str, start: int, end: int, after_title: bool) -> tuple[int, int] | None:
@@ -136,7 +154,8 @@ class PersonRules(Detector):
         self, text: str, start: int, end: int, score: float, rule: str, after_title: bool = False
     ) -> Finding | None:
         span = text[start:end]
-        if span[:1].islower():
+        first_word = re.sub(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+", "", span)  # "de la Tour": its name is "Tour"
+        if first_word[:1].islower() or not first_word:
             end = start + self._lowercase_names(span)
             if end == start:
                 return None
@@ -144,8 +163,8 @@ class PersonRules(Detector):
         if trimmed is None:
             return None
         start, end = trimmed
-        if self._is_eponym(text, start):
-            return None
+        if self._is_eponym(text, start) or text[end : end + 1] in ("®", "™"):
+            return None  # "maladie de Crohn", "pessaire Arabin®": not people
         return Finding(start, end, "PERSON", score, f"person.{rule}")
 
     # -- rules --------------------------------------------------------------------------
@@ -193,9 +212,14 @@ class PersonRules(Detector):
 
     def _by_relation(self, text: str) -> Iterator[Finding]:
         for match in self._relation.finditer(text):
+            if _THREADS.search(text, max(0, match.start() - 5), match.end()) and not self._has_known_name(match.group("name")):
+                continue  # "fils de DIU", "aux fils Vicryl": threads, not sons
             found = self._finding(text, match.start("name"), match.end("name"), 0.8, "relation")
             if found:
                 yield found
+
+    def _has_known_name(self, span: str) -> bool:
+        return any(self.lexicon.is_known_name(word) for word in re.findall(r"[\w'’\-]+", span))
 
     def _by_known_first_name(self, text: str) -> Iterator[Finding]:
         lex = self.lexicon
@@ -215,8 +239,8 @@ class PersonRules(Detector):
         lex = self.lexicon
         for match in self._name_pair.finditer(text, overlapped=True):
             tokens = [match.group(g) for g in ("a", "b", "c") if match.group(g)]
-            if any(lex.is_not_name(t) for t in tokens[:2]):
-                continue
+            if any(lex.is_not_name(t) or _ROMAN.fullmatch(t) for t in tokens[:2]):
+                continue  # "Classe III Lucas": a numeral, not a surname
             a, b = tokens[0], tokens[1]
             end = match.end("b")
             if len(tokens) == 3 and not lex.is_not_name(tokens[2]) and (
@@ -243,24 +267,70 @@ class PersonRules(Detector):
         lex = self.lexicon
         for match in self._all_caps_word.finditer(text):
             word = match.group()
-            if len(word) >= 3 and lex.is_last_name(word) and not lex.is_not_name(word) and not self.towns.is_town(word):
+            # short capitals alone are acronyms as often as surnames ("LAM", "DIU"): other rules
+            # find "Mme LAM" or "LAM Thi"
+            if len(word) >= 5 and lex.is_last_name(word) and not lex.is_not_name(word) and not self.towns.is_town(word):
                 yield Finding(match.start(), match.end(), "PERSON", 0.6, "person.upper_surname")
 
     def _by_ner(self, text: str, doc: Doc) -> Iterator[Finding]:
         for entity in doc.ents:
             if entity.label_ not in ("PER", "PERSON"):
                 continue
-            start, end = entity.start_char, entity.end_char
+            start, end = entity.start_char, self._name_part_end(text, entity.start_char, entity.end_char)
+            if end <= start or len(text[start:end].split()) > _MAX_NAME_WORDS:
+                continue  # a run of words the model took for one name is a list or a title, not a name
             title = self._title.match(text, start)
             if title and title.start("name") < end:
                 start = title.start("name")  # the model swallowed the title ("Mme Dupont")
             found = self._finding(text, start, end, 0.8, "ner")
-            if found:
-                yield found
+            if found and not self._lone_unknown_word(text, found, after_title=bool(title)):
+                if not self._is_drug_or_place_run(text[found.start : found.end]):
+                    yield found
+
+    def _name_part_end(self, text: str, start: int, end: int) -> int:
+        """End of the name part of a model span: before the first lower-case word or elided word
+        ("s'", "n'") that follows a name token, particles and known names ("m. yves perrin")
+        excepted."""
+        for match in _SENTENCE_AFTER_NAME.finditer(text, start, end):
+            word = match.group().strip()
+            bare = word.rstrip("'’")
+            if not re.fullmatch(_PARTICLE, bare, re.IGNORECASE) and not self.lexicon.is_known_name(bare):
+                return match.start()
+        return end
+
+    def _is_drug_or_place_run(self, span: str) -> bool:
+        """A model span made only of drug-shaped words or a country ("Benzathine
+        Benzylpénicilline", "Rwanda") names no one."""
+        if span.casefold() in self._countries or any(c.isdigit() for c in span):
+            return True
+        words = [w for w in re.findall(r"[\w'’]+", span) if len(w) > 2]
+        return bool(words) and all(
+            _CLINICAL_SUFFIX.search(w) and not self.lexicon.is_known_name(w) for w in words
+        )
+
+    def _lone_unknown_word(self, text: str, found: Finding, after_title: bool) -> bool:
+        """A single word that no lexicon knows and no title introduces, shaped like a drug, a test
+        or an acronym ("Ethambutol", "Ionogramme", "IRCT"): in real clinical text the NER alone
+        is not enough for it. Unknown surnames ("Mazet", "TAKAHASHI") and initials stay."""
+        span = text[found.start : found.end]
+        if after_title or " " in span or self._title_before(text, found.start):
+            return False
+        if "." in span:  # initials alone: "N. meningitidis", "g/L." are no one; "H.K" is someone
+            return bool(re.fullmatch(r"\p{Lu}\.", span)) and not _NAME_AFTER_INITIAL.match(text, found.end)
+        if re.fullmatch(r"[\p{Lu}\d]+(?:-[\p{Lu}\d]+)+|\p{Lu}+\d+\p{Lu}*", span):
+            return True  # "RT-PCR", "HER2": codes
+        if any(self.lexicon.is_known_name(part) for part in re.split(r"[\-'’]", span) if len(part) > 1):
+            return False
+        return (span.isupper() and len(span) <= 4) or len(span) >= 13 or bool(_CLINICAL_SUFFIX.search(span))
+
+    def _title_before(self, text: str, start: int) -> bool:
+        return bool(self._title_just_before.search(text[max(0, start - 12) : start]))
 
     def _propagate(self, text: str, found: list[Finding]) -> Iterator[Finding]:
         forms: set[str] = set()
         for finding in found:
+            if finding.detector == "person.ner" and len(text[finding.start : finding.end].split()) > 3:
+                continue  # a long model span is too weak a witness to spread its words
             for token in self._name_word.findall(text[finding.start : finding.end]):
                 if len(token) >= 3 and not self.lexicon.is_not_name(token):
                     forms.add(fold(token))

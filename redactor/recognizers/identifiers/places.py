@@ -11,7 +11,14 @@ from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import TownLexicon, name_lexicon, town_lexicon
-from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_BEFORE, UPPER, alternation
+from redactor.recognizers.identifiers.patterns import (
+    LOWER,
+    NOT_IN_WORD_AFTER,
+    NOT_IN_WORD_BEFORE,
+    UPPER,
+    alternation,
+    eponym_before,
+)
 
 _CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
 _LINKING = r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès)"
@@ -25,11 +32,28 @@ _TOWN = (
     rf"(?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LES|LE|LA|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
 )
 _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
+# postcodes abroad, with their country letter (Belgium, Switzerland, Luxembourg, Monaco...) or
+# in their own shape (Portugal 1000-001)
+_FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}"
 # parts of an address line besides the street: building, staircase, flat, floor, number
 _COMPLEMENT = (
     r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|étage|etage|porte|lot|"
     r"entrée|logement|log\.?|boîte|n°)[ \t]*[\w\-]{1,4}(?![\w])"
 )
+# a lower-case facility word names a facility after a determiner or preposition ("à la
+# clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
+_DETERMINER_BEFORE = re.compile(r"(?i:(?:^|[\s(])(?:la|le|l['’]|une|un|sa|son|cette|ce|en|à|a|au|de|du|des|dans|vers|par|et)[ \t]*)$")
+# names made only of generic words: "Centre Régional", "hôpital Provincial" (but "Hôpital Nord" of
+# Saint-Étienne or Marseille is a name)
+_GENERIC_NAME = re.compile(
+    r"(?i:(?:(?:de|du|des|la|le|l['’]|d['’])[ \t]*)?(?:r[ée]gional|provincial|g[ée]n[ée]ral|universitaire|national|"
+    r"d[ée]partemental|municipal|communal|local|central|niveau|principal|public|priv[ée]|"
+    r"pr[ée]fectoral|intercommunal|sp[ée]cialis[ée]|r[ée]f[ée]rence|I{1,3})(?:[ \t]+|$))+"
+)
+# "mise en place de", "mise en route de la CEC", "par voie de Hardinge": gestures, not streets
+_NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\s+)?|\banse\s+)$")
+# "à J15", "opéré à J 7": day counts after an event, not towns
+_DAY_COUNT = re.compile(r"[A-Z]\d*")
 # Standalone towns must be this big to be found without any context (small towns are often
 # ordinary words or surnames); with context (zip, "né à", "domicilié à") any town counts.
 _STANDALONE_MIN_POPULATION = 20_000
@@ -75,9 +99,13 @@ class PlaceRules(Detector):
             rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:{_ZIP})[ \t]+{UPPER})"
         )
         self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{2,6}(?![\w])")
+        # "75013 Paris", "F-75013 PARIS", "75013PARIS", "B-1000 Bruxelles", "1000-001 Lisboa"
         self._zip_town = re.compile(
-            rf"(?<![\w\-])(?P<zip>{_ZIP})[ \t]+(?P<town>{_TOWN})(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
+            rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-?[ \t]?)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}{{2}}))(?P<town>{_TOWN})"
+            rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
+        # "PARIS 75013", "Lyon (69003)": a known town then its postcode
+        self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{_TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{_ZIP})(?![\w])")
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{_ZIP})(?![\w])")
         self._city_context = re.compile(
             rf"(?i:(?<![\w])(?:{alternation(data['city_context'])}))[ \t]*:?[ \t]*(?P<town>{_TOWN})"
@@ -85,8 +113,13 @@ class PlaceRules(Detector):
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
         self._named_facilities = re.compile(rf"{NOT_IN_WORD_BEFORE}(?:{alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}")
+        self._facility_after_preposition = re.compile(
+            rf"(?<![\w])(?i:à|au|aux|de|du|vers|depuis|sortie\s+de)[ \t]+(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
+            rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
+        )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
         self.towns = towns or town_lexicon()
+        self._countries = frozenset(name.casefold() for name in data["countries"])
         # strong context: any known town, even one that is also a word ("à Tours")
         self._town_after_a = re.compile(rf"(?<![\w])(?i:à|au)[ \t]+(?P<town>{_TOWN})")
         # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
@@ -94,11 +127,10 @@ class PlaceRules(Detector):
         self._town_in_context = re.compile(
             rf"(?:(?<![\w])(?i:de|d['’]|pour|vers|depuis|puis)[ \t]*|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
         )
-        self._eponym_before = re.compile(
-            rf"(?i:\b(?:{alternation(name_lexicon().eponym_triggers)})\s+(?:de|d'|d’|du|des)\s*)$"
-        )
+        self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         # letters: "Saint-Priest-en-Jarez, le 28 février 2023"
-        self._letter_place = re.compile(rf"(?m)^[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+le[ \t]+(?:\d|1er|{LOWER})")
+        weekday = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|premier|1er)"
+        self._letter_place = re.compile(rf"(?m)^[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+le[ \t]+(?:\d|{weekday}\b)")
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{_TOWN}")
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
@@ -114,6 +146,8 @@ class PlaceRules(Detector):
     def _addresses(self, text: str) -> Iterator[Finding]:
         streets = []
         for match in self._address.finditer(text):
+            if _NOT_A_STREET_BEFORE.search(text, max(0, match.start() - 15), match.start()):
+                continue
             has_proper_name = bool(re.search(rf"{UPPER}", match.group("name")))
             if match.group("number") or has_proper_name:
                 streets.append((match.start(), match.end()))
@@ -129,17 +163,33 @@ class PlaceRules(Detector):
 
     def _postcodes_and_towns(self, text: str) -> Iterator[Finding]:
         for match in self._zip_town.finditer(text):
+            if not self._is_town_after_zip(text, match):
+                continue
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.95, "zip.with_town")
             yield Finding(match.start("town"), match.end("town"), "CITY", 0.9, "city.after_zip")
+        for match in self._town_zip.finditer(text):
+            length = self._known_town_length(match.group("town"), 0)
+            if length == len(match.group("town")):
+                yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.after_town")
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_zip")
         for match in self._zip_label.finditer(text):
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.label")
         for pattern, rule in ((self._city_context, "city.context"), (self._born_at, "city.born_at")):
             for match in pattern.finditer(text):
+                if _DAY_COUNT.fullmatch(match.group("town")):
+                    continue
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
         for pattern, strong in ((self._town_after_a, True), (self._town_in_context, False)):
             for match in pattern.finditer(text):
                 length = self._known_town_length(match.group("town"), 0 if strong else 1)
                 start = match.start("town")
+                town = match.group("town")[:length]
+                if not strong and ((town.isupper() and len(town) <= 4) or len(town) <= 2):
+                    continue  # "(AE1-AE3, DAKO)", "(RIS)", "(Gy)": acronyms, brands and units
+                if not strong and re.match(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}", text[start + length : start + length + 30]):
+                    continue  # "(Richmond Agitation Sedation Scale)": the first word of a title
+                if text[start + length : start + length + 1] in ("®", "™"):
+                    continue  # "Cobas e411, Roche®": a manufacturer
                 if length and not self._eponym_before.search(text, max(0, start - 40), start):
                     # context plus lexicon outrank a bare NER guess of a person
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
@@ -153,8 +203,20 @@ class PlaceRules(Detector):
             if length:
                 yield Finding(match.start(), match.start() + length, "CITY", 0.75, "city.lexicon")
 
+    def _is_town_after_zip(self, text: str, match: re.Match) -> bool:
+        """"75013 Paris" but not "15 000 E/mm3" or "10000 UI": a count and its unit are no address."""
+        town = match.group("town")
+        if text[match.end("town") : match.end("town") + 1] == "/":
+            return False
+        known = self._known_town_length(town, 0) == len(town)
+        if " " in match.group("zip").strip() or (town.isupper() and len(town) <= 3):
+            return known  # "75 013" and short capitals ("UI", "GB") need a known town
+        return len(town) >= 2
+
     def _known_town_length(self, candidate: str, min_population: int) -> int:
         """Length of the longest leading run of words of `candidate` that is a known town."""
+        if candidate.casefold() in self._countries:
+            return 0
         ends = [m.end() for m in re.finditer(r"[^\s\-]+", candidate)]
         if not ends or not self.towns.may_start_a_town(candidate[: ends[0]]):
             return 0
@@ -167,8 +229,13 @@ class PlaceRules(Detector):
     def _facilities(self, text: str) -> Iterator[Finding]:
         for match in self._named_facilities.finditer(text):
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
+        for match in self._facility_after_preposition.finditer(text):
+            if not self._street_before.search(text, max(0, match.start() - 30), match.start()):
+                yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
         for match in self._facility.finditer(text):
             if self._street_before.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(match.group("name").strip(" \t-")):
                 continue
             end = match.start("name") + len(match.group("name").rstrip())
             suffix = match.group("suffix")
@@ -176,6 +243,14 @@ class PlaceRules(Detector):
                 end = match.end("suffix")
             # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
             yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
+
+    def _adjective_use(self, text: str, match: re.Match) -> bool:
+        """"L'examen clinique ORL", "suspicion clinique d'AVC": the adjective, not a clinic."""
+        type_words = match.group("type_words")
+        if not type_words or not type_words.startswith("clinique"):
+            return False
+        before = text[max(0, match.start() - 20) : match.start()]
+        return not _DETERMINER_BEFORE.search(before)
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
         return [*self._addresses(text), *self._postcodes_and_towns(text), *self._facilities(text)]

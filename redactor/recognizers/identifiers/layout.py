@@ -1,0 +1,125 @@
+"""Patient and stay numbers that their layout reveals, not a label right before them.
+
+Rules, each named in the finding's `detector`:
+- patient_id.label_after: the label follows the value ("800412563 (IPP)", "224018877 NDA").
+- patient_id.label_above: a header row of labels, the values on the next line, matched by column
+  ("IPP        NDA\\n800412563  224018877"), or a label alone on the line above its value.
+- patient_id.number_sign: a bare "N° :" before a long number.
+- patient_id.barcode: a barcode's text line ("*800412563*").
+- patient_id.long_number: any other run of 6+ digits (dashes allowed) that is not a quantity
+  (a unit after it, "à" or "=" before it): in a clinical note it is some record's number
+  (lower score, so a phone, a NIR, a date or an RPPS that overlaps it wins).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from redactor.findings import Finding
+from redactor.paths import load_yaml
+from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.patterns import alternation
+
+# a value: starts and ends with a letter or digit, holds 3+ digits, dashes/slashes/dots inside
+_VALUE = r"[A-Z0-9](?:[A-Z0-9]|[\-/.](?=[A-Z0-9])){3,24}"
+_DATE_OR_TIME = re.compile(r"\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,2}[:h]\d{2}")
+
+
+# "plaquettes à 235000", "hCG 134404 mUI/mL", "217000 par mm3": quantities, not record numbers
+_QUANTITY_AFTER = re.compile(
+    r"[ \t]*(?:%|/|‰|(?i:m?ui|u|mg|µg|g|kg|ml|l|dl|mm3?|cm|m|cellules?|copies|plaquettes|éléments|elts?|"
+    r"el|gb|e|par|fois|cp|€|euros?)(?![\w]))"
+)
+_QUANTITY_BEFORE = re.compile(r"(?:à|a|=|>|<|≥|≤|~)[ \t]*$")
+
+
+def _digits(value: str) -> int:
+    return sum(c.isdigit() for c in value)
+
+
+def _is_number_value(value: str) -> bool:
+    return _digits(value) >= 4 and not _DATE_OR_TIME.fullmatch(value)
+
+
+class NumberLayout(Detector):
+    """PATIENT_ID values whose label is after them, above them, a bare "N°", or none at all."""
+
+    def __init__(self) -> None:
+        super().__init__(name="NumberLayout", categories=["PATIENT_ID"])
+        labels = alternation(load_yaml("identifiers/numbers.yaml")["layout_labels"])
+        self._label = re.compile(rf"(?i:(?<![\w])(?:{labels})(?![\w]))")
+        self._label_after = re.compile(
+            rf"(?<![\w\-/.])(?P<value>{_VALUE})[ \t]*(?:\([ \t]*(?:{labels})[ \t]*\)|-?[ \t]*(?i:{labels})(?![\w])[ \t]*(?:\n|$|[,;)]))",
+            re.IGNORECASE,
+        )
+        self._number_sign = re.compile(rf"(?<![\w])(?:[Nn]°|[Nn]º|No\.?|N\.)[ \t]*:?[ \t]*(?P<value>{_VALUE})(?![\w])")
+        self._barcode = re.compile(r"\*(?P<value>[A-Z0-9][A-Z0-9\-]{4,30})\*")
+        self._long_number = re.compile(r"(?<![\w\-/.,])\d(?:\d|-(?=\d)){5,30}(?![\w\-/]|[.,]\d)")
+
+    def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        for match in self._label_after.finditer(text):
+            if _is_number_value(match.group("value")):
+                yield _finding(match, 0.9, "patient_id.label_after")
+        for match in self._number_sign.finditer(text):
+            if _digits(match.group("value")) >= 5 and not _DATE_OR_TIME.fullmatch(match.group("value")):
+                yield _finding(match, 0.8, "patient_id.number_sign")
+        for match in self._barcode.finditer(text):
+            if _digits(match.group("value")) >= 4:
+                yield _finding(match, 0.9, "patient_id.barcode")
+        yield from self._below_labels(text)
+        for match in self._long_number.finditer(text):
+            parts = match.group().split("-")
+            if len(parts) > 1 and (_DATE_OR_TIME.fullmatch(match.group()) or max(map(len, parts)) < 5):
+                continue  # a date, a range ("43-148", "1991-2013") or pages ("797-805")
+            if _QUANTITY_AFTER.match(text, match.end()) or _QUANTITY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+                continue
+            yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.long_number")
+
+    def _below_labels(self, text: str) -> Iterator[Finding]:
+        """Header rows of labels with their values on the next line, matched by column (the value
+        cell overlaps the label cell's columns); a label alone on its line takes the next line's
+        first cell."""
+        lines = [line for line in re.finditer(r"[^\n]*", text) if line.group().strip()]
+        for header, below in zip(lines, lines[1:]):
+            if below.start() - header.end() > 2 or any(c.isdigit() for c in header.group()):
+                continue  # a row of values is the next line, and a header row holds no number
+            header_cells = [cell for cell in _cells(header) if self._label.search(cell[2])]
+            if not header_cells:
+                continue
+            value_cells = _cells(below)
+            if len(_cells(header)) == 1:
+                pairs = [(header_cells[0], value_cells[0])]
+            else:
+                pairs = [
+                    (label, value)
+                    for label in header_cells
+                    for value in value_cells
+                    if _columns_overlap(label, header.start(), value, below.start())
+                ]
+            for _, (start, _, cell) in pairs:
+                value = cell.strip(" :")
+                if re.fullmatch(_VALUE, value, re.IGNORECASE) and _is_number_value(value):
+                    begin = start + cell.index(value)
+                    yield Finding(begin, begin + len(value), "PATIENT_ID", 0.9, "patient_id.label_above")
+
+
+def _columns_overlap(label: tuple[int, int, str], label_line: int, value: tuple[int, int, str], value_line: int) -> bool:
+    label_start, label_end = label[0] - label_line, label[1] - label_line
+    value_start, value_end = value[0] - value_line, value[1] - value_line
+    return value_start < label_end + 2 and value_end > label_start - 2
+
+
+_CELL = re.compile(r"[^\s](?:[^\S\t\n]?[^\s])*")
+
+
+def _cells(line: re.Match[str]) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the cells of a table row: text separated by tabs or 2+ spaces."""
+    offset = line.start()
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in _CELL.finditer(line.group())]
+
+
+def _finding(match: re.Match[str], score: float, rule: str) -> Finding:
+    return Finding(match.start("value"), match.end("value"), "PATIENT_ID", score, rule)

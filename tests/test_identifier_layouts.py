@@ -1,0 +1,206 @@
+"""Issue 10 rules: identifiers in the forms and layouts of real documents, each with its traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.checksums import nir_key
+
+
+def spans(redactor, text: str, category: str) -> list[str]:
+    return [text[f.start : f.end] for f in redactor.analyze(text) if f.category == category]
+
+
+def found(redactor, text: str) -> list[tuple[str, str]]:
+    return [(f.category, text[f.start : f.end]) for f in redactor.analyze(text)]
+
+
+# ---------------------------------------------------------------- NIR whatever its key
+def _wrong_key(body: str) -> str:
+    return body + f"{(nir_key(body) + 7) % 100:02d}"
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "N° SS : {spaced}",
+        "Sécurité sociale\n{spaced}",
+        "Assuré : {compact} (carte vitale à jour)",
+        "{compact} (NIR)",
+        "NIR {keyless}",
+        "N° sécu {keyless} clé {key}",
+    ],
+)
+def test_nir_in_context_whatever_its_key(redactor, template):
+    body = "2631275123456"
+    value = _wrong_key(body)
+    spaced = " ".join([value[0], value[1:3], value[3:5], value[5:7], value[7:10], value[10:13], value[13:]])
+    text = template.format(spaced=spaced, compact=value, keyless=body, key=value[13:])
+    found_values = spans(redactor, text, "NIR")
+    assert len(found_values) == 1 and body[:5] in found_values[0].replace(" ", "")
+
+
+def test_nir_shape_without_context_still_counts(redactor):
+    text = "Réf. 185057800604899 à joindre"
+    assert spans(redactor, text, "NIR") == ["185057800604899"]
+
+
+def test_numbers_that_are_not_nir_shaped(redactor):
+    # a CIP13 drug code, a month 45, an order number starting with 5
+    for text in ("CIP 3400930000000", "commande 1234567890123", "lot 5850578006048"):
+        assert spans(redactor, text, "NIR") == []
+
+
+# ---------------------------------------------------------------- patient numbers by layout
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Patient 800412563 (IPP)", "800412563"),
+        ("Séjour : 224018877 NDA\nService : cardiologie", "224018877"),
+        ("IPP            NDA            Date d'entrée\n800412563      224018877      12/03/2024", "800412563"),
+        ("N° de dossier\n  A-2019-00458", "A-2019-00458"),
+        ("N° : 45678901", "45678901"),
+        ("*800412563*", "800412563"),
+    ],
+)
+def test_patient_numbers_by_layout(redactor, text, value):
+    assert value in spans(redactor, text, "PATIENT_ID")
+
+
+def test_table_header_maps_values_by_column(redactor):
+    text = "IPP            NDA            Date d'entrée\n800412563      224018877      12/03/2024"
+    assert spans(redactor, text, "PATIENT_ID") == ["800412563", "224018877"]
+    assert spans(redactor, text, "DATE") == ["12/03/2024"]
+
+
+def test_short_numbers_and_quantities_are_not_patient_numbers(redactor):
+    text = "Chambre 214, lit 2. Hb 13,8 g/dl, troponine 12 450 ng/l, N° 12 de la série. Dossier : 2019-04-12"
+    assert spans(redactor, text, "PATIENT_ID") == []
+
+
+# ---------------------------------------------------------------- dates
+@pytest.mark.parametrize(
+    "date",
+    ["2019/03/12", "2019.3.12", "5.3.19", "12 03 2019", "12-III-2019", "04.07.1961"],
+)
+def test_more_date_forms(redactor, date):
+    assert spans(redactor, f"Vu le {date} en consultation.", "DATE") == [date]
+
+
+def test_years_alone_are_dates_with_a_year_only_detector(redactor):
+    text = "Opérée en 2015 (cholécystectomie), puis IRM 2018 : normale."
+    findings = [f for f in redactor.analyze(text) if f.category == "DATE"]
+    assert [text[f.start : f.end] for f in findings] == ["2015", "2018"]
+    assert {f.detector for f in findings} == {"date.year_only"}
+
+
+@pytest.mark.parametrize("text", ["Posologie 1.5.10 mg", "EPO 2000 UI par semaine", "poids 2012 g", "Hb 12 2019"])
+def test_quantities_are_not_years(redactor, text):
+    assert spans(redactor, text, "DATE") == []
+
+
+# ---------------------------------------------------------------- phones
+def test_phone_does_not_swallow_a_dash_written_date(redactor):
+    # the one PHONE/DATE tie-break: a date inside a phone-shaped run is a date
+    text = "RDV le 05-12-2023 14 h au secrétariat"
+    assert found(redactor, text) == [("DATE", "05-12-2023")]
+
+
+def test_phone_extension_and_international_numbers(redactor):
+    text = "Standard 01 23 45 67 89 poste 4321 ; Genève 0041 22 372 33 11 ; Londres +44 (0)20 7946 0958."
+    assert spans(redactor, text, "PHONE") == ["01 23 45 67 89", "4321", "0041 22 372 33 11", "+44 (0)20 7946 0958"]
+
+
+def test_page_numbers_are_not_extensions(redactor):
+    assert spans(redactor, "voir p. 12 du compte rendu, posologie 1 cp", "PHONE") == []
+
+
+# ---------------------------------------------------------------- postcodes
+@pytest.mark.parametrize(
+    "text, zip_code, town",
+    [
+        ("F-75013 PARIS CEDEX 13", "F-75013", "PARIS"),
+        ("75013PARIS", "75013", "PARIS"),
+        ("B-1000 Bruxelles", "B-1000", "Bruxelles"),
+        ("CH-1211 Genève 4", "CH-1211", "Genève"),
+        ("1000-001 Lisboa", "1000-001", "Lisboa"),
+        ("LYON (69003)", "69003", "LYON"),
+    ],
+)
+def test_postcode_forms(redactor, text, zip_code, town):
+    assert spans(redactor, f"Adresse : {text}", "ZIP") == [zip_code]
+    assert town in spans(redactor, f"Adresse : {text}", "CITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hyperleucocytose à 15 000 E/mm3", "ténectéplase (10000 UI)", "à 13 000 GB/mm 3", "βHCG à 96000 UI/L"],
+)
+def test_counts_with_units_are_not_postcodes(redactor, text):
+    assert [c for c, _ in found(redactor, text) if c in ("ZIP", "CITY")] == []
+
+
+# ---------------------------------------------------------------- PDF artefacts
+def test_letter_spaced_pdf_text(redactor):
+    text = "P a t i e n t  :   D U P O N T   J e a n   n é   l e   1 2 / 0 3 / 1 9 5 6"
+    assert spans(redactor, text, "DATE") == ["1 2 / 0 3 / 1 9 5 6"]
+    assert spans(redactor, text, "PERSON") == ["D U P O N T   J e a n"]
+
+
+def test_name_broken_by_a_line_end_hyphen(redactor):
+    text = "Vu ce jour par le Dr Mar-\ntin pour suivi."
+    assert spans(redactor, text, "PERSON") == ["Mar-\ntin"]
+
+
+# ---------------------------------------------------------------- over-redaction on real prose
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyrazinamide (1.5 g/j) et Ethambutol (1 g/j) puis bithérapie.",
+        "Bilan : NFS, Ionogramme, bilan hépatique normaux.",
+        "hernie à travers le triangle de Jean-Louis Petit.",
+        "mise en place d'un drain de Redon aspiratif.",
+        "fixés dans le liquide de Bouin.",
+        "rupture de la membrane de Bruch.",
+        "pessaire de type Arabin® de 65 mm",
+        "L'examen clinique trouve une TA normale.",
+        "Le scanner fait à J15 du post-partum.",
+        "anticorps anti-cytokératine (AE1-AE3, DAKO).",
+        "Ailleurs, le scanner est normal.",
+        "reçu au Centre Régional de transfusion sanguine.",
+    ],
+)
+def test_clinical_prose_is_not_an_identifier(redactor, text):
+    assert [c for c, _ in found(redactor, text) if c in ("PERSON", "CITY", "HOSPITAL", "ZIP", "ADDRESS")] == []
+
+
+# ---------------------------------------------------------------- facilities by name, clinician numbers
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Adressé à Necker pour avis.", "Necker"),
+        ("Sortie de Bichat le 12/03.", "Bichat"),
+        ("Transfert vers Lariboisière.", "Lariboisière"),
+        ("Suivi au CHU Purpan.", "Purpan"),
+    ],
+)
+def test_hospitals_known_by_their_name(redactor, text, name):
+    assert any(name in value for value in spans(redactor, text, "HOSPITAL"))
+
+
+@pytest.mark.parametrize("text", ["Vu 12 rue de Bichat.", "Le Dr Pasteur a vu la patiente.", "vaccin de Pasteur"])
+def test_hospital_names_that_are_streets_or_people(redactor, text):
+    assert spans(redactor, text, "HOSPITAL") == []
+
+
+def test_rpps_with_a_wrong_key_is_still_a_clinician_number(redactor):
+    assert spans(redactor, "Dr Anne Petit 10003456780 - cardiologue", "CLINICIAN_ID") == ["10003456780"]
+
+
+def test_finess_label(redactor):
+    assert spans(redactor, "Cabinet médical - FINESS : 690012345", "CLINICIAN_ID") == ["690012345"]
+
+
+def test_particle_pairs_in_names(redactor):
+    text = "Vu par Mme Le Gall et M. de la Rochefoucauld."
+    assert spans(redactor, text, "PERSON") == ["Le Gall", "de la Rochefoucauld"]
