@@ -204,3 +204,116 @@ def test_finess_label(redactor):
 def test_particle_pairs_in_names(redactor):
     text = "Vu par Mme Le Gall et M. de la Rochefoucauld."
     assert spans(redactor, text, "PERSON") == ["Le Gall", "de la Rochefoucauld"]
+
+
+# ---------------------------------------------------------------- policies and years alone
+def test_a_policy_can_keep_years_alone(redactor, tmp_path):
+    policy = tmp_path / "keep-years.yaml"
+    policy.write_text(
+        "name: keep-years\nidentifiers: {operator: tag}\nspecial: {operator: tag, scope: clause}\n"
+        "categories:\n  DATE: {operator: tag, year_only: {operator: keep}}\n",
+        encoding="utf-8",
+    )
+    text = "Opérée en 2015, revue le 12/03/2019."
+    assert redactor.redact(text, str(policy)).text == "Opérée en 2015, revue le <DATE>."
+    assert redactor.redact(text, "export").text == "Opérée en <DATE>, revue le <DATE>."
+
+
+def test_year_only_rule_is_for_dates_only(tmp_path):
+    from redactor.errors import PolicyError
+    from redactor.policy import load_policy
+
+    policy = tmp_path / "bad.yaml"
+    policy.write_text(
+        "name: bad\nidentifiers: {operator: tag}\nspecial: {operator: tag}\n"
+        "categories:\n  PERSON: {operator: tag, year_only: {operator: keep}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PolicyError, match="year_only"):
+        load_policy(str(policy))
+
+
+def test_date_shift_moves_a_year_alone_and_keeps_its_shape(redactor, monkeypatch):
+    monkeypatch.setenv("REDACTOR_KEY", "k" * 32)
+    from redactor import Redactor
+
+    keyed = Redactor(nlp=redactor.nlp)
+    redacted = keyed.redact("Opérée en 2015.", "research", patient_id="P-1").text
+    year = redacted.removeprefix("Opérée en ").removesuffix(".")
+    assert year.isdigit() and len(year) == 4 and abs(int(year) - 2015) <= 1
+
+
+@pytest.mark.parametrize(
+    "text, street",
+    [
+        ("Avenida da Liberdade 245, 1250-096 Lisboa", "Avenida da Liberdade 245"),
+        ("Calle Mayor 12, 28013 Madrid", "Calle Mayor 12"),
+        ("Via Roma 10, 00184 Roma", "Via Roma 10"),
+        ("Rue du Lac 3, CH-1003 Lausanne", "Rue du Lac 3"),
+    ],
+)
+def test_street_lines_abroad(redactor, text, street):
+    assert spans(redactor, f"Domicile : {text}", "ADDRESS") == [street]
+
+
+@pytest.mark.parametrize("text", ["passage par voie veineuse 3 fois", "mise en place de 2 drains", "par la voie 2"])
+def test_gestures_are_not_streets(redactor, text):
+    assert spans(redactor, text, "ADDRESS") == []
+
+
+# ---------------------------------------------------------------- record codes, extensions, sites
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("N° examen : CT26031400217", "CT26031400217"),
+        ("Bloc(s) : B26-04521 A1 à A4", "B26-04521"),
+        ("n° HAD HAD-2026-00413", "HAD-2026-00413"),
+        ("N° patient : CLB 26 004 512", "26 004 512"),
+        ("0047 1193 85 (IPP)", "0047 1193 85"),
+    ],
+)
+def test_record_codes(redactor, text, code):
+    assert any(code in value for value in spans(redactor, text, "PATIENT_ID"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JAK2 V617F et KRAS G12C, rs1234567, NM_000059.3, c.5266dupC, pT2N0M0, CA 15-3",
+        "lot 24A118 - exp 09/2027",
+        "(art. L.322-5 et R.322-10 du CSS), norme ISO 15189",
+        "plaquettes 150 000/mm3, troponine 12 450 ng/l",
+        "Signé : Dr I. Petrescu - RPPS 10101845632",
+    ],
+)
+def test_genetics_law_lots_and_labels_are_not_record_codes(redactor, text):
+    assert spans(redactor, text, "PATIENT_ID") == []
+
+
+def test_extensions_and_pagers(redactor):
+    text = "Secrétariat 05 56 79 56 79 poste 2 83 41, résultats au 63 218 (bip)."
+    assert spans(redactor, text, "PHONE") == ["05 56 79 56 79", "2 83 41", "63 218"]
+
+
+@pytest.mark.parametrize("text", ["Mutuelle MGEN 1 052 887 341", "Réf. LB-0322-7781 26", "séjour 0026 0318 44"])
+def test_digit_groups_are_not_phones(redactor, text):
+    assert spans(redactor, text, "PHONE") == []
+
+
+def test_sites_of_a_hospital(redactor):
+    text = "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau\n14 avenue Yves Thépot"
+    assert spans(redactor, text, "HOSPITAL") == ["CENTRE HOSPITALIER DE CORNOUAILLE"]
+    redacted = [value for _, value in found(redactor, text)]
+    assert "Quimper" in redacted and "Concarneau" in redacted  # the sites' towns
+    assert spans(redactor, "GHU Paris - Site René Gauducheau", "HOSPITAL")[-1] == "Site René Gauducheau"
+    assert spans(redactor, "sur le site de ponction", "HOSPITAL") == []
+
+
+@pytest.mark.parametrize("text", ["DOSSIER DE PASSAGE AUX URGENCES", "Ceftriaxone via PICC line", "par voie veineuse"])
+def test_street_words_without_a_number(redactor, text):
+    assert spans(redactor, text, "ADDRESS") == []
+
+
+def test_building_name_before_a_street_line(redactor):
+    text = "Cabinet ANAPATH - Technopole Izarbel, 45 allée Théodore Monod, 64210 Bidart"
+    assert spans(redactor, text, "ADDRESS") == ["Technopole Izarbel, 45 allée Théodore Monod"]

@@ -21,10 +21,15 @@ _INTERNATIONAL = (
 _IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}"
 # other countries: +CC or 00CC then 7 to 12 digits in groups
 _FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
-_PHONE = re.compile(rf"(?<![\w+])(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN})(?![\w])")
+_INTERNATIONAL_PREFIX = re.compile(r"00[ ]?[1-9]")
+# not inside a longer code ("LB-0322-7781") or digit run ("MGEN 1 052 887 341")
+_PHONE = re.compile(rf"(?<![\w+\-])(?<!\d )(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN})(?![\w])")
 
-# "poste 4321", "ext. 12": an extension is part of the number it extends
-_EXTENSION = re.compile(r"(?<![\w])(?i:poste|post\.|ext\.?|extension)[ \t]*:?[ \t]*(?P<number>\d{2,6})(?![\w])")
+# "poste 4321", "poste 2 83 41", "ext. 12", "63 218 (bip)": extensions and pagers
+_EXTENSION = re.compile(
+    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*(?P<number>\d{2,6}|\d{1,3}(?: \d{2,3}){1,2})(?![\w])"
+    r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
+)
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
 # tie-break between PHONE and DATE is made here, where the layout is known.
 _DATE_INSIDE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}")
@@ -50,8 +55,11 @@ class PhoneDetector(Detector):
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for match in _PHONE.finditer(text):
             value = match.group()
-            if not 8 <= sum(c.isdigit() for c in value) <= 15:
+            digits = sum(c.isdigit() for c in value)
+            if not 8 <= digits <= 15:
                 continue
+            if _INTERNATIONAL_PREFIX.match(value) and digits < 11:
+                continue  # "0084 5513": 00, a country code and too few digits is some other number
             separators = set(re.sub(r"[\d+()]", "", value.replace("(0)", "")))
             if len(separators - {" "}) > 1:  # "01.23-45 67" mixes are dates or codes, not phones
                 continue
@@ -59,7 +67,8 @@ class PhoneDetector(Detector):
                 continue
             yield Finding(match.start(), match.end(), "PHONE", 0.95, "phone.format")
         for match in _EXTENSION.finditer(text):
-            yield Finding(match.start("number"), match.end("number"), "PHONE", 0.85, "phone.extension")
+            group = "number" if match.group("number") else "pager"
+            yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")
 
 
 class EmailDetector(Detector):

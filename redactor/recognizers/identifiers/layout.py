@@ -6,6 +6,9 @@ Rules, each named in the finding's `detector`:
   ("IPP        NDA\\n800412563  224018877"), or a label alone on the line above its value.
 - patient_id.number_sign: a bare "N° :" before a long number.
 - patient_id.barcode: a barcode's text line ("*800412563*").
+- patient_id.code: a record code mixing capitals and 5+ digits ("CT26031400217", "B26-04521",
+  "HAD-2026-00413", "SJD 2026 1177 4"), or digit groups holding 8+ digits ("0047 1193 85"):
+  exam, specimen, stay and insurance numbers; gene variants, transcripts and SNP ids excepted.
 - patient_id.long_number: any other run of 6+ digits (dashes allowed) that is not a quantity
   (a unit after it, "à" or "=" before it): in a clinical note it is some record's number
   (lower score, so a phone, a NIR, a date or an RPPS that overlaps it wins).
@@ -25,6 +28,7 @@ from redactor.recognizers.identifiers.patterns import alternation
 
 # a value: starts and ends with a letter or digit, holds 3+ digits, dashes/slashes/dots inside
 _VALUE = r"[A-Z0-9](?:[A-Z0-9]|[\-/.](?=[A-Z0-9])){3,24}"
+_DATE_INSIDE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _DATE_OR_TIME = re.compile(r"\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,2}[:h]\d{2}")
 
 
@@ -34,6 +38,30 @@ _QUANTITY_AFTER = re.compile(
     r"el|gb|e|par|fois|cp|€|euros?)(?![\w]))"
 )
 _QUANTITY_BEFORE = re.compile(r"(?:à|a|=|>|<|≥|≤|~)[ \t]*$")
+
+
+# what looks like a record code but is genetics, a classification, the law or a quantity: SNP
+# ids, transcripts, HGVS variants, TNM stages, articles of a code ("R.322-10"), doses...
+_NOT_A_RECORD = re.compile(
+    r"(?i:rs\d+|N[MCPGR]_\d+(?:\.\d+)?|ENS[TGP]\d+|[cpg]\.\S+|[pcy]?T\d.*N\d.*|[LRD]\.\d.*"
+    r"|\d+(?:M?UI|U|MG|G|KG|ML|L|MM|CM)(?:/\d+)?"  # doses glued to their unit: "600000UI"
+    r"|\d+(?:X\d+)+"  # dimensions: "8X13X14"
+    r"|G\d{1,2}P\d{1,2}(?:A\d{1,2})?\d*"  # gestity and parity: "G6P3023"
+    r"|[ACGT]\d{2,6}[ACGT]"  # point mutations: "G20210A"
+    r"|(?P<page>[A-Z])\d+-(?P=page)\d+)"  # pages: "S109-S114"
+)
+# labels and words that stand before numbers and are not part of them
+_LABEL_PREFIXES = frozenset(
+    {"AM", "NIR", "DDN", "IPP", "NDA", "NIP", "RPPS", "DECT", "TEL", "FAX", "BIP", "UF", "CP", "BP", "CS", "SS", "INS", "TSA"}
+)
+_LOT_BEFORE = re.compile(r"(?i:\b(?:lot|batch|série|serie|réf\.?\s+produit|code\s+CIP|CIP)\s*:?\s*)$")
+
+
+def _is_record_code(value: str) -> bool:
+    """Capitals with 5+ digits and at most 8 letters, no date, no genetics or law."""
+    if _NOT_A_RECORD.fullmatch(value) or _DATE_INSIDE.search(value):
+        return False
+    return _digits(value) >= 5 and sum(c.isalpha() for c in value) <= 8
 
 
 def _digits(value: str) -> int:
@@ -57,12 +85,21 @@ class NumberLayout(Detector):
         )
         self._number_sign = re.compile(rf"(?<![\w])(?:[Nn]°|[Nn]º|No\.?|N\.)[ \t]*:?[ \t]*(?P<value>{_VALUE})(?![\w])")
         self._barcode = re.compile(r"\*(?P<value>[A-Z0-9][A-Z0-9\-]{4,30})\*")
+        # "CT26031400217", "B26-04521", "AD-774 120 39": capitals and digits, then digit groups
+        self._code = re.compile(
+            r"(?<![\w\-/.])(?=[A-Z0-9\-/.]*[A-Z])(?=[A-Z0-9\-/.]*\d)[A-Z0-9]+(?:[\-/.][A-Z0-9]+)*"
+            r"(?: \d{1,5}(?![\w\-/:]|[.,]\d))*(?![\w\-/])"
+        )
+        # "SJD 2026 1177 4", "CLB 26 004 512": a short capital prefix before digit groups
+        self._prefixed_groups = re.compile(r"(?<![\w\-/.])(?P<prefix>[A-Z]{1,4}) \d{1,5}(?: \d{1,5}){1,4}(?![\w\-/:]|[.,]\d)")
+        # "0047 1193 85", "1 052 887 341": digit groups holding 8+ digits
+        self._digit_groups = re.compile(r"(?<![\w\-/.,:])\d{1,5}(?: \d{1,5}){2,4}(?![\w\-/:]|[.,]\d| \d)")
         self._long_number = re.compile(r"(?<![\w\-/.,])\d(?:\d|-(?=\d)){5,30}(?![\w\-/]|[.,]\d)")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for match in self._label_after.finditer(text):
             if _is_number_value(match.group("value")):
-                yield _finding(match, 0.9, "patient_id.label_after")
+                yield _finding(match, 0.96, "patient_id.label_after")
         for match in self._number_sign.finditer(text):
             if _digits(match.group("value")) >= 5 and not _DATE_OR_TIME.fullmatch(match.group("value")):
                 yield _finding(match, 0.8, "patient_id.number_sign")
@@ -70,6 +107,7 @@ class NumberLayout(Detector):
             if _digits(match.group("value")) >= 4:
                 yield _finding(match, 0.9, "patient_id.barcode")
         yield from self._below_labels(text)
+        yield from self._codes(text)
         for match in self._long_number.finditer(text):
             parts = match.group().split("-")
             if len(parts) > 1 and (_DATE_OR_TIME.fullmatch(match.group()) or max(map(len, parts)) < 5):
@@ -77,6 +115,19 @@ class NumberLayout(Detector):
             if _QUANTITY_AFTER.match(text, match.end()) or _QUANTITY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
                 continue
             yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.long_number")
+
+    def _codes(self, text: str) -> Iterator[Finding]:
+        """Record codes without a label (exam, specimen, stay, insurance numbers)."""
+        candidates = [
+            *(m for m in self._code.finditer(text) if _is_record_code(m.group())),
+            *(m for m in self._prefixed_groups.finditer(text)
+              if m.group("prefix") not in _LABEL_PREFIXES and _digits(m.group()) >= 6),
+            *(m for m in self._digit_groups.finditer(text)
+              if _digits(m.group()) >= 8 and not _QUANTITY_AFTER.match(text, m.end())),
+        ]  # fmt: skip
+        for match in candidates:
+            if not _LOT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.code")
 
     def _below_labels(self, text: str) -> Iterator[Finding]:
         """Header rows of labels with their values on the next line, matched by column (the value
@@ -103,7 +154,7 @@ class NumberLayout(Detector):
                 value = cell.strip(" :")
                 if re.fullmatch(_VALUE, value, re.IGNORECASE) and _is_number_value(value):
                     begin = start + cell.index(value)
-                    yield Finding(begin, begin + len(value), "PATIENT_ID", 0.9, "patient_id.label_above")
+                    yield Finding(begin, begin + len(value), "PATIENT_ID", 0.96, "patient_id.label_above")
 
 
 def _columns_overlap(label: tuple[int, int, str], label_line: int, value: tuple[int, int, str], value_line: int) -> bool:

@@ -21,7 +21,11 @@ from redactor.recognizers.identifiers.patterns import (
 )
 
 _CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
-_LINKING = r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès)"
+# French linking words, and those of street names abroad ("Avenida da Liberdade", "Via del Corso")
+_LINKING = (
+    r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès"
+    r"|da|do|dos|das|del|della|di|der|den|van|von)"
+)
 # a proper name: capitalised words with linking words between
 _PROPER_NAME = rf"{_CAPITAL_WORD}(?:(?:[ \t]+|-)(?:{_LINKING}[ \t]*)?{_CAPITAL_WORD}){{0,5}}"
 # street names that are dates: "rue du 8 Mai 1945", "avenue du 11 Novembre"
@@ -89,8 +93,18 @@ class PlaceRules(Detector):
             rf"|(?:{_LINKING}[ \t]*){LOWER}+(?:[ \t\-]+{LOWER}+)?"
         )
         self._address = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}(?:(?P<number>\d{{1,4}}(?:-\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
-            rf"(?i:{streets})(?![\w])[ \t]+(?P<name>{street_name})"
+            rf"{NOT_IN_WORD_BEFORE}(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
+            rf"(?P<type>(?i:{streets}))(?![\w])[ \t]+(?P<name>{street_name})"
+            # a house number after the name, as abroad: "Rue du Lac 3", "Calle Mayor 12"
+            rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$)))?"
+        )
+        titles = rf"(?:{alternation(name_lexicon().titles)})"
+        self._needs_number = frozenset(t.casefold() for t in data["street_types_need_number"])
+        # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
+        # a numbered street line, at the start of a line or after a dash
+        self._building_before = re.compile(
+            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{_CAPITAL_WORD}(?:[ \t]+(?:{_LINKING}[ \t]*)?{_CAPITAL_WORD}){{0,4}}"
+            rf"(?:,[ \t]*(?i:bât(?:iment)?\.?|chambre|appt?\.?|appartement)[ \t]*[\w\-]{{1,4}})?),[ \t]*$"
         )
         self._complement = re.compile(_COMPLEMENT)
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
@@ -104,6 +118,8 @@ class PlaceRules(Detector):
             rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-?[ \t]?)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}{{2}}))(?P<town>{_TOWN})"
             rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
+        # "00184 Roma", "28013 Madrid": five digits before a known town abroad
+        self._foreign_zip_town = re.compile(rf"(?<![\w\-])(?P<zip>\d{{5}})[ \t]+(?P<town>{_TOWN})")
         # "PARIS 75013", "Lyon (69003)": a known town then its postcode
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{_TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{_ZIP})(?![\w])")
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{_ZIP})(?![\w])")
@@ -112,7 +128,11 @@ class PlaceRules(Detector):
         )
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
-        self._named_facilities = re.compile(rf"{NOT_IN_WORD_BEFORE}(?:{alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}")
+        self._named_facilities = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}(?i:{alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}"
+        )
+        # "Site de Quimper", "Site René Gauducheau": one site of a multi-site hospital
+        self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site)[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{_PROPER_NAME}")
         self._facility_after_preposition = re.compile(
             rf"(?<![\w])(?i:à|au|aux|de|du|vers|depuis|sortie\s+de)[ \t]+(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
             rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
@@ -148,9 +168,14 @@ class PlaceRules(Detector):
         for match in self._address.finditer(text):
             if _NOT_A_STREET_BEFORE.search(text, max(0, match.start() - 15), match.start()):
                 continue
+            has_number = bool(match.group("number") or match.group("number_after"))
+            if match.group("type").casefold() in self._needs_number and not has_number:
+                continue  # "passage aux urgences", "via PICC"
             has_proper_name = bool(re.search(rf"{UPPER}", match.group("name")))
-            if match.group("number") or has_proper_name:
-                streets.append((match.start(), match.end()))
+            if has_number or has_proper_name:
+                start = match.start()
+                building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
+                streets.append((building.start("building") if building else start, match.end()))
         for match in self._labelled_street.finditer(text):
             streets.append((match.start("street"), match.end("street")))
         # building, flat, "n°4" beside a street on the same line belong to the address
@@ -167,6 +192,11 @@ class PlaceRules(Detector):
                 continue
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.95, "zip.with_town")
             yield Finding(match.start("town"), match.end("town"), "CITY", 0.9, "city.after_zip")
+        for match in self._foreign_zip_town.finditer(text):
+            town = match.group("town")
+            if self.towns.is_abroad(town) and not re.fullmatch(_ZIP, match.group("zip")):
+                yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.abroad")
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.after_zip")
         for match in self._town_zip.finditer(text):
             length = self._known_town_length(match.group("town"), 0)
             if length == len(match.group("town")):
@@ -229,14 +259,20 @@ class PlaceRules(Detector):
     def _facilities(self, text: str) -> Iterator[Finding]:
         for match in self._named_facilities.finditer(text):
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
+        for match in self._site.finditer(text):
+            name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())
+            if self._known_town_length(name, 0) == len(name):
+                continue  # "Site de Saint-Cloud": the town is a CITY, its hospital named elsewhere
+            yield Finding(match.start(), match.end(), "HOSPITAL", 0.8, "hospital.site")
         for match in self._facility_after_preposition.finditer(text):
             if not self._street_before.search(text, max(0, match.start() - 30), match.start()):
                 yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
         for match in self._facility.finditer(text):
             if self._street_before.search(text, max(0, match.start() - 30), match.start()):
                 continue
-            if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(match.group("name").strip(" \t-")):
-                continue
+            name = match.group("name").strip(" \t-")
+            if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
+                continue  # "n° HAD HAD-2026-00413": a record number, not a facility's name
             end = match.start("name") + len(match.group("name").rstrip())
             suffix = match.group("suffix")
             if suffix and not self.towns.is_town(suffix.strip(" \t-")):
