@@ -33,6 +33,7 @@ from spacy.tokens import DocBin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_lists as L  # noqa: E402
+import gen_negatives as NEG  # noqa: E402
 
 E3C_PATH = Path("/work/shared/corpora/e3c-fr-clinical-cases.jsonl")
 VOWELS = "AEIOUYÂÊÎÔÛÉÈËÏÜHaeiouyâêîôûéèëïüh"
@@ -237,6 +238,20 @@ class Doc:
     def text(self):
         return "".join(self.parts)
 
+    def hard_wrap(self, width: int):
+        """Break lines at spaces outside entities, as PDF extraction does (offsets unchanged)."""
+        chars = list(self.text())
+        inside = set()
+        for s, e, _ in self.ents:
+            inside.update(range(s, e))
+        col = 0
+        for i, c in enumerate(chars):
+            col = 0 if c == "\n" else col + 1
+            if c == " " and col >= width and i not in inside:
+                chars[i] = "\n"
+                col = 0
+        self.parts = ["".join(chars)]
+
 
 # ---------------------------------------------------------------------------------------
 # Generator: random identities and surface forms
@@ -251,6 +266,7 @@ class Gen:
         self.lower = False
         self.typo_rate = 0.0
         self.compact = False
+        self.e3c_docs: list[list[list[str]]] = []  # set by generate() for train and dev
 
     # -- doc-level style
     def reset_style(self, allow_lower=False):
@@ -1761,6 +1777,167 @@ def h_neg(d: Doc, g: Gen):
 
 
 # ---------------------------------------------------------------------------------------
+# Real text as background: E3C case reports with identifiers inserted around and inside
+# them, and negatives (headings, abbreviations, drugs, markers, scores, regimens, TNM)
+# ---------------------------------------------------------------------------------------
+SUBJECT_RE = re.compile(r"^(?:Il s'agit (?:d'une|de la) (patiente)|Il s'agit (?:d'un|du) (patient)|"
+                        r"(La patiente|Notre patiente|Cette patiente|Elle)|(Le patient|Notre patient|Ce patient|Il))\b")
+NEG_STATES = ["muté", "non muté", "positif", "négatif", "surexprimé", "amplifié", "sauvage", "non réarrangé",
+              "réarrangé", "3+", "1+", "présent", "absent", "non détecté"]  # fmt: skip
+
+
+def neg_sentence(g: Gen) -> str:
+    """A sentence of oncology, score, drug or abbreviation talk: nothing in it is labelled."""
+    r = g.rng
+    mk, sc, drug = (lambda: g.ch(NEG.MARKERS)), (lambda: g.ch(NEG.SCORES)), (lambda: g.ch(NEG.DRUGS))
+    k = r.randint(0, 8)
+    if k == 0:
+        s = f"{mk()} {g.ch(NEG_STATES)}, {mk()} {g.ch(NEG_STATES)}, {mk()} à {r.randint(0, 100)} %."
+    elif k == 1:
+        s = f"{g.ch(['Tumeur classée', 'Lésion', 'Adénocarcinome', 'Carcinome canalaire infiltrant', 'Stade'])} {NEG.tnm(r)}, {sc()} {r.randint(1, 9)}."
+    elif k == 2:
+        s = (f"{g.ch(['Chimiothérapie par', 'Traitement par', 'Protocole', 'C3 de', 'Reprise du', 'Cure n°' + str(r.randint(1, 12)) + ' de'])} "
+             f"{g.ch(NEG.REGIMENS)}{g.ch(['', ' + ' + drug(), ' associé au ' + drug(), ' puis ' + g.ch(NEG.REGIMENS)])}.")
+    elif k == 3:
+        s = f"Score {sc()} à {r.randint(0, 30)}, {sc()} {r.randint(0, 10)}{g.ch(['', '/10', '/30', ' points'])}."
+    elif k == 4:
+        s = ", ".join(x if r.random() < 0.7 else x.upper() for x in r.sample(NEG.DRUGS, r.randint(2, 4)))
+        s = g.ch(["Traitement : ", "Sous ", "Relais par ", "", "TTT : "]) + s + "."
+    elif k == 5:
+        s = g.ch([" + ", ", ", " / ", " - "]).join(r.sample(NEG.ABBREVIATIONS, r.randint(2, 5)))
+    elif k == 6:
+        s = f"{g.ch(NEG.SECTION_WORDS)} {g.ch([':', '-', ''])} {g.ch(L.CLINICAL_SENTENCES).format(**_FILL)}"
+    elif k == 7:
+        s = f"{mk()} : {round(r.uniform(0, 500), 1)} {g.ch(['U/mL', 'ng/mL', 'µg/L', 'UI/L', 'mg/L'])} (N < {r.randint(5, 40)})"
+    else:
+        s = f"{mk()} {g.ch(NEG_STATES)} ; {g.ch(NEG.REGIMENS)} puis {drug()} ; {sc()} {r.randint(0, 4)}."
+    return s.upper() if r.random() < 0.08 else s
+
+
+_FILL = dict(age=62, kg=5, d="12/03/2021", hb=11.2, plt=210, crp=48, creat=96, fevg=55, pa=30, eva=4, bnp=800, ui=12,
+             mmse=24)  # fmt: skip
+
+
+def heading(g: Gen) -> str:
+    h = g.ch(NEG.HEADINGS)
+    h = g.wch([(h, 60), (h.capitalize(), 25), (h.title(), 5), (strip_accents(h), 10)])
+    return h + g.ch(["", "", " :", ":", " : "])
+
+
+def inline_mention(d: Doc, g: Gen, pat: Ident):
+    """A sentence that names someone, a place or a facility, dropped between real sentences."""
+    k = g.rng.randint(0, 9)
+    if k == 0:
+        family_mention(d, g)
+        return
+    if k == 1:
+        d.t(g.ch(["Avis pris auprès du ", "Avis téléphonique du ", "Discuté avec le ", "Adressé par le "]))
+        put_doctor(d, g, suffix=False)
+        if g.p(0.5):
+            d.t(g.ch([" (", ", "]))
+            put_hospital(d, g)
+            d.t(")" if d.parts[-2] == " (" else "")
+    elif k == 2:
+        d.t(g.ch(["Transfert au ", "Transférée vers le ", "Il est adressé au ", "Prise en charge initiale au ",
+                  "Hospitalisée au "]))  # fmt: skip
+        put_hospital(d, g)
+        if g.p(0.4):
+            d.t(" le " + g.date())
+    elif k == 3:
+        d.t(g.ch(["Suivi par le ", "Suivie par le ", "Médecin traitant : "]))
+        put_doctor(d, g, suffix=False)
+        d.t(g.ch([" à ", ", "]))
+        d.e(g.city(), "CITY")
+    elif k == 4:
+        d.t(g.ch(["Originaire de ", "Né à ", "Née à "]))
+        d.e(g.city() if g.p(0.5) else g.foreign_city(), "CITY")
+        d.t(g.ch([", vit à ", ", domiciliée à ", ", réside à "]))
+        d.e(g.city(), "CITY")
+    elif k == 5:
+        d.e(g.name_form(pat, g.ch(["NOM Prenom", "NOM", "Prenom NOM", "PRENOM NOM"])), "PERSON")
+        d.t(g.ch([" rapporte une nette amélioration", " signale des douleurs", " ne se présente pas au rendez-vous",
+                  " refuse la transfusion", ", revu ce jour,"]))  # fmt: skip
+    elif k == 6:
+        d.t(g.ch(["Dossier présenté en RCP par le ", "Opéré par le ", "Biopsie réalisée par le ", "Vu en consultation par le "]))
+        put_doctor(d, g, suffix=g.p(0.3))
+    elif k == 7:
+        d.t(g.title(pat) + " ")
+        d.e(g.name_form(pat, "initials"), "PERSON")
+        d.t(g.ch([", âgée de ", ", ", " "]) + str(g.age()) + " ans")
+    elif k == 8:
+        d.t(g.ch(["Coordonnées : ", "Domicile : ", "Adresse : "]))
+        put_address(d, g, one_line=True)
+    else:
+        w = g.ident()
+        d.t(g.ch(["Aide-soignante : ", "IDE : ", "Interne : ", "Kiné : ", "Présents : "]))
+        put_person(d, g, w, title=g.p(0.3), style=g.ch(["Prenom NOM", "Prenom", "P. NOM", "NOM"]))
+        if g.p(0.5):
+            d.t(", ")
+            put_doctor(d, g, suffix=False)
+    d.t(". ")
+
+
+def e3c_window(g: Gen) -> list[list[str]]:
+    """Consecutive paragraphs (lists of sentences) of one training E3C case report."""
+    paras = g.ch(g.e3c_docs)
+    i = g.rng.randrange(len(paras))
+    return paras[i:i + g.rng.randint(1, 4)]
+
+
+@template("fond_reel", weight=5.0)
+def t_real_background(d: Doc, g: Gen):
+    pats = {"F": g.ident("F"), "M": g.ident("M")}
+    pat = pats[g.ch("FM")]
+    if g.p(0.5):
+        letterhead(d, g)
+        d.nl()
+    elif g.p(0.3):
+        put_hospital(d, g)
+        d.t(g.ch([" - ", "\n", " — "]) + g.ch(["Service de ", "Pôle ", "Unité de "]) + g.speciality()).nl()
+    if g.p(0.25):
+        staff_list(d, g)
+        d.nl()
+    if g.p(0.45):
+        patient_header(d, g, pat)
+    for para in e3c_window(g):
+        if g.p(0.4):
+            d.t(heading(g)).nl(1)
+        for s in para:
+            m = SUBJECT_RE.match(s)
+            if m and g.p(0.5):
+                who = pats["F" if m.group(1) or m.group(3) else "M"]
+                if m.group(1) or m.group(2):
+                    d.t("Il s'agit de ")
+                put_person(d, g, who, title=g.p(0.85), style=g.ch(["NOM", "Nom", "NOM Prenom", "Prenom NOM", "P. NOM", "initials"]))
+                s = s[m.end():]
+            if g.p(0.05):
+                s = s.replace(" ", "  ", g.rng.randint(1, 3))
+            d.t(s + g.ch([" ", " ", " ", "\n"]))
+            if g.p(0.12):
+                inline_mention(d, g, pat)
+            if g.p(0.08):
+                d.t(neg_sentence(g) + " ")
+        d.nl()
+    if g.p(0.5):
+        signature(d, g)
+    if g.p(0.3):
+        copie_a(d, g)
+    if g.p(0.25):
+        d.hard_wrap(g.rng.randint(55, 100))
+
+
+@template("negatif_onco", weight=1.5)
+def t_neg_onco(d: Doc, g: Gen):
+    for _ in range(g.rng.randint(2, 6)):
+        if g.p(0.6):
+            d.t(heading(g)).nl(1)
+        for _ in range(g.rng.randint(1, 4)):
+            d.t(neg_sentence(g) if g.p(0.6) or not g.e3c else g.ch(g.e3c))
+            d.t(g.ch([" ", "\n"]))
+        d.nl()
+
+
+# ---------------------------------------------------------------------------------------
 # E3C negatives
 # ---------------------------------------------------------------------------------------
 TITLE_RE = re.compile(r"\b(M\.|Mr|Mme|Mlle|Madame|Monsieur|Mademoiselle|Dr|Docteur|Pr|Professeur)\.?\s+[A-ZÀ-Ý]")
@@ -1770,11 +1947,12 @@ FACILITY_RE = re.compile(
 INITIALS_RE = re.compile(r"\b[A-Z]\.\s?[A-Z]\b|\b[A-Z]\.\.\.|\b[A-Z]{1,2}\s[A-Z]\b|\bX{2,}\b|\bpatiente? [A-Z]\b")
 
 
-def load_e3c(split: str, places: set[str] | None = None) -> list[str]:
-    """Sentences of real clinical prose; docs with id hash % 5 == 0 are for test only.
+def load_e3c_docs(split: str, places: set[str] | None = None) -> list[list[list[str]]]:
+    """Real clinical prose: per document, its paragraphs as lists of kept sentences.
 
-    Unlabelled sentences must not contain what we label: sentences naming a facility, a known
-    city, or a person-like pattern (title + capital, initials, "X...") are skipped.
+    Documents with id hash % 5 == 0 are for test only, the others for train and dev. Unlabelled
+    sentences must not contain what we label: sentences naming a facility, a known city, or a
+    person-like pattern (title + capital, initials, "X...") are skipped.
     """
     if not E3C_PATH.exists():
         return []
@@ -1785,27 +1963,39 @@ def load_e3c(split: str, places: set[str] | None = None) -> list[str]:
         places = set(Address(Locale("fr"))._dataset["city"]) | set(L.EXTRA_CITIES) | set(L.FOREIGN_CITIES)
         places |= {"Paris", "Lyon", "Marseille", "Rabat", "Fès", "Tunis", "Dakar", "Casablanca", "Alger", "Sfax"}
     place_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) + r")\b")
-    sents = []
+    docs = []
     for line in E3C_PATH.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         is_test = _hash_bucket(doc["id"], 5) == 0
         if is_test != (split == "test"):
             continue
+        paras = []
         for para in doc["text"].split("\n"):
+            kept = []
             for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÉÈÀ])", para):
                 s = s.strip()
                 if (20 <= len(s) <= 400 and not TITLE_RE.search(s) and not INITIALS_RE.search(s)
                         and not FACILITY_RE.search(s) and not place_re.search(s)):
-                    sents.append(s)
-    return sents
+                    kept.append(s)
+            if kept:
+                paras.append(kept)
+        if paras:
+            docs.append(paras)
+    return docs
+
+
+def load_e3c(split: str, places: set[str] | None = None) -> list[str]:
+    """The kept E3C sentences of a split, flat (see load_e3c_docs)."""
+    return [s for doc in load_e3c_docs(split, places) for para in doc for s in para]
 
 
 # ---------------------------------------------------------------------------------------
 def generate(split: str, seed: int, n: int, out: Path, stats_path: Path | None = None):
     rng = random.Random(seed)
     pools = build_pools()
-    e3c = load_e3c(split)
-    g = Gen(rng, split, pools, e3c)
+    e3c_docs = load_e3c_docs(split)
+    g = Gen(rng, split, pools, [s for doc in e3c_docs for para in doc for s in para])
+    g.e3c_docs = e3c_docs if split != "test" else []  # real-text backgrounds are for training only
     nlp = spacy.blank("fr")
     names = [k for k, v in TEMPLATES.items() if (v[1] == "test") == (split == "test")]
     weights = [TEMPLATES[k][2] for k in names]
@@ -1871,7 +2061,9 @@ def main():
     args = ap.parse_args()
     if args.preview:
         rng = random.Random(args.seed)
-        g = Gen(rng, args.split, build_pools(), load_e3c(args.split))
+        e3c_docs = load_e3c_docs(args.split)
+        g = Gen(rng, args.split, build_pools(), [s for doc in e3c_docs for para in doc for s in para])
+        g.e3c_docs = e3c_docs
         names = [k for k, v in TEMPLATES.items() if (v[1] == "test") == (args.split == "test")]
         for _ in range(args.preview):
             name = rng.choice(names)
