@@ -1,0 +1,77 @@
+"""Case- and accent-folding that keeps every offset, and the word tokens matching runs on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def _fold_char(character: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", character)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if len(base) == 1:
+        return base
+    lower = character.lower()
+    return lower if len(lower) == 1 else character
+
+
+_FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x250)}
+_FOLD_TABLE.update({ord("’"): "'", ord("‘"): "'", ord("‐"): "-", ord("‑"): "-"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one ("Hélène" -> "helene"): offsets hold."""
+    return text.translate(_FOLD_TABLE)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    key: str  # folded
+
+
+def tokens(folded: str) -> list[Token]:
+    """Runs of letters and digits of a folded text."""
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    """The folded tokens of a phrase of a lexicon or of a known identity."""
+    return tuple(token.key for token in tokens(fold(phrase)))
+
+
+@lru_cache(maxsize=1)
+def title_keys() -> frozenset[str]:
+    """Folded titles, roles and relation words after which a lone name is surely a name ("Mme", "sa fille")."""
+    from redactor.recognizers.identifiers.lexicon import name_lexicon
+
+    lexicon = name_lexicon()
+    return frozenset(w for phrase in (*lexicon.titles, *lexicon.roles, *lexicon.relations) for w in words(phrase)[-1:])
+
+
+@lru_cache(maxsize=1)
+def common_word_keys() -> frozenset[str]:
+    """Folded words that are ordinary French besides names: alone, they need a title. The words
+    of real clinical text (models/vouched/common_words.txt), stop words, the name rules' lists."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    from redactor.paths import models_dir
+    from redactor.recognizers.identifiers.lexicon import name_lexicon
+
+    path = models_dir() / "vouched" / "common_words.txt"
+    with path.open(encoding="utf-8") as handle:
+        clinical = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
+    lexicon = name_lexicon()
+    return frozenset(
+        clinical
+        | {fold(w) for w in STOP_WORDS}
+        | set(lexicon.not_names)
+        | set(lexicon.calendar_words)
+        | set(lexicon.common_word_first_names)
+    )
