@@ -26,6 +26,8 @@ SCOPES = {
     "all": frozenset(IDENTIFIER_CATEGORIES + SPECIAL_CATEGORIES),
 }
 QUALIFIER_FIELDS = ("negated", "hypothetical", "reported", "subject")
+# scored on GENETIC spans only; gold without it means germline
+GENETIC_QUALIFIER_FIELDS = ("somatic",)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,9 @@ class EvaluationReport:
     notes_without_leak: int = 0
     traps: int = 0
     traps_flagged: int = 0
-    qualifier_checks: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in QUALIFIER_FIELDS})
+    qualifier_checks: dict[str, list[int]] = field(
+        default_factory=lambda: {f: [0, 0] for f in QUALIFIER_FIELDS + GENETIC_QUALIFIER_FIELDS}
+    )
     qualifier_spans: int = 0
     qualifier_spans_all_right: int = 0
     errors: list[MissedSpan] = field(default_factory=list)
@@ -240,8 +244,9 @@ def _score_qualifiers(report: EvaluationReport, span: dict, predicted: list[Find
     expected = span["qualifiers"]
     actual = (match.qualifiers or Qualifiers()).to_dict()
     all_right = True
-    for name in QUALIFIER_FIELDS:
-        right = actual[name] == expected[name]
+    fields = QUALIFIER_FIELDS + (GENETIC_QUALIFIER_FIELDS if span["category"] == "GENETIC" else ())
+    for name in fields:
+        right = actual[name] == expected.get(name, False)
         report.qualifier_checks[name][0] += right
         report.qualifier_checks[name][1] += 1
         all_right = all_right and right

@@ -61,6 +61,8 @@ class Qualifiers:
     hypothetical: bool = False
     reported: bool = False
     subject: Subject = Subject.PATIENT
+    # GENETIC only: the variant is somatic (acquired, of a tumour), not germline (hereditary)
+    somatic: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -68,6 +70,7 @@ class Qualifiers:
             "hypothetical": self.hypothetical,
             "reported": self.reported,
             "subject": self.subject.value,
+            "somatic": self.somatic,
         }
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from redactor.errors import DetectionError
 from redactor.findings import Finding, Qualifiers, Subject, is_special
+from redactor.genetic_origin import load_genetic_origin
 from redactor.paths import models_dir
 from redactor.recognizers.special.phrases import SENTENCE_ENDS, PhraseTrie, tokenize
 from redactor.recognizers.special.vocabulary import (
@@ -619,6 +620,7 @@ class Qualifier:
 
     def __init__(self, cues: QualifierCues | None = None):
         self.cues = cues or load_cues()
+        self.genetic_origin = load_genetic_origin()
 
     def qualify(self, text: str, findings: list[Finding]) -> list[Finding]:
         """The findings, special ones with their qualifiers (offsets refer to `text`)."""
@@ -649,6 +651,8 @@ class Qualifier:
                         hypothetical=context.hypothetical(first, last, negated),
                         reported=context.reported(first, last),
                         subject=context.subject(first, last, not finding.detector.startswith(_PARTNER_RULES)),
+                        somatic=finding.category == "GENETIC"
+                        and self.genetic_origin.somatic(context.tokens, first, last),
                     )
                 )
             )

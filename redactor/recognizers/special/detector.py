@@ -2,7 +2,7 @@
 
 One pass over the tokens of the normalised text: at each token, the longest vocabulary phrase
 whose context rules hold wins (an exclusion wins by hiding what it covers), then matching
-resumes after it. A word of 8 letters or more from a `fuzzy` group also matches with one typing
+resumes after it. A word of 6 letters or more from a `fuzzy` group also matches with one typing
 error. Every finding names its rule, e.g. `special.religion.faiths`.
 """
 
@@ -115,6 +115,8 @@ class SpecialCategoryDetector(TextDetector):
         super().__init__(name="SpecialCategories", categories=list(SPECIAL_CATEGORIES))
         self.vocabulary = vocabulary or load_vocabulary()
         self._fuzzy_cache: dict[str, list[Entry]] = {}  # word -> entries it is a typo of
+        # a word longer than this is no typo of any vocabulary word (one edit at most)
+        self._fuzzy_max_length = max(map(len, self.vocabulary.fuzzy_entries), default=0) + 1
 
     def find(self, text: str, doc: Doc | None = None) -> Iterable[Finding]:
         tokens = tokenize(text)
@@ -217,7 +219,7 @@ class SpecialCategoryDetector(TextDetector):
         return None
 
     def _fuzzy_entries(self, key: str) -> list[Entry]:
-        if len(key) < FUZZY_MIN_LENGTH - 1 or not key.isalpha():
+        if not FUZZY_MIN_LENGTH - 1 <= len(key) <= self._fuzzy_max_length or not key.isalpha():
             return []
         cached = self._fuzzy_cache.get(key)
         if cached is None:

@@ -22,17 +22,18 @@ from functools import lru_cache
 _TOKEN = re.compile(r"[^\W_]+|\n|[^\w\s'’‘`´\-‐‑«»\"“”„]")
 # Tokens that end a statement: context rules and qualifiers do not look past them. A full
 # stop after a title or an initial ("M. Chrétien", "Dr. Martin") ends nothing: `tokenize`
-# gives it the key "·" instead of ".".
+# gives it a key of its own instead of ".".
 SENTENCE_ENDS = frozenset({".", ";", "!", "?", "\n", "…"})
 _TITLES = frozenset({"m", "mme", "mmes", "mr", "mlle", "me", "dr", "pr", "st", "ste"})
-_ABBREVIATION_DOT = "·"
+# Keys that no token of a note can have: they start with "<", which is always a token of its
+# own, and are longer than one character.
+_ABBREVIATION_DOT = "<abbreviation dot>"
 # Placeholders a phrase may use in place of a word.
 NUMBER = "<num>"
 GENE = "<gene>"
 # a gene or variant symbol: capitals with a digit (BRCA1, TP53, V617F, F508del) or three to
 # eight capitals (MEFV); phrases use it only after "mutation", "gène", "variant"...
 _GENE_LIKE = re.compile(r"[A-Z][A-Z0-9]*[0-9][A-Za-z0-9]*|[A-Z]{3,8}")
-_END = "\x00"
 
 
 def _fold_table() -> dict[int, str]:
@@ -117,25 +118,40 @@ def phrase_keys(phrase: str) -> list[str]:
     return keys
 
 
-class PhraseTrie:
-    """Phrases as sequences of folded token keys, each carrying payloads."""
+class _Node:
+    """A trie node: children by token key (placeholders included) and the payloads of the
+    phrases that end here. Payloads live beside the children, never under a reserved key, so no
+    token of a note (a NUL, any character) can be mistaken for the end of a phrase."""
+
+    __slots__ = ("children", "payloads")
 
     def __init__(self) -> None:
-        self._root: dict = {}
+        self.children: dict[str, _Node] = {}
+        self.payloads: list[object] = []
+
+
+class PhraseTrie:
+    """Phrases as sequences of folded token keys, each carrying payloads.
+
+    The placeholders NUMBER and GENE start with "<", which `tokenize` always cuts as a token of
+    its own: no token of a note can equal a placeholder key.
+    """
+
+    def __init__(self) -> None:
+        self._root = _Node()
 
     def add(self, keys: list[str] | tuple[str, ...], payload: object) -> None:
         if not keys:
             raise ValueError("a phrase needs at least one word")
         node = self._root
         for key in keys:
-            node = node.setdefault(key, {})
-        payloads = node.setdefault(_END, [])
-        if payload not in payloads:
-            payloads.append(payload)
+            node = node.children.setdefault(key, _Node())
+        if payload not in node.payloads:
+            node.payloads.append(payload)
 
     def may_start(self, tokens: Tokens, index: int) -> bool:
         """Whether some phrase may start at token `index` (a cheap test before `matches_at`)."""
-        root = self._root
+        root = self._root.children
         return (
             tokens.keys[index] in root
             or (NUMBER in root and tokens.is_number(index))
@@ -144,21 +160,22 @@ class PhraseTrie:
 
     def matches_at(self, tokens: Tokens, index: int) -> Iterator[tuple[int, object]]:
         """(end index exclusive, payload) of every phrase starting at token `index`."""
-        stack: list[tuple[dict, int]] = [(self._root, index)]
+        stack: list[tuple[_Node, int]] = [(self._root, index)]
         while stack:
             node, position = stack.pop()
-            if _END in node and position > index:
-                for payload in node[_END]:
+            if position > index:
+                for payload in node.payloads:
                     yield position, payload
             if position >= len(tokens.keys):
                 continue
-            child = node.get(tokens.keys[position])
+            children = node.children
+            child = children.get(tokens.keys[position])
             if child is not None:
                 stack.append((child, position + 1))
-            if NUMBER in node and tokens.is_number(position):
-                stack.append((node[NUMBER], position + 1))
-            if GENE in node and tokens.is_gene_like(position):
-                stack.append((node[GENE], position + 1))
+            if NUMBER in children and tokens.is_number(position):
+                stack.append((children[NUMBER], position + 1))
+            if GENE in children and tokens.is_gene_like(position):
+                stack.append((children[GENE], position + 1))
 
     def find_all(self, tokens: Tokens) -> Iterator[tuple[int, int, object]]:
         """(start, end exclusive, payload) of every phrase anywhere, overlaps included."""

@@ -7,6 +7,8 @@ palais" hides "voile" and "électrode bipolaire" hides "bipolaire"). Term syntax
 - words are matched case- and accent-insensitively; hyphens and apostrophes are ignored;
 - `word~` stands for the word's French gender and number forms (musulman~: musulman,
   musulmane, musulmans, musulmanes; homosexuel~: ...elle...; dépressif~: ...ive...);
+- `verb~v` stands for the forms of a verb in -er (scarifier~v: scarifie, scarifiait, scarifié,
+  scarifiée, scarifiera...);
 - `{a,b,c}` is one of the alternatives, which may be empty or several words (`{,non} pratiquant~`);
 - `@name` is any entry of the named list in `lists.yaml`;
 - `=WORD` must be written in that case in the text (`=OH` is alcohol, "oh" is not);
@@ -23,7 +25,7 @@ entries count by their last word; within `window` tokens and never past the end 
 sentence): `not_after` / `not_before` cancel a match, `only_after` requires a word before it
 and `only_before` a word after it ("contrainte" only before "rapport", "prostitution");
 `lowercase_only` ignores matches with any capital letter (first names, surnames, streets:
-"Baptiste", "BAPTISTE", "Pasteur"). `fuzzy` lists distinctive words of 8 letters or more
+"Baptiste", "BAPTISTE", "Pasteur"). `fuzzy` lists distinctive words of 6 letters or more
 that also match with one typing error ("homosexuelel"): only words with no ordinary neighbour
 ("activiste" is one letter from "activité", so it is not fuzzy).
 """
@@ -51,12 +53,14 @@ from redactor.recognizers.special.phrases import (
 
 VOCABULARY_DIR = "special"
 LISTS_FILE = "lists.yaml"
+# written by models/special/build_nomenclature.py from nomenclatures and source tables
+GENERATED_FILES = frozenset({"nomenclature.yaml"})
 DEFAULT_WINDOW = 3
 # Above the person rules' scores, so that a passage that is both ("Mr TOUJOURS BOURRE") is
 # removed as special content rather than kept as a name by the storage policy; below named
 # facilities ("GHU Paris Psychiatrie & Neurosciences" stays one HOSPITAL).
 DEFAULT_SCORE = 0.91
-FUZZY_MIN_LENGTH = 8
+FUZZY_MIN_LENGTH = 6
 _MAX_EXPANSIONS = 50_000
 _GROUP_KEYS = {
     "name", "category", "terms", "window", "not_after", "not_before", "only_after",
@@ -151,6 +155,34 @@ def inflect(word: str) -> list[str]:
     return [w, w + "s", w + "e", w + "es"]
 
 
+# Endings of a first-group verb (-er) after its stem: present, imperfect, simple past,
+# participles and gerund; the future and conditional are built on the infinitive.
+_STEM_ENDINGS = (
+    "e", "es", "ons", "ez", "ent", "ais", "ait", "ions", "iez", "aient", "a", "èrent",
+    "é", "ée", "és", "ées", "ant",
+)  # fmt: skip
+_INFINITIVE_ENDINGS = ("", "ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "aient")
+
+
+def conjugate(verb: str) -> list[str]:
+    """The forms of a French verb in -er ("scarifier": scarifie, scarifiait, scarifié,
+    scarifiée, scarifiera...), with the spelling changes of -ger and -cer before a and o."""
+    if not verb.endswith("er") or len(verb) < 4:
+        raise VocabularyError(f"{verb!r}~v: only verbs in -er are conjugated")
+    stem = verb[:-2]
+    forms = []
+    for ending in _STEM_ENDINGS:
+        soft = ending[:1] in ("a", "o")
+        if soft and stem.endswith("g"):
+            forms.append(stem + "e" + ending)
+        elif soft and stem.endswith("c"):
+            forms.append(stem[:-1] + "ç" + ending)
+        else:
+            forms.append(stem + ending)
+    forms += [verb + ending for ending in _INFINITIVE_ENDINGS]
+    return list(dict.fromkeys(forms))
+
+
 # ----------------------------------------------------------------------------- expansion
 @dataclass(frozen=True)
 class _Word:
@@ -196,7 +228,10 @@ class _Expander:
             return [seq for entry in self.lists[name] for seq in self.expand(entry, depth + 1)]
         marker = word[0] if word[0] in "=^" else ""
         word = word[len(marker) :]
-        forms = inflect(word[:-1]) if word.endswith("~") else [word]
+        if word.endswith("~v"):
+            forms = conjugate(word[:-2])
+        else:
+            forms = inflect(word[:-1]) if word.endswith("~") else [word]
         if any(c in form for form in forms for c in "~=@^"):
             raise VocabularyError(f"{self.where}: misplaced ~, =, ^ or @ in {word!r}")
         out = []
@@ -381,8 +416,10 @@ def _compile_file(compiled: CompiledVocabulary, path: Path, lists: dict[str, lis
 
 
 def vocabulary_files(directory: Path) -> list[Path]:
-    """Every vocabulary file: the YAML files of the directory that define `groups`."""
-    return [path for path in sorted(directory.glob("*.yaml")) if "groups" in read_yaml(path)]
+    """Every vocabulary file: the YAML files of the directory that define `groups`, the
+    generated ones last, so that a hand-written rule is tried first on the same phrase."""
+    paths = sorted(directory.glob("*.yaml"), key=lambda path: (path.name in GENERATED_FILES, path.name))
+    return [path for path in paths if "groups" in read_yaml(path)]
 
 
 def compile_vocabulary(directory: Path) -> CompiledVocabulary:
