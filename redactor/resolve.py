@@ -2,8 +2,11 @@
 
 1. Candidates of the same category that overlap are merged into their union (highest score,
    detector of the highest-scoring candidate): two detectors seeing parts of one name must not
-   leave a part uncovered.
-2. Then candidates are taken in order of priority: higher score, then longer span, then the
+   leave a part uncovered. A union with a candidate scored under `MERGE_FLOOR` (a classifier's
+   whole clause, say) keeps that low score: what outranks the clause outranks the union, so
+   that a name inside a judgemental clause stays a name.
+2. Then candidates are taken in order of priority: readings a caller vouches for first (the
+   known identity, then the site's lexicons), then higher score, then longer span, then the
    category's rank in `CATEGORY_RANK`, then earlier start, then detector name. A candidate that
    overlaps one already kept is trimmed to the parts left uncovered; pieces with no letter or
    digit are dropped, and separators at the edges of a trimmed piece are removed.
@@ -14,9 +17,11 @@ finding and the outcome does not depend on the order in which detectors ran.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from redactor.findings import ALL_CATEGORIES, Finding
+from redactor.recognizers.vouched import KNOWN_PREFIX, SITE_PREFIX
 
 # Tie-break between categories at equal score and length: validated numbers first, then
 # structured identifiers, then names and places, then special categories.
@@ -32,7 +37,22 @@ CATEGORY_RANK: dict[str, int] = {
 }
 
 
+# A union with a candidate scored under this keeps the low score (see rule 1).
+MERGE_FLOOR = 0.5
+
 _EDGE_SEPARATORS = " \t\n\r,;:/()[]-–—"
+
+# Readings a caller vouches for come before any score: the known identity sent with the note,
+# then the site's lexicons (redactor.recognizers.vouched).
+_VOUCHED_PREFIXES = (KNOWN_PREFIX, SITE_PREFIX)
+
+
+def _vouched_rank(finding: Finding) -> int:
+    """2 for the known identity, 1 for the site's lexicons, 0 for every detector."""
+    for rank, prefix in enumerate(_VOUCHED_PREFIXES):
+        if finding.detector.startswith(prefix):
+            return len(_VOUCHED_PREFIXES) - rank
+    return 0
 
 
 def _merge_same_category(candidates: list[Finding]) -> list[Finding]:
@@ -45,11 +65,13 @@ def _merge_same_category(candidates: list[Finding]) -> list[Finding]:
         current = group[0]
         for candidate in group[1:]:
             if candidate.start < current.end:
-                best = max((current, candidate), key=lambda f: (f.score, f.length, f.detector))
+                best = max((current, candidate), key=lambda f: (_vouched_rank(f), f.score, f.length, f.detector))
+                lowest = min(current.score, candidate.score)
                 current = replace(
                     best,
                     start=min(current.start, candidate.start),
                     end=max(current.end, candidate.end),
+                    score=lowest if lowest < MERGE_FLOOR else best.score,
                 )
             else:
                 merged.append(current)
@@ -60,6 +82,7 @@ def _merge_same_category(candidates: list[Finding]) -> list[Finding]:
 
 def _priority(finding: Finding) -> tuple:
     return (
+        -_vouched_rank(finding),
         -finding.score,
         -finding.length,
         CATEGORY_RANK.get(finding.category, len(CATEGORY_RANK)),
@@ -68,20 +91,33 @@ def _priority(finding: Finding) -> tuple:
     )
 
 
-def _uncovered_parts(finding: Finding, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    parts = [(finding.start, finding.end)]
-    for kept_start, kept_end in kept:
-        next_parts = []
-        for start, end in parts:
-            if kept_end <= start or end <= kept_start:
-                next_parts.append((start, end))
-                continue
-            if start < kept_start:
-                next_parts.append((start, kept_start))
-            if kept_end < end:
-                next_parts.append((kept_end, end))
-        parts = next_parts
-    return parts
+class _Covered:
+    """Disjoint spans kept so far, sorted by start, so that a candidate meets only the spans it
+    overlaps (comparing it with every kept span is quadratic on a note with thousands of findings)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+    def uncovered_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) that no kept span covers, in order."""
+        parts = []
+        index = max(bisect_right(self.starts, start) - 1, 0)
+        while index < len(self.starts) and self.starts[index] < end:
+            kept_start, kept_end = self.starts[index], self.ends[index]
+            if kept_end > start:
+                if start < kept_start:
+                    parts.append((start, kept_start))
+                start = max(start, kept_end)
+            index += 1
+        if start < end:
+            parts.append((start, end))
+        return parts
 
 
 def resolve(candidates: list[Finding], text: str) -> list[Finding]:
@@ -89,9 +125,9 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
     if not candidates:
         return []
     kept: list[Finding] = []
-    kept_spans: list[tuple[int, int]] = []
+    covered = _Covered()
     for candidate in sorted(_merge_same_category(candidates), key=_priority):
-        for start, end in _uncovered_parts(candidate, kept_spans):
+        for start, end in covered.uncovered_parts(candidate.start, candidate.end):
             piece = text[start:end]
             if not any(ch.isalnum() for ch in piece):
                 continue
@@ -100,5 +136,5 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
             trailing = len(piece) - len(piece.rstrip(_EDGE_SEPARATORS))
             start, end = start + leading, end - trailing
             kept.append(replace(candidate, start=start, end=end))
-            kept_spans.append((start, end))
+            covered.add(start, end)
     return sorted(kept, key=lambda f: (f.start, f.end))

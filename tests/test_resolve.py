@@ -45,3 +45,18 @@ def test_result_does_not_depend_on_detector_order():
         assert resolve(list(permutation), TEXT) == expected
     for first, second in itertools.pairwise(expected):
         assert first.end <= second.start
+
+
+def test_a_union_with_a_low_scored_clause_keeps_the_low_score():
+    # a classifier's clause (0.35) over the whole sentence, merged with a vocabulary word
+    # (0.91) must not outrank the name inside it
+    text = "Mme Jean DUPONT est une vraie plaie"
+    clause = f(0, len(text), "EXCESSIVE_COMMENT", 0.35, "special.excessive.model")
+    word = f(24, 35, "EXCESSIVE_COMMENT", 0.91, "special.comments.insults")
+    name = f(4, 15, "PERSON", 0.9)
+    result = resolve([clause, word, name], text)
+    assert [(text[r.start : r.end], r.category) for r in result] == [
+        ("Mme", "EXCESSIVE_COMMENT"),
+        ("Jean DUPONT", "PERSON"),
+        ("est une vraie plaie", "EXCESSIVE_COMMENT"),
+    ]

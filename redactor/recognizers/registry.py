@@ -10,12 +10,14 @@ from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdent
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
 from redactor.recognizers.special.detector import SpecialCategoryDetector
+from redactor.recognizers.special.excessive import ExcessiveCommentModel
 from redactor.recognizers.special.partners import SameSexPartnerDetector
 
 
-def default_detectors() -> list[Detector]:
-    """One instance of every built-in detector (vocabularies load here, once)."""
-    return [
+def default_detectors(*, learned_excessive: bool = False) -> list[Detector]:
+    """One instance of every built-in detector (vocabularies load here, once).
+    `learned_excessive`: also run the excessive-comment classifier (models/excessive/)."""
+    detectors: list[Detector] = [
         NirDetector(),
         IbanDetector(),
         LabelledIdentifiers(),
@@ -30,3 +32,6 @@ def default_detectors() -> list[Detector]:
         SpecialCategoryDetector(),
         SameSexPartnerDetector(),
     ]
+    if learned_excessive:
+        detectors.append(ExcessiveCommentModel())
+    return detectors
