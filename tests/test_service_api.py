@@ -227,7 +227,8 @@ def test_reflection_describes_the_service(server):
     assert {"redactor.v1.Redactor", "grpc.health.v1.Health"} <= set(database.get_services())
     pool = DescriptorPool(database)
     service = pool.FindServiceByName("redactor.v1.Redactor")
-    assert [m.name for m in service.methods] == ["Redact", "Analyze", "Check", "RedactStream", "GetCapabilities"]
+    methods = ["Redact", "Analyze", "Check", "RedactStream", "GetCapabilities", "Decrypt"]
+    assert [m.name for m in service.methods] == methods
     finding = pool.FindMessageTypeByName("redactor.v1.Finding")
     assert {"start", "end", "category", "score", "detector", "qualifiers", "redacted_start"} <= set(
         finding.fields_by_name

@@ -32,5 +32,7 @@ def test_the_contract_field_names_are_kept():
     service = redactor_pb2.DESCRIPTOR.services_by_name["Redactor"]
     assert service.full_name == "redactor.v1.Redactor"
     methods = {m.name: m for m in service.methods}
-    assert set(methods) == {"Redact", "Analyze", "Check", "RedactStream", "GetCapabilities"}
+    assert set(methods) == {"Redact", "Analyze", "Check", "RedactStream", "GetCapabilities", "Decrypt"}
+    assert {"text", "policy", "note_id"} <= fields(redactor_pb2.DecryptRequest)
+    assert {"text", "tokens", "note_id"} <= fields(redactor_pb2.DecryptResponse)
     assert methods["RedactStream"].client_streaming and methods["RedactStream"].server_streaming
