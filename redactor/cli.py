@@ -5,35 +5,19 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import shutil
 import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from itertools import islice
-from typing import Any, Iterable, Iterator, Optional
+from typing import Optional
 
 import typer
 
 from redactor.batch.cli import register as register_batch_commands
 from redactor.errors import RedactorError
+from redactor.review.cli import register as register_review_command
 from redactor.service.cli import register as register_service_commands
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 log = logging.getLogger("redactor.cli")
-
-
-class BadRecordError(RedactorError):
-    """A JSONL input line is not a record we can process."""
-
-
-@dataclass(frozen=True)
-class Record:
-    line: int
-    id: Any
-    text: str
-    patient_id: str | None
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -41,13 +25,18 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _load_redactor():
-    from redactor import Redactor
+def _load_redactor(site: Optional[Path] = None, max_chars: Optional[int] = None):
+    from redactor.engine import DEFAULT_MAX_CHARS, Redactor
 
     try:
-        return Redactor()
+        return Redactor(site=site, max_chars=max_chars or DEFAULT_MAX_CHARS)
     except RedactorError as error:
         _fail(str(error))
+
+
+_SITE_OPTION = typer.Option(
+    None, "--site-lexicons", envvar="REDACTOR_SITE_DIR", help="Directory of the site's lexicons and allow-list."
+)
 
 
 def _single_text(text: Optional[str]) -> str:
@@ -60,109 +49,53 @@ def _single_text(text: Optional[str]) -> str:
         _fail(f"standard input is not valid UTF-8 (byte {error.start})")
 
 
-def _parse_record(number: int, raw_line: bytes) -> Record:
+_ON_ERROR_OPTION = typer.Option(
+    "quarantine", "--on-error", help="A record that fails: 'quarantine' it and go on, or 'fail' the run."
+)
+_QUARANTINE_OPTION = typer.Option(
+    None,
+    "--quarantine",
+    help="Quarantine file (default: OUTPUT.quarantine.jsonl, ./redactor-quarantine.jsonl for stdout).",
+)
+_MAX_CHARS_OPTION = typer.Option(None, "--max-chars", help="Longer texts fail (are quarantined). (default: 100000)")
+_MAX_SECONDS_OPTION = typer.Option(60.0, "--max-seconds", help="A record whose detection takes longer fails.")
+
+
+def _run_jsonl(
+    input_path: str, output_path: str, transform, *, on_error: str, quarantine: Optional[str], progress: bool
+) -> None:
+    """Run a JSONL job; exit 1 when some records were quarantined, 2 when nothing was written."""
+    from redactor.jsonl_cli import EXIT_SOME_QUARANTINED, JsonlRunError, default_quarantine, process_jsonl
+
     try:
-        line = raw_line.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BadRecordError(f"line {number}: not valid UTF-8 (byte {error.start})") from None
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise BadRecordError(f"line {number}: not valid JSON ({error.msg})") from None
-    if not isinstance(data, dict):
-        raise BadRecordError(f"line {number}: expected a JSON object")
-    if "id" not in data:
-        raise BadRecordError(f"line {number}: missing 'id'")
-    if not isinstance(data.get("text"), str):
-        raise BadRecordError(f"line {number}: 'text' missing or not a string")
-    patient_id = data.get("patient_id")
-    if patient_id is not None and not isinstance(patient_id, (str, int)):
-        raise BadRecordError(f"line {number}: 'patient_id' must be a string")
-    return Record(number, data["id"], data["text"], None if patient_id is None else str(patient_id))
-
-
-def _spool_input(path: str) -> Path:
-    """A readable file holding the whole input (stdin is copied so it can be read twice)."""
-    if path != "-":
-        source = Path(path)
-        if not source.is_file():
-            _fail(f"input file not found: {path}")
-        return source
-    handle = tempfile.NamedTemporaryFile(prefix="redactor-stdin-", delete=False)
-    with handle:
-        shutil.copyfileobj(sys.stdin.buffer, handle)
-    return Path(handle.name)
-
-
-def _records(path: Path) -> Iterator[Record]:
-    with path.open("rb") as handle:
-        for number, raw_line in enumerate(handle, start=1):
-            if raw_line.strip():
-                yield _parse_record(number, raw_line)
-
-
-def _process_jsonl(input_path: str, output_path: str, transform, progress: bool) -> None:
-    """Validate every line, then write one output line per record, in order, atomically."""
-    spooled = _spool_input(input_path)
-    try:
-        try:
-            count = sum(1 for _ in _records(spooled))
-        except BadRecordError as error:
-            _fail(str(error))
-        target_dir = Path(output_path).resolve().parent if output_path != "-" else Path(tempfile.gettempdir())
-        if output_path != "-" and not target_dir.is_dir():
-            _fail(f"output directory does not exist: {target_dir}")
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=target_dir, prefix=".redactor-", suffix=".partial", delete=False
+        written, quarantined = process_jsonl(
+            input_path, output_path, transform, on_error=on_error, quarantine_path=quarantine, progress=progress
         )
-        partial = Path(handle.name)
-        try:
-            with handle:
-                bar = _progress_bar(count, enabled=progress and input_path != "-")
-                for line in transform(_records(spooled), bar):
-                    handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-                bar.close()
-            if output_path == "-":
-                with partial.open("r", encoding="utf-8") as produced:
-                    shutil.copyfileobj(produced, sys.stdout)
-                sys.stdout.flush()
-            else:
-                os.replace(partial, output_path)
-        except RedactorError as error:
-            _fail(str(error), code=1)
-        finally:
-            partial.unlink(missing_ok=True)
-    finally:
-        if input_path == "-":
-            spooled.unlink(missing_ok=True)
-
-
-def _progress_bar(total: int, enabled: bool):
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="note", file=sys.stderr, disable=not enabled, dynamic_ncols=True)
-
-
-def _analyzed(redactor, records: Iterable[Record], bar) -> Iterator[tuple[Record, list]]:
-    """(record, findings) in order, in batches; a record that cannot be analysed stops the run."""
-    pending = iter(records)
-    while batch := list(islice(pending, 256)):
-        for record, outcome in zip(batch, redactor.analyze_many(r.text for r in batch)):
-            if isinstance(outcome, Exception):
-                raise type(outcome)(f"line {record.line}: {outcome}")
-            bar.update(1)
-            yield record, outcome
+    except JsonlRunError as error:
+        _fail(str(error), code=error.code)
+    if on_error == "quarantine":
+        where = quarantine or default_quarantine(output_path)
+        typer.echo(f"redactor: {written} records written, {quarantined} quarantined ({where})", err=True)
+        if quarantined:
+            raise typer.Exit(EXIT_SOME_QUARANTINED)
 
 
 @app.command()
 def analyze(
     text: Optional[str] = typer.Argument(None, help="Note text; read from stdin when omitted."),
-    input: Optional[str] = typer.Option(None, "--input", "-i", help="JSONL file of {id, text} ('-' for stdin)."),
+    input: Optional[str] = typer.Option(
+        None, "--input", "-i", help="JSONL file of {id, text[, known]} ('-' for stdin)."
+    ),
     output: str = typer.Option("-", "--output", "-o", help="JSONL output file ('-' for stdout)."),
     progress: bool = typer.Option(True, help="Progress bar on stderr for files."),
+    site: Optional[Path] = _SITE_OPTION,
+    on_error: str = _ON_ERROR_OPTION,
+    quarantine: Optional[str] = _QUARANTINE_OPTION,
+    max_chars: Optional[int] = _MAX_CHARS_OPTION,
+    max_seconds: float = _MAX_SECONDS_OPTION,
 ) -> None:
     """Find identifiers and sensitive content; print findings as JSON."""
-    redactor = _load_redactor()
+    redactor = _load_redactor(site, max_chars)
     if input is None:
         try:
             findings = redactor.analyze(_single_text(text))
@@ -171,25 +104,38 @@ def analyze(
         typer.echo(json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False))
         return
 
-    def transform(records, bar):
-        for record, findings in _analyzed(redactor, records, bar):
-            yield {"id": record.id, "findings": [f.to_dict() for f in findings]}
+    from redactor.jsonl_cli import analyzed
 
-    _process_jsonl(input, output, transform, progress)
+    def transform(items):
+        for item in analyzed(redactor, items, max_seconds):
+            if isinstance(item, tuple):
+                record, findings = item
+                yield {"id": record.id, "findings": [f.to_dict() for f in findings]}
+            else:
+                yield item
+
+    _run_jsonl(input, output, transform, on_error=on_error, quarantine=quarantine, progress=progress)
 
 
 @app.command()
 def redact(
     text: Optional[str] = typer.Argument(None, help="Note text; read from stdin when omitted."),
     policy: str = typer.Option("export", "--policy", "-p", help="Built-in policy name or policy YAML file."),
-    input: Optional[str] = typer.Option(None, "--input", "-i", help="JSONL file of {id, text[, patient_id]}."),
+    input: Optional[str] = typer.Option(
+        None, "--input", "-i", help="JSONL file of {id, text[, patient_id, known]}."
+    ),
     output: str = typer.Option("-", "--output", "-o", help="JSONL output file ('-' for stdout)."),
     patient_id: Optional[str] = typer.Option(None, help="Patient id for consistent surrogates (single text)."),
     as_json: bool = typer.Option(False, "--json", help="Single text: print the full result as JSON."),
     progress: bool = typer.Option(True, help="Progress bar on stderr for files."),
+    site: Optional[Path] = _SITE_OPTION,
+    on_error: str = _ON_ERROR_OPTION,
+    quarantine: Optional[str] = _QUARANTINE_OPTION,
+    max_chars: Optional[int] = _MAX_CHARS_OPTION,
+    max_seconds: float = _MAX_SECONDS_OPTION,
 ) -> None:
     """Redact under a policy; print the redacted text (or JSONL records)."""
-    redactor = _load_redactor()
+    redactor = _load_redactor(site, max_chars)
     try:
         chosen = redactor.policy(policy)
         if chosen.needs_key and redactor.key is None:
@@ -208,12 +154,22 @@ def redact(
             typer.echo(result.text, nl=not result.text.endswith("\n"))
         return
 
-    def transform(records, bar):
-        for record, findings in _analyzed(redactor, records, bar):
-            result = redactor.apply(record.text, findings, chosen, patient_id=record.patient_id)
+    from redactor.jsonl_cli import analyzed, rejected
+
+    def transform(items):
+        for item in analyzed(redactor, items, max_seconds):
+            if not isinstance(item, tuple):
+                yield item
+                continue
+            record, findings = item
+            try:
+                result = redactor.apply(record.text, findings, chosen, patient_id=record.patient_id)
+            except Exception as error:  # fail closed: this record only
+                yield rejected(record, error)
+                continue
             yield {"id": record.id, "text": result.text, "findings": [f.to_dict() for f in result.findings]}
 
-    _process_jsonl(input, output, transform, progress)
+    _run_jsonl(input, output, transform, on_error=on_error, quarantine=quarantine, progress=progress)
 
 
 @app.command()
@@ -238,16 +194,19 @@ def check(
 
 @app.command(name="eval")
 def evaluate_command(
-    gold: Path = typer.Option(..., "--gold", help="Gold JSONL: {id, text, spans[, traps]}."),
+    gold: Path = typer.Option(
+        ..., "--gold", help="Gold JSONL {id, text, spans[, traps]}, or BRAT: a directory of .txt/.ann, or one .ann."
+    ),
     scope: str = typer.Option("auto", help="identifiers, special, all, or auto (from the gold)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: int = typer.Option(0, help="Print up to N misses and false positives (with dev text)."),
 ) -> None:
     """Per-category precision/recall, character-level recall and leak-free notes on gold notes."""
-    from redactor.evaluation import SCOPES, evaluate, format_report, infer_scope, read_gold
+    from redactor.brat import read_gold_any
+    from redactor.evaluation import SCOPES, evaluate, format_report, infer_scope
 
     try:
-        notes = read_gold(gold)
+        notes = read_gold_any(gold)
     except (OSError, ValueError) as error:
         _fail(str(error))
     chosen_scope = infer_scope(notes) if scope == "auto" else scope
@@ -276,6 +235,45 @@ def evaluate_command(
 
 
 @app.command()
+def decrypt(
+    text: Optional[str] = typer.Argument(None, help="Redacted text; read from stdin when omitted."),
+    input: Optional[str] = typer.Option(None, "--input", "-i", help="JSONL file of {id, text} ('-' for stdin)."),
+    output: str = typer.Option("-", "--output", "-o", help="JSONL output file ('-' for stdout)."),
+    policy: str = typer.Option("export", "--policy", "-p", help="Policy whose tag template wraps the tokens."),
+) -> None:
+    """Turn the encrypt operator's tokens back into the original values (needs the encryption key)."""
+    from redactor.policy import load_policy
+    from redactor.reversible import ValueCipher
+
+    try:
+        cipher = ValueCipher.from_environment()
+        template = load_policy(policy).tag_template
+    except RedactorError as error:
+        _fail(str(error))
+    if input is None:
+        try:
+            restored = cipher.decrypt_text(_single_text(text), template)
+        except RedactorError as error:
+            _fail(str(error), code=1)
+        typer.echo(restored.text, nl=not restored.text.endswith("\n"))
+        return
+
+    from redactor.jsonl_cli import Record, rejected
+
+    def transform(items):
+        for item in items:
+            if not isinstance(item, Record):
+                yield item
+                continue
+            try:
+                yield {"id": item.id, "text": cipher.decrypt_text(item.text, template).text}
+            except RedactorError as error:
+                yield rejected(item, error)
+
+    _run_jsonl(input, output, transform, on_error="fail", quarantine=None, progress=False)
+
+
+@app.command()
 def policies() -> None:
     """List the built-in policies."""
     from redactor.policy import builtin_policy_names, load_policy
@@ -286,6 +284,7 @@ def policies() -> None:
 
 register_service_commands(app)
 register_batch_commands(app)
+register_review_command(app)
 
 
 def main() -> None:

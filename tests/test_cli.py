@@ -52,7 +52,7 @@ def test_bad_line_names_its_number_and_leaves_no_output(tmp_path: Path):
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": 1, "text": "ok"}\n{"id": 2, "text": 3}\n', encoding="utf-8")
     target = tmp_path / "out.jsonl"
-    result = run("redact", "--input", str(source), "--output", str(target))
+    result = run("redact", "--input", str(source), "--output", str(target), "--on-error", "fail")
     assert result.returncode != 0
     assert b"line 2" in result.stderr
     assert not target.exists()
@@ -62,7 +62,7 @@ def test_bad_line_names_its_number_and_leaves_no_output(tmp_path: Path):
 def test_invalid_utf8_line_is_rejected_with_its_number(tmp_path: Path):
     source = tmp_path / "in.jsonl"
     source.write_bytes(b'{"id": 1, "text": "ok"}\n{"id": 2, "text": "caf\xe9"}\n')
-    result = run("analyze", "--input", str(source), "--output", str(tmp_path / "out.jsonl"))
+    result = run("analyze", "--input", str(source), "--output", str(tmp_path / "out.jsonl"), "--on-error", "fail")
     assert result.returncode != 0 and b"line 2: not valid UTF-8" in result.stderr
 
 

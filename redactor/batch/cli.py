@@ -97,6 +97,7 @@ def batch(
     detector_plugin: Optional[List[str]] = _PLUGINS,
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run in OUTPUT."),
     progress: bool = typer.Option(True, help="Progress bar with rate and ETA on stderr."),
+    report: bool = typer.Option(True, help="Write OUTPUT/report.html: findings per category and per note, values."),
 ) -> None:
     """Redact an archive on this machine with every core; resumable, nothing lost, nothing leaked."""
     from redactor.batch.formats import open_archive
@@ -126,6 +127,13 @@ def batch(
         f"earlier run); manifest: {summary.manifest}",
         err=True,
     )
+    if report:
+        from redactor.batch.report import write_report
+
+        try:
+            typer.echo(f"redactor: report: {write_report(archive, output, shard_size)}", err=True)
+        except Exception as error:  # noqa: BLE001 - the notes are redacted; only the report is missing
+            typer.echo(f"redactor: report not written ({_unexpected(error)})", err=True)
     if summary.quarantined:
         raise typer.Exit(EXIT_QUARANTINED)
 

@@ -20,6 +20,8 @@ from typing import Any, ClassVar, Iterator
 from redactor.batch.redaction import Failure, Note, Outcome
 from redactor.errors import InvalidInputError
 from redactor.findings import RedactionResult
+from redactor.known import KnownIdentity
+from redactor.jsonlines import json_line
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Columns:
     text: str = "text"
     patient: str | None = "patient_id"
     patient_required: bool = False
+    known: str = "known"  # optional: the EHR's known identity, a JSON object (its text in CSV, Parquet)
 
 
 OMOP_NOTE_COLUMNS = Columns(id="note_id", text="note_text", patient="person_id", patient_required=True)
@@ -100,7 +103,7 @@ class ArchiveFormat(ABC):
         for path in self._input_files():
             stat = path.stat()
             relative = path.relative_to(self.source).as_posix() if self.source.is_dir() else path.name
-            digest.update(f"{relative}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode())
+            digest.update(json.dumps([relative, stat.st_size, stat.st_mtime_ns]).encode() + b"\n")
         return digest.hexdigest()[:16]
 
     def _input_files(self) -> list[Path]:
@@ -118,6 +121,28 @@ class ArchiveFormat(ABC):
 
 def _patient_id(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def known_identity(value: Any, column: str) -> KnownIdentity | None:
+    """A record's known identity from a JSON object or its text; None when absent or empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (json.JSONDecodeError, RecursionError):
+            raise InvalidInputError(f"{column!r} is not valid JSON") from None
+    try:
+        return KnownIdentity.from_mapping(value)
+    except InvalidInputError as error:
+        raise InvalidInputError(f"{column!r}: {error}") from None
+
+
+def _note(text: Any, patient: str | None, known: Any, columns: Columns) -> Note | Failure:
+    try:
+        return Note(text, patient, known_identity(known, columns.known))
+    except InvalidInputError as error:
+        return Failure.from_exception(error)
 
 
 def _redacted_texts(outcomes: list[Outcome]) -> list[str]:
@@ -189,7 +214,7 @@ class JsonLines(ArchiveFormat):
         for number, line in self._lines():
             try:
                 first = json.loads(line)
-            except (UnicodeDecodeError, json.JSONDecodeError):
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 return  # a bad line is that record's problem: it is quarantined
             if isinstance(first, dict):
                 check_columns(list(first), self.columns, f"{self.source.name} line {number}")
@@ -215,31 +240,7 @@ class JsonLines(ArchiveFormat):
             yield batch
 
     def records(self, payload: list[tuple[int, bytes]]) -> list[SourceRecord]:
-        return [self._record(number, line) for number, line in payload]
-
-    def _record(self, number: int, line: bytes) -> SourceRecord:
-        def invalid(message: str, record_id: Any = None) -> SourceRecord:
-            return SourceRecord(record_id, Failure.from_exception(InvalidInputError(f"line {number}: {message}")))
-
-        try:
-            data = json.loads(line.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            return invalid(f"not valid UTF-8 (byte {error.start})")
-        except json.JSONDecodeError as error:
-            return invalid(f"not valid JSON ({error.msg})")
-        if not isinstance(data, dict):
-            return invalid("expected a JSON object")
-        if self.columns.id not in data:
-            return invalid(f"missing {self.columns.id!r}")
-        record_id = data[self.columns.id]
-        if not isinstance(data.get(self.columns.text), str):
-            return invalid(f"{self.columns.text!r} missing or not a string", record_id)
-        patient = data.get(self.columns.patient) if self.columns.patient else None
-        if patient is None and self.columns.patient_required:
-            return invalid(f"missing {self.columns.patient!r}", record_id)
-        if patient is not None and not isinstance(patient, (str, int)):
-            return invalid(f"{self.columns.patient!r} must be a string or an integer", record_id)
-        return SourceRecord(record_id, Note(data[self.columns.text], _patient_id(patient)))
+        return [jsonl_record(number, line, self.columns) for number, line in payload]
 
     def data_files(self, shard: Shard, records: list[SourceRecord], outcomes: list[Outcome]) -> dict[str, bytes]:
         lines = []
@@ -247,8 +248,43 @@ class JsonLines(ArchiveFormat):
             if isinstance(outcome, RedactionResult):
                 data = json.loads(line)
                 data[self.columns.text] = outcome.text
-                lines.append(json.dumps(data, ensure_ascii=False) + "\n")
+                data.pop(self.columns.known, None)  # the identity the text was redacted of
+                lines.append(json_line(data))
         return {self.part_name(shard): "".join(lines).encode("utf-8")}
+
+
+def jsonl_record(number: int, line: bytes, columns: Columns) -> SourceRecord:
+    """The record on line `number` of a JSONL file, or its `Failure` (not UTF-8, not JSON, not an
+    object, no id, text not a string, bad patient id): shared by `batch` and `analyze/redact --input`."""
+
+    def invalid(message: str, record_id: Any = None) -> SourceRecord:
+        return SourceRecord(record_id, Failure.from_exception(InvalidInputError(f"line {number}: {message}")))
+
+    try:
+        data = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return invalid(f"not valid UTF-8 (byte {error.start})")
+    except json.JSONDecodeError as error:
+        return invalid(f"not valid JSON ({error.msg})")
+    except RecursionError:
+        return invalid("not valid JSON (nested too deeply)")
+    if not isinstance(data, dict):
+        return invalid("expected a JSON object")
+    if columns.id not in data:
+        return invalid(f"missing {columns.id!r}")
+    record_id = data[columns.id]
+    if not isinstance(data.get(columns.text), str):
+        return invalid(f"{columns.text!r} missing or not a string", record_id)
+    patient = data.get(columns.patient) if columns.patient else None
+    if patient is None and columns.patient_required:
+        return invalid(f"missing {columns.patient!r}", record_id)
+    if patient is not None and not isinstance(patient, (str, int)):
+        return invalid(f"{columns.patient!r} must be a string or an integer", record_id)
+    try:
+        known = known_identity(data.get(columns.known), columns.known)
+    except InvalidInputError as error:
+        return invalid(str(error), record_id)
+    return SourceRecord(record_id, Note(data[columns.text], _patient_id(patient), known))
 
 
 class CsvFile(ArchiveFormat):
@@ -286,8 +322,10 @@ class CsvFile(ArchiveFormat):
     def records(self, payload: Any) -> list[SourceRecord]:
         records = []
         patients = self._patients(payload)
-        for record_id, text, patient in zip(payload[self.columns.id], payload[self.columns.text], patients):
-            note: Note | Failure = Note(text, patient)
+        known = payload[self.columns.known] if self.columns.known in payload.columns else [None] * len(payload)
+        rows = zip(payload[self.columns.id], payload[self.columns.text], patients, known)
+        for record_id, text, patient, identity in rows:
+            note: Note | Failure = _note(text, patient, identity, self.columns)
             if patient is None and self.columns.patient_required:
                 note = Failure.from_exception(InvalidInputError(f"{self.columns.patient!r} is empty"))
             records.append(SourceRecord(record_id, note))
@@ -301,6 +339,7 @@ class CsvFile(ArchiveFormat):
     def data_files(self, shard: Shard, records: list[SourceRecord], outcomes: list[Outcome]) -> dict[str, bytes]:
         kept = shard.payload[[isinstance(outcome, RedactionResult) for outcome in outcomes]].copy()
         kept[self.columns.text] = _redacted_texts(outcomes)
+        kept = kept.drop(columns=[self.columns.known], errors="ignore")  # the identity redacted away
         return {self.part_name(shard): kept.to_csv(index=False).encode("utf-8")}
 
 
@@ -377,6 +416,8 @@ class ParquetDataset(ArchiveFormat):
         position = table.schema.get_field_index(self.columns.text)
         field = table.schema.field(position)
         table = table.set_column(position, field, pa.array(_redacted_texts(outcomes), type=field.type))
+        if self.columns.known in table.column_names:  # the identity the text was redacted of
+            table = table.drop_columns([self.columns.known])
         buffer = io.BytesIO()
         pq.write_table(table, buffer)
         return {self.part_name(shard): buffer.getvalue()}
@@ -392,9 +433,13 @@ def arrow_records(table: Any, columns: Columns) -> list[SourceRecord]:
         patients = table.column(columns.patient).cast(pa.string()).to_pylist()
     else:
         patients = [None] * table.num_rows
+    if columns.known in table.column_names:
+        known = table.column(columns.known).to_pylist()
+    else:
+        known = [None] * table.num_rows
     records = []
-    for record_id, text, patient in zip(ids, texts, patients):
-        note: Note | Failure = Note(text, patient)
+    for record_id, text, patient, identity in zip(ids, texts, patients, known):
+        note: Note | Failure = _note(text, patient, identity, columns)
         if text is None:
             note = Failure.from_exception(InvalidInputError(f"{columns.text!r} is null"))
         elif patient is None and columns.patient_required:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from redactor.errors import DetectionError, MissingKeyError, RedactorError
 from redactor.findings import RedactionResult
+from redactor.known import KnownIdentity
 from redactor.policy import Policy
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class EngineSettings:
 class Note:
     text: str
     patient_id: str | None
+    known: KnownIdentity | None = None  # from the record's `known` column
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,8 @@ def redact_notes(
     """One outcome per item, in order; items that are already failures pass through. A note
     whose detection takes longer than `seconds_per_note` fails with `NoteTimedOut`."""
     texts = [note.text for note in notes if isinstance(note, Note)]
-    analyses = iter(_analyze_all(redactor, texts, seconds_per_note))
+    known = [note.known for note in notes if isinstance(note, Note)]
+    analyses = iter(analyze_texts(redactor, texts, known, seconds_per_note))
     outcomes: list[Outcome] = []
     for note in notes:
         if isinstance(note, Failure):
@@ -148,20 +151,22 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _analyze_all(redactor: Redactor, texts: list[str], seconds_per_note: float | None) -> list[Any]:
+def analyze_texts(
+    redactor: Redactor, texts: list[str], known: list[KnownIdentity | None], seconds_per_note: float | None
+) -> list[Any]:
     """Findings or the error for each text. Should the batched pipeline break or overrun its
     budget (`seconds_per_note` per text), the remaining texts are analysed one at a time, each
     with its own limit, so that only the culprit fails."""
     results: list[Any] = []
     try:
         with _time_limit(seconds_per_note * len(texts) if seconds_per_note else None):
-            for outcome in redactor.analyze_many(texts):
+            for outcome in redactor.analyze_many(texts, known=known):
                 results.append(outcome)
     except Exception:
-        for text in texts[len(results) :]:
+        for text, identity in zip(texts[len(results) :], known[len(results) :]):
             try:
                 with _time_limit(seconds_per_note):
-                    findings = redactor.analyze(text)
+                    findings = redactor.analyze(text, known=identity)
             except Exception as error:
                 findings = error
             results.append(findings)

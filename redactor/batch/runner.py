@@ -45,6 +45,7 @@ from redactor.batch.redaction import (
 )
 from redactor.errors import RedactorError
 from redactor.findings import RedactionResult
+from redactor.jsonlines import json_line
 from redactor.plugins import load_detector_plugins
 from redactor.policy import Policy, load_policy
 
@@ -121,7 +122,7 @@ def _fsync_directories(directories: set[Path]) -> None:
 
 
 def _json_bytes(rows: list[dict]) -> bytes:
-    return "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows).encode("utf-8")
+    return "".join(json_line(row) for row in rows).encode("utf-8")
 
 
 def _state_path(output: Path, shard: int) -> Path:

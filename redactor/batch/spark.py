@@ -165,7 +165,8 @@ def run_spark_job(
     redacted = redact_dataframe(source, settings, columns).persist(StorageLevel.DISK_ONLY)
     redacted_ok = F.col(ERROR_COLUMN).isNull()
     try:
-        redacted.filter(redacted_ok).select(*source.columns).write.mode(mode).parquet(f"{output}/data")
+        kept_columns = [name for name in source.columns if name != columns.known]  # never the known identity
+        redacted.filter(redacted_ok).select(*kept_columns).write.mode(mode).parquet(f"{output}/data")
         findings = F.explode(F.from_json(F.col(FINDINGS_COLUMN), T.ArrayType(FINDING_SCHEMA))).alias("finding")
         (
             redacted.filter(redacted_ok)
