@@ -4,15 +4,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test bench
+.PHONY: install browser run test bench
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
 
-install: $(BIN)/python
+install: $(BIN)/python browser
 	$(BIN)/pip install -e '.[dev]'
+
+# The review page's browser test needs Debian's chromium and chromium-driver: installed when
+# missing and root with apt-get is available; otherwise that test is skipped and says why.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } \
+	      || echo "could not install chromium: the review browser test will be skipped" >&2; \
+	  else echo "chromium/chromedriver missing and no root apt-get: the review browser test will be skipped" >&2; fi; \
+	fi
 
 LISTEN ?= 127.0.0.1:50051
 
@@ -31,3 +41,16 @@ test: install
 
 bench: install
 	$(BIN)/python bench/analysis_throughput.py
+
+# Each atheris harness under fuzz/ for FUZZ_SECONDS, niced; the corpus (seeded from
+# ../shared/corpora) grows in fuzz/corpus/NAME/, crashing inputs go to fuzz/crashes/.
+FUZZ_SECONDS ?= 1800
+FUZZ_TARGETS ?= core jsonl grpc_request policy
+
+fuzz: install
+	$(BIN)/pip install -e '.[dev,fuzz]'
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "--- fuzz/fuzz_$$target.py for $(FUZZ_SECONDS) s" >&2; \
+	  nice -n 15 $(BIN)/python fuzz/fuzz_$$target.py -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    -timeout=30 -print_final_stats=1 || exit 1; \
+	done

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from redactor.findings import AppliedFinding, Finding, RedactionResult, is_special
@@ -23,23 +25,27 @@ _CLAUSE_BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BOUNDARY = re.compile(rf"[!?]|{_LINE_BREAK}|{_FULL_STOP}")
-_LOOKAHEAD = 32
 _NON_REMOVING = frozenset({"keep", "flag"})
+
+
+@lru_cache(maxsize=4)
+def _boundaries(text: str, scope: Scope) -> tuple[list[int], list[int]]:
+    """(starts, ends) of every clause or sentence boundary in `text`, found once per text: one
+    scan, however many findings (a scan per finding is quadratic on a long note)."""
+    boundary = _CLAUSE_BOUNDARY if scope is Scope.CLAUSE else _SENTENCE_BOUNDARY
+    matches = list(boundary.finditer(text))
+    return [match.start() for match in matches], [match.end() for match in matches]
 
 
 def scope_span(text: str, start: int, end: int, scope: Scope) -> tuple[int, int]:
     """The span a finding removes under `scope`: the term itself, its clause or its sentence."""
     if scope is Scope.TERM:
         return start, end
-    boundary = _CLAUSE_BOUNDARY if scope is Scope.CLAUSE else _SENTENCE_BOUNDARY
-    scope_start = 0
-    # a little past `start`: a line break looks at the next line's first letter
-    for match in boundary.finditer(text, 0, start + _LOOKAHEAD):
-        if match.end() > start:
-            break
-        scope_start = match.end()
-    after = boundary.search(text, end)
-    scope_end = after.start() if after else len(text)
+    starts, ends = _boundaries(text, scope)
+    before = bisect_right(ends, start) - 1  # the last boundary ending at or before `start`
+    scope_start = ends[before] if before >= 0 else 0
+    after = bisect_left(starts, end)  # the first boundary starting at or after `end`
+    scope_end = starts[after] if after < len(starts) else len(text)
     while scope_start < start and text[scope_start].isspace():
         scope_start += 1
     while scope_end > end and text[scope_end - 1].isspace():
@@ -67,7 +73,7 @@ def apply_policy(
     replacements: list[_Replacement] = []
     kept: list[Finding] = []
     for finding in findings:
-        rule = policy.rule(finding.category)
+        rule = policy.rule_for(finding)
         if rule.operator in _NON_REMOVING:
             kept.append(finding)
             continue
@@ -97,7 +103,7 @@ def apply_policy(
             applied.append(
                 AppliedFinding(
                     finding,
-                    policy.rule(finding.category).operator,
+                    policy.rule_for(finding).operator,
                     finding.start + shift,
                     finding.end + shift,
                     finding.start,
@@ -114,7 +120,9 @@ def apply_policy(
             replacement.start,
             replacement.end,
         ) == (replacement.lead.start, replacement.lead.end)
-        operator = replacement.operator if whole_term or replacement.operator == "mask" else "tag"
+        # mask and encrypt apply to the whole removed range (encrypt keeps the clause recoverable)
+        keeps_operator = whole_term or replacement.operator in ("mask", "encrypt")
+        operator = replacement.operator if keeps_operator else "tag"
         new_text = apply_operator(operator, text[replacement.start : replacement.end], context)
         redacted_start = replacement.start + shift
         redacted_end = redacted_start + len(new_text)

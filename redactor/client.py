@@ -22,6 +22,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from redactor.check import CheckWarning
 from redactor.findings import AppliedFinding, Finding
+from redactor.known import KnownIdentity
 from redactor.service import convert
 from redactor.service.v1 import redactor_pb2 as pb
 from redactor.service.v1 import redactor_pb2_grpc as pb_grpc
@@ -69,6 +70,7 @@ class NoteToRedact:
     note_id: str = ""
     patient_id: str = ""
     policy: str = ""
+    known: KnownIdentity | None = None
 
 
 @dataclass(frozen=True)
@@ -125,15 +127,26 @@ class RedactorClient:
             raise ServiceError(error.code(), error.details() or "") from None
 
     def redact(
-        self, text: str, *, policy: str = "", note_id: str = "", patient_id: str = "", timeout: float | None = None
+        self,
+        text: str,
+        *,
+        policy: str = "",
+        note_id: str = "",
+        patient_id: str = "",
+        known: KnownIdentity | None = None,
+        timeout: float | None = None,
     ) -> RedactedNote:
-        """Redact one note under `policy` (the server's default when empty)."""
-        request = pb.RedactRequest(text=text, policy=policy, note_id=note_id, patient_id=patient_id)
+        """Redact one note under `policy` (the server's default when empty); `known`: what the
+        EHR knows of whom the note is about."""
+        request = pb.RedactRequest(text=text, policy=policy, note_id=note_id, patient_id=patient_id, known=_known(known))
         return _redacted(self._call(self._stub.Redact, request, timeout))
 
-    def analyze(self, text: str, *, note_id: str = "", timeout: float | None = None) -> list[Finding]:
+    def analyze(
+        self, text: str, *, note_id: str = "", known: KnownIdentity | None = None, timeout: float | None = None
+    ) -> list[Finding]:
         """Findings only, offsets in code points of `text`."""
-        response = self._call(self._stub.Analyze, pb.AnalyzeRequest(text=text, note_id=note_id), timeout)
+        request = pb.AnalyzeRequest(text=text, note_id=note_id, known=_known(known))
+        response = self._call(self._stub.Analyze, request, timeout)
         return [convert.finding_from_wire(f) for f in response.findings]
 
     def check(self, text: str, *, note_id: str = "", timeout: float | None = None) -> list[CheckWarning]:
@@ -144,13 +157,22 @@ class RedactorClient:
     def redact_many(self, notes: Iterable[NoteToRedact], *, timeout: float | None = None) -> Iterator[RedactedNote]:
         """Redact many notes over one stream; answers come in order."""
         requests = (
-            pb.RedactRequest(text=n.text, policy=n.policy, note_id=n.note_id, patient_id=n.patient_id) for n in notes
+            pb.RedactRequest(
+                text=n.text, policy=n.policy, note_id=n.note_id, patient_id=n.patient_id, known=_known(n.known)
+            )
+            for n in notes
         )
         try:
             for response in self._stub.RedactStream(requests, timeout=timeout, metadata=self._metadata):
                 yield _redacted(response)
         except grpc.RpcError as error:
             raise ServiceError(error.code(), error.details() or "") from None
+
+    def decrypt(self, text: str, *, policy: str = "", note_id: str = "", timeout: float | None = None) -> str:
+        """The original of a text redacted with the encrypt operator (the client's token must be
+        the server's decrypt token)."""
+        request = pb.DecryptRequest(text=text, policy=policy, note_id=note_id)
+        return self._call(self._stub.Decrypt, request, timeout).text
 
     def capabilities(self, *, timeout: float | None = None) -> Capabilities:
         response = self._call(self._stub.GetCapabilities, pb.GetCapabilitiesRequest(), timeout)
@@ -180,6 +202,10 @@ class RedactorClient:
             if time.monotonic() > give_up:
                 raise ServiceError(grpc.StatusCode.DEADLINE_EXCEEDED, f"not serving after {timeout:.0f} s")
             time.sleep(0.2)
+
+
+def _known(known: KnownIdentity | None) -> pb.KnownIdentity | None:
+    return None if known is None else convert.known_to_wire(known)
 
 
 def _redacted(response: pb.RedactResponse) -> RedactedNote:

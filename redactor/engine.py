@@ -17,15 +17,20 @@ from redactor.apply import apply_policy
 from redactor.check import CheckWarning, load_explanations
 from redactor.errors import DetectionError, InvalidInputError, MissingKeyError
 from redactor.findings import Finding, RedactionResult
-from redactor.nlp import load_pipeline, pipeline_version
+from redactor.known import KnownIdentity
+from redactor.nlp import load_pipeline, pipeline_text, pipeline_version
 from redactor.normalise import NormalisedText, normalise
 from redactor.operators import PseudonymSession
+from redactor.placeholders import outside_tags
 from redactor.policy import Policy, load_policy
 from redactor.qualify import Qualifier
 from redactor.recognizers.base import DETECTOR_KEY, Detector
 from redactor.recognizers.identifiers.lexicon import first_name_gender, lexicon_version
 from redactor.recognizers.registry import default_detectors
 from redactor.recognizers.special.base import TextDetector
+from redactor.recognizers.vouched.identity import KnownIdentityMatcher
+from redactor.recognizers.vouched.site import AllowList, SiteDetector, SiteLexicons, site_lexicons_from
+from redactor.reversible import ValueCipher, encryption_key_from_environment
 from redactor.resolve import resolve
 
 log = logging.getLogger("redactor")
@@ -94,11 +99,22 @@ class Redactor:
         max_chars: int = DEFAULT_MAX_CHARS,
         extra_detectors: Sequence[Detector] = (),
         nlp: Language | None = None,
+        encryption_key: bytes | None = None,
+        site: str | os.PathLike[str] | SiteLexicons | None = None,
+        learned_excessive: bool = False,
     ):
         self.key = key if key is not None else read_key_from_environment()
+        encryption_key = encryption_key if encryption_key is not None else encryption_key_from_environment()
+        self.cipher = ValueCipher(encryption_key) if encryption_key is not None else None
         self.max_chars = max_chars
         self.nlp = nlp if nlp is not None else load_pipeline()
-        self.detectors: list[Detector] = [*default_detectors(), *extra_detectors]
+        # the site's lexicons: `site`, else the directory named by REDACTOR_SITE_DIR, else none
+        self.site = site_lexicons_from(site)
+        site_detectors = [SiteDetector(self.site)] if self.site else []
+        self._allow = AllowList(self.site.allow) if self.site and self.site.allow else None
+        # learned_excessive=False leaves out the excessive-comment classifier (models/excessive/)
+        builtin = default_detectors(learned_excessive=learned_excessive)
+        self.detectors: list[Detector] = [*builtin, *site_detectors, *extra_detectors]
         self._analyzer = AnalyzerEngine(
             registry=RecognizerRegistry(recognizers=self.detectors, supported_languages=["fr"]),
             nlp_engine=_PipelineNlpEngine(self.nlp),
@@ -116,13 +132,33 @@ class Redactor:
             raise InvalidInputError(f"text must be a string, not {type(text).__name__}")
         if len(text) > self.max_chars:
             raise InvalidInputError(f"text has {len(text)} characters, over the maximum of {self.max_chars}")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise InvalidInputError("text is not valid Unicode (lone surrogate code points)") from None
         return normalise(text)
 
-    def _detect(self, normalised: NormalisedText, doc: Doc, deadline: float | None) -> list[Finding]:
+    @staticmethod
+    def _known_matcher(known: KnownIdentity | None) -> KnownIdentityMatcher | None:
+        if known is None:
+            return None
+        if not isinstance(known, KnownIdentity):
+            raise InvalidInputError(f"known must be a KnownIdentity, not {type(known).__name__}")
+        return KnownIdentityMatcher(known)
+
+    def _vouched(
+        self, normalised: NormalisedText, candidates: list[Finding], known: KnownIdentityMatcher | None
+    ) -> list[Finding]:
+        """Cut the site's allow-list out of the detectors' readings, then add the known
+        identity's mentions, which outrank everything (see redactor.resolve)."""
+        if self._allow is not None:
+            allowed = [normalised.to_original(s, e) for s, e in self._allow.spans(normalised.text)]
+            candidates = AllowList.remove(candidates, allowed, normalised.original)
+        for found in known.find(normalised.text) if known is not None else ():
+            start, end = normalised.to_original(found.start, found.end)
+            if start < end:
+                candidates.append(Finding(start, end, found.category, found.score, found.detector))
+        return candidates
+
+    def _detect(
+        self, normalised: NormalisedText, doc: Doc, deadline: float | None, known: KnownIdentityMatcher | None = None
+    ) -> list[Finding]:
         artifacts = self._analyzer.nlp_engine._doc_to_nlp_artifact(doc, "fr")
         try:
             results: list[RecognizerResult] = self._analyzer.analyze(
@@ -143,6 +179,11 @@ class Redactor:
             candidates.append(
                 Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
             )
+        candidates = outside_tags(normalised.original, candidates)
+        try:
+            candidates = self._vouched(normalised, candidates, known)
+        except Exception as error:  # fail closed, as for the detectors
+            raise DetectionError(f"a detector failed ({error.__class__.__name__})") from error
         return self._qualifier.qualify(normalised.original, resolve(candidates, normalised.original))
 
     def check(self, text: str) -> list[CheckWarning]:
@@ -162,35 +203,48 @@ class Redactor:
         findings = self._qualifier.qualify(text, resolve(candidates, text))
         return self._explanations.warnings(findings)
 
-    def analyze(self, text: str, *, deadline: float | None = None) -> list[Finding]:
+    def analyze(
+        self, text: str, *, deadline: float | None = None, known: KnownIdentity | None = None
+    ) -> list[Finding]:
         """Findings in `text`, disjoint and sorted, offsets in code points of `text`.
 
         `deadline` is a `time.monotonic()` instant after which the call fails rather than answer.
+        `known`: what the EHR knows of whom the note is about; every mention is found and wins.
         """
         normalised = self._prepare(text)
-        return self._detect(normalised, self.nlp(normalised.text), deadline)
+        matcher = self._known_matcher(known)
+        return self._detect(normalised, self.nlp(pipeline_text(normalised.text)), deadline, matcher)
 
-    def analyze_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Finding] | Exception]:
-        """Findings for each text in order; a text that cannot be analysed yields its error."""
-        prepared: list[NormalisedText | Exception] = []
+    def analyze_many(
+        self,
+        texts: Iterable[str],
+        batch_size: int = 64,
+        *,
+        known: Iterable[KnownIdentity | None] | None = None,
+    ) -> Iterator[list[Finding] | Exception]:
+        """Findings for each text in order; a text that cannot be analysed yields its error.
+        `known`, when given, holds each text's known identity (or None), in the same order."""
+        prepared: list[tuple[NormalisedText, KnownIdentityMatcher | None] | Exception] = []
+        identities = iter(known) if known is not None else None
 
         def normalised_texts() -> Iterator[str]:
             for text in texts:
+                identity = next(identities, None) if identities is not None else None
                 try:
-                    item = self._prepare(text)
+                    item = (self._prepare(text), self._known_matcher(identity))
                 except InvalidInputError as error:
                     prepared.append(error)
                     continue
                 prepared.append(item)
-                yield item.text
+                yield pipeline_text(item[0].text)
 
         docs = self.nlp.pipe(normalised_texts(), batch_size=batch_size)
         for doc in docs:
             while isinstance(prepared[0], Exception):
                 yield prepared.pop(0)
-            item = prepared.pop(0)
+            normalised, matcher = prepared.pop(0)
             try:
-                yield self._detect(item, doc, None)
+                yield self._detect(normalised, doc, None, matcher)
             except DetectionError as error:
                 yield error
         yield from prepared  # trailing invalid inputs
@@ -209,24 +263,32 @@ class Redactor:
         *,
         patient_id: str | None = None,
         deadline: float | None = None,
+        known: KnownIdentity | None = None,
     ) -> RedactionResult:
         """Apply `policy` to `text`. With a key, surrogates and date shifts are consistent across
-        the notes of one `patient_id`; without, within the note only."""
+        the notes of one `patient_id`; without, within the note only. `known`: see `analyze`."""
         chosen = self.policy(policy)
         if chosen.needs_key and self.key is None:
             raise MissingKeyError(f"policy {chosen.name!r} needs a key: set REDACTOR_KEY or REDACTOR_KEY_FILE")
-        findings = self.analyze(text, deadline=deadline)
+        findings = self.analyze(text, deadline=deadline, known=known)
         return self.apply(text, findings, chosen, patient_id=patient_id)
 
     def apply(
         self, text: str, findings: list[Finding], policy: Policy, *, patient_id: str | None = None
     ) -> RedactionResult:
         """Apply an already loaded policy to findings of `text` (from `analyze`)."""
-        session = PseudonymSession.open(self.key, patient_id, policy.date_shift_max_days)
+        if policy.needs_encryption_key and self.cipher is None:
+            raise MissingKeyError(
+                f"policy {policy.name!r} encrypts: set REDACTOR_ENCRYPTION_KEY or REDACTOR_ENCRYPTION_KEY_FILE"
+            )
+        session = PseudonymSession.open(self.key, patient_id, policy.date_shift_max_days, self.cipher)
         return apply_policy(text, findings, policy, session, first_name_gender)
 
     @property
     def versions(self) -> dict[str, str]:
         from redactor import __version__
 
-        return {"redactor": __version__, "pipeline": pipeline_version(self.nlp), "lexicons": lexicon_version()}
+        versions = {"redactor": __version__, "pipeline": pipeline_version(self.nlp), "lexicons": lexicon_version()}
+        if self.site is not None:
+            versions["site"] = self.site.version
+        return versions

@@ -14,6 +14,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Callable
 
 from presidio_anonymizer.operators import Keep, Mask, Operator, OperatorType, Replace
@@ -22,6 +23,7 @@ from redactor import surrogates
 from redactor.dates import shift_date
 from redactor.errors import MissingKeyError, PolicyError
 from redactor.policy import Policy
+from redactor.reversible import ValueCipher
 
 
 def fold_value(value: str) -> str:
@@ -43,9 +45,12 @@ class PseudonymSession:
     key: bytes | None
     salt: bytes
     date_shift_days: int
+    cipher: ValueCipher | None = None  # for the encrypt operator
 
     @classmethod
-    def open(cls, key: bytes | None, patient_id: str | None, max_shift_days: int) -> PseudonymSession:
+    def open(
+        cls, key: bytes | None, patient_id: str | None, max_shift_days: int, cipher: ValueCipher | None = None
+    ) -> PseudonymSession:
         if key is None:
             salt = secrets.token_bytes(32)
             shift_seed = secrets.token_bytes(8)
@@ -55,7 +60,7 @@ class PseudonymSession:
             shift_seed = hmac.new(key, b"date-shift\x1f" + scope, hashlib.sha256).digest()
         span = int.from_bytes(shift_seed[:8], "big") % (2 * max_shift_days)
         days = span - max_shift_days if span < max_shift_days else span - max_shift_days + 1
-        return cls(key=key, salt=salt, date_shift_days=days)
+        return cls(key=key, salt=salt, date_shift_days=days, cipher=cipher)
 
     def rng(self, category: str, value: str) -> random.Random:
         digest = hmac.new(self.salt, f"{category}\x1f{fold_value(value)}".encode(), hashlib.sha256)
@@ -114,6 +119,18 @@ class Pseudonym(_ContextOperator):
         return context.policy.tag_template.format(category=label)
 
 
+class Encrypt(_ContextOperator):
+    """A reversible pseudonym: the value encrypted under the site's key (redactor.reversible)."""
+
+    name = "encrypt"
+
+    def operate(self, text: str, params: dict | None = None) -> str:
+        context: OperatorContext = params["context"]
+        if context.session.cipher is None:
+            raise MissingKeyError("the encrypt operator needs REDACTOR_ENCRYPTION_KEY or REDACTOR_ENCRYPTION_KEY_FILE")
+        return context.policy.tag_template.format(category=context.session.cipher.token(context.category, text))
+
+
 _SURROGATE_ATTEMPTS = 20
 
 
@@ -153,6 +170,8 @@ def _token_rng(context: OperatorContext, token: str) -> random.Random:
 
 
 def _shifted_or_surrogate(value: str, context: OperatorContext) -> str:
+    if value.isdigit() and len(value) == 4:  # a year alone stays a year, moved with the offset
+        return str((date(int(value), 7, 1) + timedelta(days=context.session.date_shift_days)).year)
     shifted = shift_date(value, context.session.date_shift_days)
     if shifted is not None:
         return shifted
@@ -181,7 +200,7 @@ class DateShift(_ContextOperator):
 
 
 _KEEP, _TAG, _MASK = Keep(), Replace(), Mask()
-_OURS: dict[str, _ContextOperator] = {op.name: op for op in (Flag(), Pseudonym(), Surrogate(), DateShift())}
+_OURS: dict[str, _ContextOperator] = {op.name: op for op in (Flag(), Pseudonym(), Surrogate(), DateShift(), Encrypt())}
 
 
 def apply_operator(operator: str, value: str, context: OperatorContext) -> str:

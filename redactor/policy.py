@@ -8,6 +8,8 @@ A policy file looks like:
     special: {operator: tag, scope: clause}   # every special category
     categories:                               # per-category overrides
       DATE: {operator: date_shift}
+      GENETIC: {operator: tag, somatic: {operator: keep}}   # tumour variants kept
+      DATE: {operator: tag, year_only: {operator: keep}}    # years alone ("en 2015") kept
 
 Built-in policies live in `redactor/policies/`; `--policy` also accepts a path to a file.
 Anything not understood is an error: a policy that silently kept a category would leak.
@@ -23,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from redactor.errors import PolicyError, UnknownPolicyError
-from redactor.findings import ALL_CATEGORIES, IDENTIFIER_CATEGORIES, SPECIAL_CATEGORIES
+from redactor.findings import ALL_CATEGORIES, IDENTIFIER_CATEGORIES, SPECIAL_CATEGORIES, Finding
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "policies"
 
@@ -36,14 +38,23 @@ class Scope(str, Enum):
     SENTENCE = "sentence"
 
 
-OPERATOR_NAMES = ("keep", "flag", "tag", "mask", "pseudonym", "surrogate", "date_shift")
+OPERATOR_NAMES = ("keep", "flag", "tag", "mask", "pseudonym", "surrogate", "date_shift", "encrypt")
 KEYED_OPERATORS = frozenset({"pseudonym"})
+# what a policy may do with somatic GENETIC findings (no key needed, nothing to reverse)
+_SOMATIC_OPERATORS = ("keep", "flag", "tag", "mask")
+# what a policy may do with a year alone (DATE found by date.year_only)
+_YEAR_ONLY_OPERATORS = ("keep", "flag", "tag", "mask", "date_shift")
+YEAR_ONLY_DETECTOR = "date.year_only"
 
 
 @dataclass(frozen=True)
 class CategoryRule:
     operator: str
     scope: Scope = Scope.TERM
+    # GENETIC only: the rule for somatic (tumour) variants, e.g. kept in a research export
+    somatic: CategoryRule | None = None
+    # DATE only: the rule for years alone ("en 2015", detector date.year_only), e.g. kept
+    year_only: CategoryRule | None = None
 
 
 @dataclass(frozen=True)
@@ -59,17 +70,34 @@ class Policy:
     def rule(self, category: str) -> CategoryRule:
         return self.rules[category]
 
+    def rule_for(self, finding: Finding) -> CategoryRule:
+        """The category's rule, or its `somatic` rule for a finding qualified somatic, or its
+        `year_only` rule for a year alone."""
+        rule = self.rules[finding.category]
+        if rule.somatic is not None and finding.qualifiers is not None and finding.qualifiers.somatic:
+            return rule.somatic
+        if rule.year_only is not None and finding.detector == YEAR_ONLY_DETECTOR:
+            return rule.year_only
+        return rule
+
     @property
     def needs_key(self) -> bool:
         return any(rule.operator in KEYED_OPERATORS for rule in self.rules.values())
 
+    @property
+    def needs_encryption_key(self) -> bool:
+        """True when some category is encrypted (reversible pseudonyms, see redactor.reversible)."""
+        return any(rule.operator == "encrypt" for rule in self.rules.values())
 
-def _rule(raw: object, where: str, default_scope: Scope) -> CategoryRule:
+
+def _rule(
+    raw: object, where: str, default_scope: Scope, allow_somatic: bool = False, allow_year_only: bool = False
+) -> CategoryRule:
     if not isinstance(raw, dict) or "operator" not in raw:
         raise PolicyError(f"{where}: expected a mapping with an 'operator'")
-    unknown = set(raw) - {"operator", "scope"}
+    unknown = set(raw) - {"operator", "scope", "somatic", "year_only"}
     if unknown:
-        raise PolicyError(f"{where}: unknown keys {sorted(unknown)}")
+        raise PolicyError(f"{where}: unknown keys {sorted(map(str, unknown))}")
     operator = raw["operator"]
     if operator not in OPERATOR_NAMES:
         raise PolicyError(f"{where}: unknown operator {operator!r}; known: {', '.join(OPERATOR_NAMES)}")
@@ -77,7 +105,29 @@ def _rule(raw: object, where: str, default_scope: Scope) -> CategoryRule:
         scope = Scope(raw.get("scope", default_scope.value))
     except ValueError:
         raise PolicyError(f"{where}: scope must be one of term, clause, sentence") from None
-    return CategoryRule(operator=operator, scope=scope)
+    somatic = None
+    if "somatic" in raw:
+        if not allow_somatic:
+            raise PolicyError(f"{where}: 'somatic' applies to GENETIC only")
+        somatic = _rule(raw["somatic"], f"{where}.somatic", scope)
+        if somatic.operator not in _SOMATIC_OPERATORS or somatic.somatic is not None:
+            raise PolicyError(f"{where}.somatic: operator must be one of {', '.join(_SOMATIC_OPERATORS)}")
+    year_only = None
+    if "year_only" in raw:
+        if not allow_year_only:
+            raise PolicyError(f"{where}: 'year_only' applies to DATE only")
+        year_only = _rule(raw["year_only"], f"{where}.year_only", scope)
+        if year_only.operator not in _YEAR_ONLY_OPERATORS or year_only.year_only is not None:
+            raise PolicyError(f"{where}.year_only: operator must be one of {', '.join(_YEAR_ONLY_OPERATORS)}")
+    return CategoryRule(operator=operator, scope=scope, somatic=somatic, year_only=year_only)
+
+
+def _mapping(data: dict, key: str, source: str) -> dict:
+    """The optional mapping `data[key]` ({} when absent or empty)."""
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise PolicyError(f"{source}: {key} must be a mapping")
+    return value
 
 
 def parse_policy(data: object, source: str) -> Policy:
@@ -87,7 +137,7 @@ def parse_policy(data: object, source: str) -> Policy:
     allowed = {"name", "description", "identifiers", "special", "categories", "options"}
     unknown = set(data) - allowed
     if unknown:
-        raise PolicyError(f"{source}: unknown keys {sorted(unknown)}")
+        raise PolicyError(f"{source}: unknown keys {sorted(map(str, unknown))}")
     for required in ("name", "identifiers", "special"):
         if required not in data:
             raise PolicyError(f"{source}: missing '{required}'")
@@ -95,18 +145,20 @@ def parse_policy(data: object, source: str) -> Policy:
     special = _rule(data["special"], f"{source}: special", Scope.CLAUSE)
     rules = {c: identifiers for c in IDENTIFIER_CATEGORIES}
     rules.update({c: special for c in SPECIAL_CATEGORIES})
-    for category, raw in (data.get("categories") or {}).items():
+    for category, raw in _mapping(data, "categories", source).items():
         if category not in ALL_CATEGORIES:
             raise PolicyError(f"{source}: unknown category {category!r}")
         default_scope = Scope.CLAUSE if category in SPECIAL_CATEGORIES else Scope.TERM
-        rules[category] = _rule(raw, f"{source}: categories.{category}", default_scope)
+        rules[category] = _rule(
+            raw, f"{source}: categories.{category}", default_scope, category == "GENETIC", category == "DATE"
+        )
     for category, rule in rules.items():
         if rule.operator == "date_shift" and category != "DATE":
             raise PolicyError(f"{source}: date_shift applies to DATE only, not {category}")
-    options = data.get("options") or {}
+    options = _mapping(data, "options", source)
     unknown = set(options) - {"tag_template", "mask_char", "date_shift_max_days"}
     if unknown:
-        raise PolicyError(f"{source}: unknown options {sorted(unknown)}")
+        raise PolicyError(f"{source}: unknown options {sorted(map(str, unknown))}")
     tag_template = str(options.get("tag_template", "<{category}>"))
     if "{category}" not in tag_template:
         raise PolicyError(f"{source}: tag_template must contain {{category}}")
@@ -142,8 +194,15 @@ def load_policy(name_or_path: str) -> Policy:
         if not path.is_file():
             known = ", ".join(builtin_policy_names())
             raise UnknownPolicyError(f"unknown policy {name_or_path!r}; built-in policies: {known}")
+    return parse_policy_yaml(path.read_bytes(), path.name)
+
+
+def parse_policy_yaml(raw: bytes, source: str) -> Policy:
+    """A policy from the bytes of a YAML file; anything wrong is a `PolicyError`."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise PolicyError(f"{path.name}: not valid YAML ({error.__class__.__name__})") from None
-    return parse_policy(data, path.name)
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise PolicyError(f"{source}: not valid UTF-8 (byte {error.start})") from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise PolicyError(f"{source}: not valid YAML ({error.__class__.__name__})") from None
+    return parse_policy(data, source)

@@ -31,23 +31,41 @@ def read_token(token_file: Path | None) -> str | None:
     return os.environ.get("REDACTOR_TOKEN") or None
 
 
-class TokenInterceptor(grpc.ServerInterceptor):
-    """Refuses with UNAUTHENTICATED any call (but health checks) without `authorization: Bearer <token>`."""
+def read_decrypt_token(token_file: Path | None) -> str | None:
+    """The Decrypt method's own token from `token_file`, else REDACTOR_DECRYPT_TOKEN."""
+    if token_file is not None:
+        return read_token(token_file)
+    return os.environ.get("REDACTOR_DECRYPT_TOKEN") or None
 
-    def __init__(self, token: str):
-        self._expected = f"Bearer {token}".encode()
+
+class TokenInterceptor(grpc.ServerInterceptor):
+    """Refuses with UNAUTHENTICATED any call (but health checks) without `authorization: Bearer <token>`.
+
+    `method_tokens` give some methods (full names, e.g. "/redactor.v1.Redactor/Decrypt") their
+    own token instead of `token`; a method with no token at all is open.
+    """
+
+    def __init__(self, token: str | None, method_tokens: dict[str, str] | None = None):
+        self._expected = None if token is None else f"Bearer {token}".encode()
+        self._per_method = {method: f"Bearer {t}".encode() for method, t in (method_tokens or {}).items()}
 
     def intercept_service(self, continuation: Callable, details: grpc.HandlerCallDetails):
-        if details.method.startswith(_OPEN_PREFIXES) or self._authorized(details.invocation_metadata):
+        expected = self._per_method.get(details.method, self._expected)
+        if (
+            expected is None
+            or details.method.startswith(_OPEN_PREFIXES)
+            or self._authorized(details.invocation_metadata, expected)
+        ):
             return continuation(details)
         handler = continuation(details)
         return None if handler is None else _refusing(handler)
 
-    def _authorized(self, metadata) -> bool:
+    @staticmethod
+    def _authorized(metadata, expected: bytes) -> bool:
         for key, value in metadata or ():
             if key == "authorization":
                 given = value.encode() if isinstance(value, str) else value
-                return hmac.compare_digest(given, self._expected)
+                return hmac.compare_digest(given, expected)
         return False
 
 

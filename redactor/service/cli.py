@@ -33,6 +33,13 @@ def serve(
         envvar="REDACTOR_TOKEN_FILE",
         help="Require `authorization: Bearer <token>` with the token in this file (or set REDACTOR_TOKEN).",
     ),
+    decrypt_token_file: Optional[Path] = typer.Option(
+        None,
+        "--decrypt-token-file",
+        envvar="REDACTOR_DECRYPT_TOKEN_FILE",
+        help="Enable Decrypt behind its own bearer token, read from this file (or set REDACTOR_DECRYPT_TOKEN); "
+        "needs REDACTOR_ENCRYPTION_KEY or REDACTOR_ENCRYPTION_KEY_FILE.",
+    ),
     tls_cert: Optional[Path] = typer.Option(None, "--tls-cert", envvar="REDACTOR_TLS_CERT", help="Server certificate (PEM)."),
     tls_key: Optional[Path] = typer.Option(None, "--tls-key", envvar="REDACTOR_TLS_KEY", help="Server private key (PEM)."),
     tls_client_ca: Optional[Path] = typer.Option(
@@ -43,6 +50,12 @@ def serve(
         "--detector-plugin",
         envvar="REDACTOR_DETECTOR_PLUGINS",
         help="Extra site detectors, module:factory (repeatable); the factory returns a Detector or a list.",
+    ),
+    site_lexicons: Optional[Path] = typer.Option(
+        None,
+        "--site-lexicons",
+        envvar="REDACTOR_SITE_DIR",
+        help="Directory of the site's facility, service and staff names and allow-list (checked at start-up).",
     ),
     metrics_listen: Optional[str] = typer.Option(
         None, "--metrics-listen", envvar="REDACTOR_METRICS_LISTEN", help="host:port for Prometheus /metrics."
@@ -63,7 +76,7 @@ def serve(
 
     The pseudonymisation key comes from REDACTOR_KEY or REDACTOR_KEY_FILE, as for every command.
     """
-    from redactor.service.auth import ConfigurationError, TlsFiles, read_token
+    from redactor.service.auth import ConfigurationError, TlsFiles, read_decrypt_token, read_token
     from redactor.service.server import ServiceConfig
     from redactor.service.server import serve as run_server
 
@@ -73,8 +86,11 @@ def serve(
         raise typer.BadParameter("--tls-client-ca needs --tls-cert and --tls-key")
     if log_level.lower() not in ("debug", "info", "warning", "error"):
         raise typer.BadParameter("--log-level is one of debug, info, warning, error")
+    if site_lexicons is not None:
+        _use_site_lexicons(site_lexicons)
     try:
         token = read_token(token_file)
+        decrypt_token = read_decrypt_token(decrypt_token_file)
     except ConfigurationError as error:
         raise typer.BadParameter(str(error)) from None
     config = ServiceConfig(
@@ -84,6 +100,7 @@ def serve(
         default_policy=default_policy,
         policy_files=tuple(policy_file),
         token=token,
+        decrypt_token=decrypt_token,
         tls=TlsFiles(tls_cert, tls_key, tls_client_ca) if tls_cert is not None and tls_key is not None else None,
         detector_plugins=tuple(detector_plugin),
         metrics_listen=metrics_listen,
@@ -93,6 +110,20 @@ def serve(
         **({"workers": workers} if workers else {}),
     )
     raise typer.Exit(run_server(config))
+
+
+def _use_site_lexicons(directory: Path) -> None:
+    """Check the directory now, then hand it to the worker processes through their environment."""
+    import os
+
+    from redactor.errors import RedactorError
+    from redactor.recognizers.vouched.site import SITE_DIR_VARIABLE, load_site_lexicons
+
+    try:
+        load_site_lexicons(directory)
+    except RedactorError as error:
+        raise typer.BadParameter(str(error)) from None
+    os.environ[SITE_DIR_VARIABLE] = str(directory.resolve())
 
 
 def register(app: typer.Typer) -> None:

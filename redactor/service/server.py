@@ -23,6 +23,7 @@ from grpc_reflection.v1alpha import reflection
 
 from redactor.errors import RedactorError
 from redactor.policy import builtin_policy_names, load_policy
+from redactor.reversible import ValueCipher
 from redactor.service.auth import ConfigurationError, TlsFiles, TokenInterceptor
 from redactor.service.observability import Metrics, configure_logging
 from redactor.service.servicer import (
@@ -47,6 +48,7 @@ class ServiceConfig:
     default_policy: str = "export"
     policy_files: tuple[Path, ...] = ()
     token: str | None = None
+    decrypt_token: str | None = None  # enables Decrypt, behind this token; needs the encryption key
     tls: TlsFiles | None = None
     detector_plugins: tuple[str, ...] = ()
     metrics_listen: str | None = None  # host:port of the Prometheus /metrics endpoint
@@ -66,6 +68,16 @@ def offered_policies(config: ServiceConfig) -> dict[str, str]:
     if config.default_policy not in policies:
         raise ConfigurationError(f"default policy {config.default_policy!r} is not among {', '.join(sorted(policies))}")
     return policies
+
+
+def _decryption(config: ServiceConfig) -> ValueCipher | None:
+    """The cipher behind Decrypt, when the server was given a decrypt token (and then the key)."""
+    if config.decrypt_token is None:
+        return None
+    try:
+        return ValueCipher.from_environment()
+    except RedactorError as error:
+        raise ConfigurationError(f"a decrypt token was given but no usable encryption key: {error}") from None
 
 
 def _message_limit(max_chars: int | None) -> int:
@@ -95,13 +107,17 @@ class RedactorServer:
         self._stop = threading.Event()
         self._exit_code = 0
         limit = _message_limit(config.max_chars)
+        decrypt_method = f"/{SERVICE_NAME}/Decrypt"
+        method_tokens = {decrypt_method: config.decrypt_token} if config.decrypt_token else {}
         self.server = grpc.server(
             ThreadPoolExecutor(max_workers=config.max_concurrent + 8, thread_name_prefix="grpc"),
-            interceptors=[TokenInterceptor(config.token)] if config.token else [],
+            interceptors=[TokenInterceptor(config.token, method_tokens)] if config.token or method_tokens else [],
             options=[("grpc.max_receive_message_length", limit), ("grpc.max_send_message_length", limit)],
         )
         self.limit = ConcurrencyLimit(config.max_concurrent)
-        servicer = RedactorServicer(self.pool, self.policies, config.default_policy, self.limit, self.metrics)
+        servicer = RedactorServicer(
+            self.pool, self.policies, config.default_policy, self.limit, self.metrics, _decryption(config)
+        )
         add_to_server(servicer, self.server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
@@ -150,6 +166,7 @@ class RedactorServer:
                     "tls": self.config.tls is not None,
                     "mutual_tls": bool(self.config.tls and self.config.tls.client_ca),
                     "token_auth": self.config.token is not None,
+                    "decrypt_enabled": self.config.decrypt_token is not None,
                     "metrics_port": metrics_port,
                     "workers": self.config.workers,
                     "pid": os.getpid(),

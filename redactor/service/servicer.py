@@ -24,6 +24,9 @@ from redactor.errors import (
     RedactorError,
     UnknownPolicyError,
 )
+from redactor.known import KnownIdentity
+from redactor.policy import load_policy
+from redactor.reversible import ValueCipher
 from redactor.service import convert
 from redactor.service.observability import Metrics, category_counts
 from redactor.service.v1 import redactor_pb2 as pb
@@ -135,12 +138,14 @@ class RedactorServicer:
         default_policy: str,
         limit: ConcurrencyLimit,
         metrics: Metrics,
+        cipher: ValueCipher | None = None,
     ):
         self._pool = pool
         self._policies = policies  # the name a client asks for -> what the core loads
         self._default_policy = default_policy
         self._limit = limit
         self._metrics = metrics
+        self._cipher = cipher  # None: Decrypt is disabled on this server
 
     # ------------------------------------------------------------------ RPCs
     def Redact(self, request: pb.RedactRequest, context: grpc.ServicerContext) -> pb.RedactResponse:
@@ -152,7 +157,7 @@ class RedactorServicer:
 
         def work() -> pb.AnalyzeResponse:
             text = _text_of(request, record)
-            findings = self._execute(AnalyzeJob(text, _deadline(context)))
+            findings = self._execute(AnalyzeJob(text, _deadline(context), _known_of(request)))
             record.found([f.category for f in findings])
             return pb.AnalyzeResponse(findings=[convert.finding_to_wire(f) for f in findings], note_id=request.note_id)
 
@@ -192,6 +197,26 @@ class RedactorServicer:
             max_chars=info.max_chars,
         )
 
+    def Decrypt(self, request: pb.DecryptRequest, context: grpc.ServicerContext) -> pb.DecryptResponse:
+        record = CallRecord("Decrypt", request.note_id)
+
+        def work() -> pb.DecryptResponse:
+            if self._cipher is None:
+                raise ServiceFailure(grpc.StatusCode.PERMISSION_DENIED, "decryption is not enabled on this server")
+            if isinstance(request, UndecodableRequest):
+                raise ServiceFailure(grpc.StatusCode.INVALID_ARGUMENT, "the request could not be decoded")
+            name = request.policy or self._default_policy
+            if name not in self._policies:
+                raise ServiceFailure(grpc.StatusCode.INVALID_ARGUMENT, "unknown policy")
+            record.policy, record.chars = name, len(request.text)
+            try:
+                restored = self._cipher.decrypt_text(request.text, load_policy(self._policies[name]).tag_template)
+            except RedactorError as error:  # DecryptionError: position only, never text
+                raise ServiceFailure(grpc.StatusCode.INVALID_ARGUMENT, str(error)) from None
+            return pb.DecryptResponse(text=restored.text, tokens=restored.tokens, note_id=request.note_id)
+
+        return self._answer(record, context, work)
+
     # ------------------------------------------------------------------ plumbing
     def _redact(self, request: pb.RedactRequest, deadline: float | None, record: CallRecord) -> pb.RedactResponse:
         text = _text_of(request, record)
@@ -200,7 +225,8 @@ class RedactorServicer:
             known = ", ".join(sorted(self._policies))
             raise ServiceFailure(grpc.StatusCode.INVALID_ARGUMENT, f"unknown policy; this server offers: {known}")
         record.policy = name
-        result = self._execute(RedactJob(text, self._policies[name], request.patient_id or None, deadline))
+        known = _known_of(request)
+        result = self._execute(RedactJob(text, self._policies[name], request.patient_id or None, deadline, known))
         record.found([applied.finding.category for applied in result.findings])
         return pb.RedactResponse(
             text=result.text,
@@ -292,6 +318,14 @@ def _text_of(request: Any, record: CallRecord) -> str:
     return text
 
 
+def _known_of(request: pb.RedactRequest | pb.AnalyzeRequest) -> KnownIdentity | None:
+    """The request's known identity; a malformed one is the caller's error (fields named, never values)."""
+    try:
+        return convert.known_from_wire(request)
+    except InvalidInputError as error:
+        raise ServiceFailure(grpc.StatusCode.INVALID_ARGUMENT, str(error)) from None
+
+
 def add_to_server(servicer: RedactorServicer, server: grpc.Server) -> None:
     """Register the servicer, with requests decoded leniently (see UndecodableRequest)."""
     handlers = {
@@ -309,6 +343,9 @@ def add_to_server(servicer: RedactorServicer, server: grpc.Server) -> None:
         ),
         "GetCapabilities": grpc.unary_unary_rpc_method_handler(
             servicer.GetCapabilities, pb.GetCapabilitiesRequest.FromString, pb.GetCapabilitiesResponse.SerializeToString
+        ),
+        "Decrypt": grpc.unary_unary_rpc_method_handler(
+            servicer.Decrypt, _lenient(pb.DecryptRequest), pb.DecryptResponse.SerializeToString
         ),
     }
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE_NAME, handlers),))

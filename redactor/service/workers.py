@@ -28,6 +28,7 @@ from redactor.errors import RedactorError
 
 if TYPE_CHECKING:
     from redactor.engine import Redactor
+    from redactor.known import KnownIdentity
 
 log = logging.getLogger("redactor.service.workers")
 
@@ -68,18 +69,22 @@ class RedactJob:
     policy: str
     patient_id: str | None
     deadline: float | None  # a time.monotonic() instant, shared by every process on the host
+    known: KnownIdentity | None = None
 
     def run(self, redactor: Redactor) -> Any:
-        return redactor.redact(self.text, self.policy, patient_id=self.patient_id, deadline=self.deadline)
+        return redactor.redact(
+            self.text, self.policy, patient_id=self.patient_id, deadline=self.deadline, known=self.known
+        )
 
 
 @dataclass(frozen=True)
 class AnalyzeJob:
     text: str
     deadline: float | None
+    known: KnownIdentity | None = None
 
     def run(self, redactor: Redactor) -> Any:
-        return redactor.analyze(self.text, deadline=self.deadline)
+        return redactor.analyze(self.text, deadline=self.deadline, known=self.known)
 
 
 @dataclass(frozen=True)
