@@ -209,3 +209,10 @@ def test_a_plain_clinical_note_has_no_special_finding(redactor):
         "Radio de thorax normale. Revoir dans 3 mois."
     )
     assert redactor.check(note) == []
+
+
+def test_pd_l1_is_a_ligand_not_a_slur(redactor):
+    text = "EGFR muté, PD-L1 50 %, traité par anti-PD-1."
+    assert [f for f in redactor.analyze(text) if f.category == "SEXUAL_ORIENTATION"] == []
+    slur = "Traité de PD par ses collègues."
+    assert [slur[f.start : f.end] for f in redactor.analyze(slur) if f.category == "SEXUAL_ORIENTATION"] == ["PD"]
