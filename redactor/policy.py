@@ -105,21 +105,24 @@ def _rule(
         scope = Scope(raw.get("scope", default_scope.value))
     except ValueError:
         raise PolicyError(f"{where}: scope must be one of term, clause, sentence") from None
-    somatic = None
-    if "somatic" in raw:
-        if not allow_somatic:
-            raise PolicyError(f"{where}: 'somatic' applies to GENETIC only")
-        somatic = _rule(raw["somatic"], f"{where}.somatic", scope)
-        if somatic.operator not in _SOMATIC_OPERATORS or somatic.somatic is not None:
-            raise PolicyError(f"{where}.somatic: operator must be one of {', '.join(_SOMATIC_OPERATORS)}")
-    year_only = None
-    if "year_only" in raw:
-        if not allow_year_only:
-            raise PolicyError(f"{where}: 'year_only' applies to DATE only")
-        year_only = _rule(raw["year_only"], f"{where}.year_only", scope)
-        if year_only.operator not in _YEAR_ONLY_OPERATORS or year_only.year_only is not None:
-            raise PolicyError(f"{where}.year_only: operator must be one of {', '.join(_YEAR_ONLY_OPERATORS)}")
+    somatic = _sub_rule(raw, "somatic", where, scope, allow_somatic, "GENETIC", _SOMATIC_OPERATORS)
+    year_only = _sub_rule(raw, "year_only", where, scope, allow_year_only, "DATE", _YEAR_ONLY_OPERATORS)
     return CategoryRule(operator=operator, scope=scope, somatic=somatic, year_only=year_only)
+
+
+def _sub_rule(
+    raw: dict, key: str, where: str, scope: Scope, allowed: bool, category: str, operators: tuple[str, ...]
+) -> CategoryRule | None:
+    """The rule under `key` for a subset of a category's findings (somatic GENETIC findings,
+    years alone), or None; it may only narrow what the category's rule does."""
+    if key not in raw:
+        return None
+    if not allowed:
+        raise PolicyError(f"{where}: '{key}' applies to {category} only")
+    rule = _rule(raw[key], f"{where}.{key}", scope)
+    if rule.operator not in operators or rule.somatic is not None or rule.year_only is not None:
+        raise PolicyError(f"{where}.{key}: operator must be one of {', '.join(operators)}")
+    return rule
 
 
 def _mapping(data: dict, key: str, source: str) -> dict:
