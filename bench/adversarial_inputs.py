@@ -86,6 +86,9 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "no spaces": _repeat("".join(clinical.split())),
         "base64": _base64,
         "table dump": _table,
+        # titles and names packed together: "Mme X. " rescanned the note after each title (fixed)
+        "Mme X. (titles)": _repeat("Mme X. "),
+        "Dr Martin (names)": _repeat("Dr Martin "),
     }
 
 

@@ -173,9 +173,8 @@ class PersonRules(Detector):
             end = match.end("name")
             if not text[match.start("name")].islower():
                 # "MR DUPOND jean claude": known first names in lower case after the surname
-                for word in self._following_word.finditer(text, end):
-                    if word.start() != end or not self.lexicon.is_first_name(word.group(1)):
-                        break
+                # anchored match, word by word: a search would rescan the rest of the note each time
+                while (word := self._following_word.match(text, end)) and self.lexicon.is_first_name(word.group(1)):
                     end = word.end()
             found = self._finding(text, match.start("name"), end, 0.9, "title", after_title=True)
             if found:
