@@ -137,11 +137,12 @@ class NumberLayout(Detector):
         for header, below in zip(lines, lines[1:]):
             if below.start() - header.end() > 2 or any(c.isdigit() for c in header.group()):
                 continue  # a row of values is the next line, and a header row holds no number
-            header_cells = [cell for cell in _cells(header) if self._label.search(cell[2])]
+            all_header_cells = _cells(header)
+            header_cells = [cell for cell in all_header_cells if self._label.search(cell[2])]
             if not header_cells:
                 continue
             value_cells = _cells(below)
-            if len(_cells(header)) == 1:
+            if len(all_header_cells) == 1:
                 pairs = [(header_cells[0], value_cells[0])]
             else:
                 pairs = [

@@ -136,6 +136,12 @@ def town_lexicon() -> TownLexicon:
 
 
 @lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Country and region names (casefolded): never a town, never a person."""
+    return frozenset(name.casefold() for name in load_yaml("identifiers/places.yaml")["countries"])
+
+
+@lru_cache(maxsize=1)
 def lexicon_version() -> str:
     """A short digest of every data file the detectors load, to report with results."""
     digest = hashlib.sha256()

@@ -25,9 +25,15 @@ import regex as re
 from spacy.tokens import Doc
 
 from redactor.findings import Finding
-from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import NameLexicon, TownLexicon, fold, name_lexicon, town_lexicon
+from redactor.recognizers.identifiers.lexicon import (
+    NameLexicon,
+    TownLexicon,
+    countries,
+    fold,
+    name_lexicon,
+    town_lexicon,
+)
 from redactor.recognizers.identifiers.patterns import (
     ALL_CAPS,
     CAPITALISED,
@@ -71,7 +77,7 @@ class PersonRules(Detector):
         super().__init__(name="PersonRules", categories=["PERSON"])
         self.lexicon = lex = lexicon or name_lexicon()
         self.towns = towns or town_lexicon()
-        self._countries = frozenset(name.casefold() for name in load_yaml("identifiers/places.yaml")["countries"])
+        self._countries = countries()
         capital_only = [t for t in lex.titles if t in ("M", "Me", "MM")]
         title = rf"(?:(?:{alternation(capital_only)})|(?i:{alternation(t for t in lex.titles if t not in capital_only)}))"
         title_run = rf"{title}(?:\.|\b)(?:[ \t]+(?:le|la|et)[ \t]+{title}(?:\.|\b))?"

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import TownLexicon, name_lexicon, town_lexicon
+from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
     LOWER,
     NOT_IN_WORD_AFTER,
@@ -139,7 +139,7 @@ class PlaceRules(Detector):
         )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
         self.towns = towns or town_lexicon()
-        self._countries = frozenset(name.casefold() for name in data["countries"])
+        self._countries = countries()
         # strong context: any known town, even one that is also a word ("à Tours")
         self._town_after_a = re.compile(rf"(?<![\w])(?i:à|au)[ \t]+(?P<town>{_TOWN})")
         # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
