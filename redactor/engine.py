@@ -31,7 +31,7 @@ from redactor.recognizers.special.base import TextDetector
 from redactor.recognizers.vouched.identity import KnownIdentityMatcher
 from redactor.recognizers.vouched.site import AllowList, SiteDetector, SiteLexicons, site_lexicons_from
 from redactor.reversible import ValueCipher, encryption_key_from_environment
-from redactor.resolve import resolve
+from redactor.resolve import resolve, without_homonyms_in_names
 
 log = logging.getLogger("redactor")
 
@@ -179,7 +179,7 @@ class Redactor:
             candidates.append(
                 Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
             )
-        candidates = outside_tags(normalised.original, candidates)
+        candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), normalised.original)
         try:
             candidates = self._vouched(normalised, candidates, known)
         except Exception as error:  # fail closed, as for the detectors

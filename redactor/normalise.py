@@ -161,7 +161,14 @@ def _character_replacement(match: re.Match[str]) -> str:
     if re.fullmatch(f"[{_INVISIBLE}]+", piece):
         return ""
     if first in _HORIZONTAL_SPACE and piece.strip(_HORIZONTAL_SPACE) == "":
-        return " "
+        # a run of 3+ spaces or a tab separates a table's cells: it stays one tab, so that no
+        # detector (nor the NER) reads two cells as one phrase ("AUBAGNE     Code postal")
+        # (indentation and trailing spaces are no cell boundary)
+        before = match.string[match.start() - 1] if match.start() else "\n"
+        after = match.string[match.end()] if match.end() < len(match.string) else "\n"
+        inside_line = before != "\n" and after not in "\r\n"
+        cell_gap = "\t" in piece or len(piece) >= 3  # two spaces are a word gap of PDF-extracted text
+        return "\t" if inside_line and cell_gap else " "
     table = _confusables()
     if piece in table:
         return table[piece]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from typing import Iterable, Iterator
 
 from redactor.findings import ALL_CATEGORIES, Finding
 from redactor.recognizers.vouched import KNOWN_PREFIX, SITE_PREFIX
@@ -138,3 +139,43 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
             kept.append(replace(candidate, start=start, end=end))
             covered.add(start, end)
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+# Identifier readings that explain a capitalised sensitive-looking word inside them: a town
+# ("Pont-l'Abbé"), a street ("rue de la Mosquée"), a name in a name's own shape ("BLANC Hugo").
+# Facilities are not among them ("CSAPA de Quimper" still reveals addiction care), nor the
+# weaker person rules (the NER, "PATIENTE SEROPOSITIVE" read as a relation and a name).
+_PLACE_CONTAINERS = frozenset({"CITY", "ADDRESS"})
+_PERSON_CONTAINERS = frozenset(
+    {"person.title", "person.upper_first", "person.label", "person.surname_first", "person.initial", "person.introducer"}
+)
+_CONTAINER_MIN_SCORE = 0.8
+
+
+def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Finding]:
+    """`candidates` less the special-category ones that are capitalised words lying wholly inside
+    a town, street or person name found by a rule."""
+    containers = sorted(
+        (f.start, f.end)
+        for f in candidates
+        if f.score >= _CONTAINER_MIN_SCORE and (f.category in _PLACE_CONTAINERS or f.detector in _PERSON_CONTAINERS)
+    )
+    if not containers:
+        return candidates
+    starts = [start for start, _ in containers]
+    ends_so_far = list(_running_max(end for _, end in containers))
+
+    def inside_a_name(finding: Finding) -> bool:
+        if finding.category in _IDENTIFIER_PRIORITY or not text[finding.start : finding.start + 1].isupper():
+            return False
+        index = bisect_right(starts, finding.start) - 1
+        return index >= 0 and ends_so_far[index] >= finding.end
+
+    return [finding for finding in candidates if not inside_a_name(finding)]
+
+
+def _running_max(values: Iterable[int]) -> Iterator[int]:
+    best = -1
+    for value in values:
+        best = max(best, value)
+        yield best

@@ -16,7 +16,9 @@ from redactor.normalise import normalise
         ("S.I.D.A. et VIH", "SIDA. et VIH"),
         ("e\u0301te\u0301", "été"),  # combining accents
         ("&eacute;t&#233;", "été"),
-        ("mot  deux\t\ttrois\u00a0quatre", "mot deux trois quatre"),
+        # a run of 3+ spaces or a tab inside a line stays one cell boundary (a tab); other spaces fold
+        ("mot  deux\t\ttrois\u00a0quatre   cinq", "mot deux\ttrois quatre\tcinq"),
+        ("   en retrait   \nsuite", " en retrait \nsuite"),
         ("\ufb01brose", "fibrose"),  # ligature
         ("il y a à faire", "il y a à faire"),  # three spaced lower-case letters are words
     ],
