@@ -302,9 +302,12 @@ def test_digit_groups_are_not_phones(redactor, text):
 
 def test_sites_of_a_hospital(redactor):
     text = "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau\n14 avenue Yves Thépot"
-    assert spans(redactor, text, "HOSPITAL") == ["CENTRE HOSPITALIER DE CORNOUAILLE"]
-    redacted = [value for _, value in found(redactor, text)]
-    assert "Quimper" in redacted and "Concarneau" in redacted  # the sites' towns
+    # under a hospital's letterhead, "Site de <town>" names one of its sites
+    assert spans(redactor, text, "HOSPITAL") == [
+        "CENTRE HOSPITALIER DE CORNOUAILLE", "Site de Quimper", "Site de Concarneau"
+    ]
+    # elsewhere the town is a town
+    assert spans(redactor, "Réunion sur le Site de Quimper", "CITY") == ["Quimper"]
     assert spans(redactor, "GHU Paris - Site René Gauducheau", "HOSPITAL")[-1] == "Site René Gauducheau"
     assert spans(redactor, "sur le site de ponction", "HOSPITAL") == []
 
@@ -317,3 +320,125 @@ def test_street_words_without_a_number(redactor, text):
 def test_building_name_before_a_street_line(redactor):
     text = "Cabinet ANAPATH - Technopole Izarbel, 45 allée Théodore Monod, 64210 Bidart"
     assert spans(redactor, text, "ADDRESS") == ["Technopole Izarbel, 45 allée Théodore Monod"]
+
+
+# ---------------------------------------------------------------- a document's trail (staff.py)
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("N/Réf : PFM/cd\nConcerne : M. BERTRAND Guy", ["PFM", "cd", "BERTRAND Guy"]),
+        ("Réf : CM-2026-1147 / AL\n", ["AL"]),
+        ("Compte rendu édité le 11/03/2026 par lbarreau", ["lbarreau"]),
+        ("Préleveur : AD (IDE à domicile)", ["AD"]),
+        ("Tapé par CL le 13/03/2026", ["CL"]),
+        ("Famille prévenue par Kevin (brancardier)\n", ["Kevin"]),
+        ("R : EVA 2 à 15h\nK. Mensah IDE", ["K. Mensah"]),
+        ("Éducation réalisée par l'IDE Anissa ce matin.", ["Anissa"]),
+        ("07:30\tM. PEREIRA A.\ttoilette\tNathalie\n", ["PEREIRA A.", "Nathalie"]),
+        ("Nom / Prénom\tNOWAKOWSKI / Jan\nDDN\t1956-12-01", ["NOWAKOWSKI", "Jan"]),
+        ("CR de consultation - Dr M. Chérif", ["M. Chérif"]),
+        ("Dr Ch. Peretti\nDr N. Ben Youssef", ["Ch. Peretti", "N. Ben Youssef"]),
+    ],
+)
+def test_names_in_a_documents_trail(redactor, text, names):
+    assert spans(redactor, text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traité par amoxicilline\n",  # a drug after "par", no edition line
+        "Soins IDE\n",  # a role with no name
+        "Réf. : voir le dossier\n",  # words, not initials touching a slash
+    ],
+)
+def test_trail_rules_leave_words_alone(redactor, text):
+    assert spans(redactor, text, "PERSON") == []
+
+
+# ---------------------------------------------------------------- tables and letterheads
+def test_a_table_cell_ends_a_name(redactor):
+    # normalisation keeps a run of spaces as a cell boundary: the next cell is no part of the name
+    text = "Commune de décès : AUBAGNE       Code postal : 13400"
+    assert ("CITY", "AUBAGNE") in found(redactor, text)
+    text = "Dr Tomasz Lewandowski        Corbeil-Essonnes, le 24/03/2026"
+    assert found(redactor, text)[:2] == [("PERSON", "Tomasz Lewandowski"), ("CITY", "Corbeil-Essonnes")]
+
+
+@pytest.mark.parametrize(
+    "text, facility",
+    [
+        ("HÔPITAL PRIVÉ\nLA CASAMANCE\n33 boulevard des Farigoules", "HÔPITAL PRIVÉ\nLA CASAMANCE"),
+        ("Polyclinique\nSaint-Roch                    Page 1/2", "Polyclinique\nSaint-Roch"),
+    ],
+)
+def test_facility_names_broken_across_lines(redactor, text, facility):
+    assert spans(redactor, text, "HOSPITAL") == [facility]
+
+
+def test_a_heading_under_a_facility_word_is_no_facility(redactor):
+    assert spans(redactor, "Clinique\nAntécédents\n", "HOSPITAL") == []
+    assert spans(redactor, "CHU de Nantes\nService de cardiologie\n", "HOSPITAL") == ["CHU de Nantes"]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Adresse : Cité Keur Gorgui, villa 214\nDakar (Sénégal)", "Dakar"),
+        ("Lieu naiss. : Łódź (POLOGNE)", "Łódź"),
+        ("Médecin traitant : Dr Yvon Le Berre, Pont-l'Abbé", "Pont-l'Abbé"),
+        ("MT : Dr LAFFARGUE St-Loubès", "St-Loubès"),
+        ("Fait a Crest le 22/03/2026", "Crest"),
+    ],
+)
+def test_towns_in_more_layouts(redactor, text, town):
+    assert town in spans(redactor, text, "CITY")
+
+
+def test_a_town_word_inside_a_name_is_no_special_category(redactor):
+    # "Abbé" in a town, "BLANC" as a surname: no religion, no skin colour
+    findings = found(redactor, "Médecin traitant : Dr Le Berre, Pont-l'Abbé.\nPatient : BLANC Hugo, 34 ans")
+    assert ("CITY", "Pont-l'Abbé") in findings and ("PERSON", "BLANC Hugo") in findings
+    assert not any(category in ("RELIGION", "ETHNIC_ORIGIN") for category, _ in findings)
+    assert ("RELIGION", "abbé") in found(redactor, "Visite de l'abbé ce matin à sa demande.")
+
+
+# ---------------------------------------------------------------- dates and numbers
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("hospitalisé du 08 au 12/03/2026", ["08 au 12/03/2026"]),
+        ("prélèvements du 6 et du 7 mars", ["6 et du 7 mars"]),
+        ("la nuit du 9 au 10 juin 2025", ["9 au 10 juin 2025"]),
+        ("Le vendredi 12 janvier 2024, SMUR sam. 01/11/2025", ["vendredi 12 janvier 2024", "sam. 01/11/2025"]),
+        ("- mi-novembre 2020 : chute", ["mi-novembre 2020"]),
+        ("Vu à la Toussaint 2021, calme depuis Noël.", ["Toussaint 2021", "Noël"]),
+        ("Année scolaire 2025-2026", ["2025-2026"]),
+        ("Né le 19 / 08 / 1970", ["19 / 08 / 1970"]),
+        ("FOLFIRINOX arrêté en février, progression", ["février"]),
+    ],
+)
+def test_more_date_forms(redactor, text, dates):
+    assert spans(redactor, text, "DATE") == dates
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("N° patient : CLB 26 004 512\nConsultation", "CLB 26 004 512"),
+        ("Réf. examen : MG 26/03/1187\n", "MG 26/03/1187"),
+        ("N° affaire SAMU : 2026-077-004218\n", "2026-077-004218"),
+        ("Dossier patient n°\n1987 4410\n", "1987 4410"),
+        ("Examen n° 311 457\n", "311 457"),
+    ],
+)
+def test_patient_numbers_with_prefixes_and_groups(redactor, text, value):
+    assert spans(redactor, text, "PATIENT_ID") == [value]
+
+
+def test_a_year_after_a_label_at_line_end_is_no_record_number(redactor):
+    assert spans(redactor, "Suivi du dossier\n2026 : bilan annuel", "PATIENT_ID") == []
+
+
+def test_prescriber_assurance_maladie_number_as_printed(redactor):
+    assert spans(redactor, "Dr A. Martin\nN° 83 1 23456 7\n", "CLINICIAN_ID") == ["83 1 23456 7"]

@@ -168,13 +168,18 @@ def test_birth_date_in_words(redactor):
     "text",
     [
         "TA 12/08 au repos, MMS 24/30",
-        "Amélioration en mars.",
+        "Mars : planète, non une date.",  # a month word with no time word before it
         "Posologie 1.5.10 mg",
         "Vision 10/10 ODG",
     ],
 )
 def test_not_dates(redactor, text):
     assert spans(redactor, text, "DATE") == []
+
+
+def test_a_month_named_alone_after_a_time_word_is_a_date(redactor):
+    # partial dates count (issue 10): "en mars", "depuis novembre", "fin septembre"
+    assert spans(redactor, "Amélioration en mars, rechute fin septembre.", "DATE") == ["mars", "septembre"]
 
 
 # ---------------------------------------------------------------- places

@@ -9,6 +9,7 @@ from redactor.recognizers.identifiers.layout import NumberLayout
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
+from redactor.recognizers.identifiers.staff import StaffRules
 from redactor.recognizers.special.detector import SpecialCategoryDetector
 from redactor.recognizers.special.excessive import ExcessiveCommentModel
 from redactor.recognizers.special.partners import SameSexPartnerDetector
@@ -29,6 +30,7 @@ def default_detectors(*, learned_excessive: bool = False) -> list[Detector]:
         DateDetector(),
         PlaceRules(),
         PersonRules(),
+        StaffRules(),
         SpecialCategoryDetector(),
         SameSexPartnerDetector(),
     ]

@@ -27,7 +27,7 @@ _PHONE = re.compile(rf"(?<![\w+\-])(?<!\d )(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRR
 
 # "poste 4321", "poste 2 83 41", "ext. 12", "63 218 (bip)": extensions and pagers
 _EXTENSION = re.compile(
-    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*(?P<number>\d{2,6}|\d{1,3}(?: \d{2,3}){1,2})(?![\w])"
+    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*(?P<number>\d{1,3}(?: \d{2,3}){1,2}|\d{2,6})(?![\w])"
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
 )
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the

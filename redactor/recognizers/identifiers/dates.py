@@ -39,6 +39,8 @@ _UNIT = (
 )
 _UNIT_AFTER = re.compile(_UNIT)
 _YEAR_ALONE = re.compile(rf"(?<![\w.,/\-])(?<!\d )(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|{_UNIT})")
+# "année scolaire 2025-2026", "2019/2020": a range of years, kept like a year by policies
+_YEAR_RANGE = re.compile(r"(?<![\w.,/\-])(?:19|20)\d{2}[\-/](?:19|20)\d{2}(?![\w]|[.,/\-]\d)")
 # "14/12" (day/month, two digits each): a date unless the context says score, ratio or pressure
 _DAY_MONTH_BARE = re.compile(r"(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
 _NOT_A_DAY_MONTH_BEFORE = re.compile(
@@ -50,9 +52,28 @@ _DAY_MONTH = re.compile(
     r"(?i:\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce)\s+)"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|[.,]\d)"
 )
-# "du 4 au 12 mars 2022": the first day is a date too
+# "du 4 au 12 mars 2022", "du 08 au 12/03/2026", "du 6 et du 7 mars": the first day is a date too
 _RANGE_START = re.compile(
-    rf"(?i:\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et\s+le)\s+(?:[0-3]?\d)\s+(?:{_MONTH}))"
+    rf"(?i:\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
+    rf"(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
+)
+# "19 / 08 / 1970": spaces around the separators, four-digit year
+_SPACED_SEPARATORS = re.compile(
+    r"(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[ \t]+(?P<s>[/.\-])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?P=s)[ \t]+(?:19|20)\d{2}(?![\w])"
+)
+_MONTH_NAMES = "|".join(m for m in MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
+# "en février", "depuis novembre", "fin septembre": a month named alone after a time word
+_MONTH_ALONE = re.compile(
+    rf"(?i:\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
+    rf"(?P<date>{_MONTH_NAMES})(?![\w])"
+)
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"
+)
+# holidays date an event as well as a day does: "à la Toussaint 2021", "Noël 2023", "depuis Pâques"
+_HOLIDAY = re.compile(
+    r"(?<![\w])(?P<date>(?:Toussaint|Noël|Noel|Pâques|Paques|Pentecôte|Pentecote|Ascension|(?:1er|premier)\s+de\s+l['’]an|"
+    r"(?i:jour\s+de\s+l['’]an|nouvel\s+an|réveillon))(?:\s+(?:19|20)\d{2})?)(?![\w])"
 )
 _YEAR_WORDS = r"(?:deux\s+mil(?:le)?|mil(?:le)?\s+neuf\s+cents?|dix-neuf\s+cents?)"
 _TEXTUAL = re.compile(
@@ -72,7 +93,7 @@ class DateDetector(Detector):
         super().__init__(name="DateDetector", categories=["DATE"])
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
-        found = list(self._dates(text))
+        found = [_with_weekday(text, date) for date in self._dates(text)]
         yield from found
         for date in found:
             yield from _listed_days_before(text, date.start)
@@ -87,6 +108,8 @@ class DateDetector(Detector):
             yield Finding(match.start(), match.end(), "DATE", 0.95, "date.numeric")
         for match in _SPACED.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
+        for match in _YEAR_RANGE.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.6, "date.year_only")
         for match in _YEAR_ALONE.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.55, "date.year_only")
         for match in _DAY_MONTH.finditer(text):
@@ -94,8 +117,13 @@ class DateDetector(Detector):
         for match in _DAY_MONTH_BARE.finditer(text):
             if not _NOT_A_DAY_MONTH_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
                 yield Finding(match.start(), match.end(), "DATE", 0.8, "date.day_month")
+        for match in _SPACED_SEPARATORS.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
+        for match in _MONTH_ALONE.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
         for match in _RANGE_START.finditer(text):
-            yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.range_start")
+            # "9 au 10 juin 2025": the span runs to the second day, and joins the date after it
+            yield Finding(match.start("date"), match.end("second"), "DATE", 0.85, "date.range_start")
         for match in _TEXTUAL.finditer(text):
             value = match.group("date").rstrip()
             start = match.start("date")
@@ -105,8 +133,19 @@ class DateDetector(Detector):
             if parse_date(value) is None and not _is_plausible_textual(value):
                 continue
             yield Finding(start, start + len(value), "DATE", 0.9, "date.textual")
+        for match in _HOLIDAY.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.holiday")
         for match in _BIRTH_YEAR.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.birth_year")
+
+
+def _with_weekday(text: str, date: Finding) -> Finding:
+    """"vendredi 12 janvier 2024", "sam. 01/11/2025", "mi-novembre 2020": the weekday or the
+    "mi-" before a date belongs to it (with the day it narrows the date down)."""
+    before = _WEEKDAY_BEFORE.search(text, max(0, date.start - 12), date.start)
+    if not before or date.detector == "date.year_only":
+        return date
+    return Finding(before.start(), date.end, date.category, date.score, date.detector)
 
 
 def _listed_days_before(text: str, start: int) -> Iterator[Finding]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from redactor.paths import load_yaml, models_dir
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Case- and accent-insensitive key: "Hélène" and "HELENE" compare equal."""
     decomposed = unicodedata.normalize("NFKD", word.casefold().replace("œ", "oe"))
@@ -71,8 +72,9 @@ def name_lexicon() -> NameLexicon:
         first_names={fold(name): gender for name, _, gender in (line.partition("\t") for line in _data_lines("first_names.txt"))},
         last_names=frozenset(fold(n) for n in _data_lines("last_names.txt")),
         # titles are never names themselves ("Mme" must not spread as a name)
-        not_names=frozenset(fold(w) for w in [*data["not_names"], *titles] if not _is_acronym(w)),
-        not_names_upper=frozenset(w for w in data["not_names"] if _is_acronym(w)),
+        # roles are never names either ("IDE", "Anesthésiste"): they must not spread as names
+        not_names=frozenset(fold(w) for w in [*data["not_names"], *titles, *data["roles"]] if not _is_acronym(w)),
+        not_names_upper=frozenset(w for w in [*data["not_names"], *data["roles"]] if _is_acronym(w)),
         calendar_words=frozenset(fold(w) for w in data["calendar_words"]),
         common_word_first_names=frozenset(fold(w) for w in data["common_word_first_names"]),
         titles=titles,
@@ -88,9 +90,15 @@ def first_name_gender(token: str) -> str | None:
     return name_lexicon().first_name_gender(token)
 
 
+@lru_cache(maxsize=1 << 16)
 def town_key(name: str) -> str:
     """Towns compare folded, with hyphens and spaces alike ("SAINT ETIENNE" = "Saint-Étienne")."""
-    return " ".join(fold(name).replace("-", " ").split())
+    words = fold(name).replace("-", " ").split()
+    return " ".join(_SAINT_ABBREVIATIONS.get(word, word) for word in words)
+
+
+# "St-Loubès", "ST DIE", "Ste Foy": abbreviated saints in town names
+_SAINT_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "st.": "saint", "ste.": "sainte"}
 
 
 @dataclass(frozen=True)

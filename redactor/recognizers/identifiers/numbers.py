@@ -31,6 +31,7 @@ _NIR_LABEL = re.compile(
 
 
 _LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}")
+_IBAN_LABELLED = re.compile(r"(?i:\bIBAN)[ \t]*:?[ \t]*(?P<iban>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![\w])")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])")
 
 
@@ -67,12 +68,16 @@ def _has_nir_context(text: str, start: int, end: int) -> bool:
 
 
 class IbanDetector(Detector):
-    """IBANs (any country, French first), checked with ISO 13616 mod 97."""
+    """IBANs (any country, French first), checked with ISO 13616 mod 97; after an "IBAN" label,
+    whatever their key."""
 
     def __init__(self) -> None:
         super().__init__(name="IbanDetector", categories=["IBAN"])
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        for match in _IBAN_LABELLED.finditer(text):
+            # after its label an IBAN is one whatever its key (a typo, a copy error)
+            yield Finding(match.start("iban"), match.end("iban"), "IBAN", 0.9, "iban.label")
         for match in _IBAN.finditer(text):
             value = match.group()
             # the greedy match may take one group too many: retry shorter prefixes
@@ -91,9 +96,15 @@ class LabelledIdentifiers(Detector):
     def __init__(self) -> None:
         super().__init__(name="LabelledIdentifiers", categories=["PATIENT_ID", "CLINICIAN_ID"])
         data = load_yaml("identifiers/numbers.yaml")
-        value = r"(?P<value>(?=[A-Z0-9\-/. ]*\d)[A-Z0-9](?:[A-Z0-9\-/.]|(?<=\d) (?=\d)){2,24})"
-        # "N° dossier cabinet : A-2019-00458": up to two lower-case words between label and value
-        between = r"(?:[ \t]+(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+){0,2}?"
+        # digits grouped by spaces, a letter prefix ("CLB 26 004 512", "MG 26/03/1187") or a
+        # short letter-digit suffix ("22S-17734 B3")
+        value = (
+            r"(?P<value>(?:[A-Z]{1,4} (?=\d))?(?=[A-Z0-9\-/. ]*\d)[A-Z0-9]"
+            r"(?:[A-Z0-9\-/.]|(?<=\d) (?=\d)|(?<=\d) (?=[A-Z]\d(?![\w]))){2,24})"
+        )
+        # "N° dossier cabinet : A-2019-00458", "Réf. bloc d'origine : ...": up to two lower-case
+        # words between label and value
+        between = r"\.?(?:[ \t]+(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+(?:['’][a-zéèà]+)?){0,2}?"
         self._patterns = []
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):
             labels = alternation(data[key])
@@ -102,11 +113,13 @@ class LabelledIdentifiers(Detector):
                     category,
                     re.compile(
                         rf"(?i:(?<![\w])(?:{labels})){between}(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#)?"
-                        rf"[ \t]*(?:[:=][ \t]*)?(?:n°[ \t]*)?{value}(?![\w])"
+                        rf"[ \t]*(?:[:=][ \t]*)?(?:n°[ \t]*)?(?:(?:(?<=[:°])|(?<=[:°][ \t]))\n[ \t]*)?{value}(?![\w])"
                     ),
                 )
             )
         self._rpps = re.compile(r"(?<![\w])10\d{9}(?![\w])")
+        # a prescriber's Assurance Maladie number as printed on prescriptions: "83 1 23456 7"
+        self._am_printed = re.compile(r"(?<![\w])(?:0[1-9]|[1-8]\d|9[0-8]|2[AB]) [0-9] \d{5} \d(?![\w]| \d)")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for category, pattern in self._patterns:
@@ -114,9 +127,14 @@ class LabelledIdentifiers(Detector):
                 value = match.group("value").rstrip(".-/ ")
                 if sum(c.isdigit() for c in value) < 3 or _LOOKS_LIKE_A_DATE.fullmatch(value):
                     continue
+                compact = re.sub(r"[ .\-]", "", value)
+                if category == "PATIENT_ID" and len(compact) in (13, 15) and _NIR_STRICT_SHAPE.match(compact):
+                    continue  # shaped like a NIR: the NIR detector's reading
                 start = match.start("value")
                 # a label is stronger evidence than the look of the number (a stay number is not a phone)
                 yield Finding(start, start + len(value), category, 0.96, f"{category.lower()}.label")
+        for match in self._am_printed.finditer(text):
+            yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.6, "clinician_id.am_shape")
         for match in self._rpps.finditer(text):
             if luhn_is_valid(match.group()):
                 yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.7, "clinician_id.rpps_luhn")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 import regex as re
+from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
 from spacy.tokens import Doc
 
 from redactor.findings import Finding
@@ -45,12 +46,13 @@ from redactor.recognizers.identifiers.patterns import (
     alternation,
     eponym_before,
 )
+from redactor.recognizers.vouched.folding import common_word_keys
 
 _PARTICLE = r"(?:de|du|des|d'|d’|van|von|der|den|le|la|da|das|dos|do|di|del|della|ben|bin|ibn|el|al|ter|ten|mac|mc)"
 # particles may come in pairs: "de la Tour", "van der Berg", "Le Gall", "Ben Ali"
 _NAME_SEQUENCE = (
     rf"(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}"
-    rf"(?:(?:[ \t]+|[ \t]*-[ \t]*(?={INITIALS}))(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}){{0,3}}"
+    rf"(?:(?:[ ]+|[ ]*-[ ]*(?={INITIALS}))(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}){{0,3}}"  # not across a tab (a table cell)
 )
 # endings of drug, test and disease names (INN stems and medical suffixes), seen in NER false
 # positives on real case reports: "Ethambutol", "Ionogramme", "Ceftriaxone", "Piracetam"
@@ -62,7 +64,19 @@ _CLINICAL_SUFFIX = re.compile(
 _LOWERCASE_NAMES = rf"{LOWERCASE_WORD}(?:[ \t]+{LOWERCASE_WORD}){{0,2}}"
 
 
+# precompiled: these run once per candidate name, thousands of times on a name-dense note
+_TOKEN = re.compile(r"\S+")
+_ONE_INITIAL = re.compile(r"\p{Lu}\.")
+_PARTICLE_ANY_CASE = re.compile(_PARTICLE, re.IGNORECASE)
+_PARTICLE_WORD = re.compile(_PARTICLE)
+_LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
+_WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
+_WORDS = re.compile(r"[\w'’]+")
+_CODE = re.compile(r"[\p{Lu}\d]+(?:-[\p{Lu}\d]+)+|\p{Lu}+\d+\p{Lu}*")
+_NAME_PART_SEPARATORS = re.compile(r"[\-'’]")
+_STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS)  # "SANS RAPPORT" is no "first name + surname"
 _MAX_NAME_WORDS = 5
+_CELL_GAP = re.compile(r"\t| {3,}")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 _NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
@@ -96,7 +110,7 @@ class PersonRules(Detector):
         relation = alternation(lex.relations)
         self._relation = re.compile(
             rf"(?i:(?<![\w])(?:(?:sa|son|ses|leur|leurs|une|un|du|de\s+sa|de\s+son|avec\s+sa|avec\s+son)\s+)?"
-            rf"(?:{relation}))(?:\s*,|\s*:|\s*\()?\s*(?P<name>{_NAME_SEQUENCE})"
+            rf"(?:{relation}))(?:[ ]*,|[ ]*:|[ ]*\()?[ ]*(?P<name>{_NAME_SEQUENCE})"  # not across lines or cells
         )
         self._following_word = re.compile(rf"[ \t]+({LOWERCASE_WORD})")
         self._initial_and_surname = re.compile(
@@ -120,7 +134,7 @@ class PersonRules(Detector):
     # -- helpers ------------------------------------------------------------------------
     def _trim(self, text: str, start: int, end: int, after_title: bool) -> tuple[int, int] | None:
         """Drop leading/trailing tokens that are not names (headers, acronyms, particles)."""
-        tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+        tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
         while tokens and self._not_name_token(text[tokens[-1][0] : tokens[-1][1]], after_title, leading=False):
             tokens.pop()
         while tokens and self._not_name_token(text[tokens[0][0] : tokens[0][1]], after_title, leading=True):
@@ -133,13 +147,17 @@ class PersonRules(Detector):
         stripped = token.strip(",;:()\"«»")
         if not stripped:
             return True
+        if _ONE_INITIAL.fullmatch(stripped) and (after_title or not leading):
+            return False  # "Dr M. Chérif", "Mme Chevalier M.": an initial, not the title Monsieur
         key = fold(stripped.rstrip("."))
         if key in self.lexicon.calendar_words:
             return not after_title
         if self.lexicon.is_not_name(stripped):
             return True
-        if re.fullmatch(_PARTICLE, stripped, re.IGNORECASE):
-            return not leading  # a particle may open a name ("de La Tour") but never end it
+        if _PARTICLE_ANY_CASE.fullmatch(stripped):
+            # a particle may open a name ("de La Tour") but never end it, unless capitalised as
+            # a surname ("Tuan Le Van")
+            return not leading and not (after_title and stripped[:1].isupper())
         return False
 
     def _is_eponym(self, text: str, start: int) -> bool:
@@ -148,11 +166,11 @@ class PersonRules(Detector):
     def _lowercase_names(self, span: str) -> int:
         """Length of the leading run of lower-case words that are known names ("dr martin")."""
         length = 0
-        for match in re.finditer(r"\S+", span):
+        for match in _TOKEN.finditer(span):
             word = match.group()
             if self.lexicon.is_known_name(word):
                 length = match.end()
-            elif not re.fullmatch(_PARTICLE, word):
+            elif not _PARTICLE_WORD.fullmatch(word):
                 break
         return length
 
@@ -160,7 +178,7 @@ class PersonRules(Detector):
         self, text: str, start: int, end: int, score: float, rule: str, after_title: bool = False
     ) -> Finding | None:
         span = text[start:end]
-        first_word = re.sub(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+", "", span)  # "de la Tour": its name is "Tour"
+        first_word = _LEADING_PARTICLES.sub("", span)  # "de la Tour": its name is "Tour"
         if first_word[:1].islower() or not first_word:
             end = start + self._lowercase_names(span)
             if end == start:
@@ -208,7 +226,7 @@ class PersonRules(Detector):
                 piece = item.group()
                 stripped = piece.strip()
                 inner = self._list_item.match(stripped)
-                if not inner or self.towns.is_town(stripped):
+                if not inner or self.towns.is_town(stripped) or stripped.casefold() in self._countries:
                     continue
                 start = rest_start + item.start() + (len(piece) - len(piece.lstrip())) + inner.start("name")
                 found = self._finding(text, start, start + len(inner.group("name")), 0.85, "label")
@@ -244,7 +262,7 @@ class PersonRules(Detector):
         lex = self.lexicon
         for match in self._name_pair.finditer(text, overlapped=True):
             tokens = [match.group(g) for g in ("a", "b", "c") if match.group(g)]
-            if any(lex.is_not_name(t) or _ROMAN.fullmatch(t) for t in tokens[:2]):
+            if any(lex.is_not_name(t) or _ROMAN.fullmatch(t) or (t.isupper() and fold(t) in _STOP_WORDS) for t in tokens[:2]):
                 continue  # "Classe III Lucas": a numeral, not a surname
             a, b = tokens[0], tokens[1]
             end = match.end("b")
@@ -282,6 +300,8 @@ class PersonRules(Detector):
             if entity.label_ not in ("PER", "PERSON"):
                 continue
             start, end = entity.start_char, self._name_part_end(text, entity.start_char, entity.end_char)
+            if gap := _CELL_GAP.search(text, start, end):
+                end = gap.start()  # "AUBAGNE       Code postal": a table's next cell is no name
             if end <= start or len(text[start:end].split()) > _MAX_NAME_WORDS:
                 continue  # a run of words the model took for one name is a list or a title, not a name
             title = self._title.match(text, start)
@@ -289,7 +309,8 @@ class PersonRules(Detector):
                 start = title.start("name")  # the model swallowed the title ("Mme Dupont")
             found = self._finding(text, start, end, 0.8, "ner")
             if found and not self._lone_unknown_word(text, found, after_title=bool(title)):
-                if not self._is_drug_or_place_run(text[found.start : found.end]):
+                span = text[found.start : found.end]
+                if not self._is_drug_or_place_run(span) and not self._ordinary_words(text, found.start, span, title):
                     yield found
 
     def _name_part_end(self, text: str, start: int, end: int) -> int:
@@ -299,16 +320,26 @@ class PersonRules(Detector):
         for match in _SENTENCE_AFTER_NAME.finditer(text, start, end):
             word = match.group().strip()
             bare = word.rstrip("'’")
-            if not re.fullmatch(_PARTICLE, bare, re.IGNORECASE) and not self.lexicon.is_known_name(bare):
+            if not _PARTICLE_ANY_CASE.fullmatch(bare) and not self.lexicon.is_known_name(bare):
                 return match.start()
         return end
+
+    def _ordinary_words(self, text: str, start: int, span: str, title: object) -> bool:
+        """A model span made only of ordinary words of clinical French, none a known name, with no
+        title before it: a heading or a capitalised phrase ("GAZOMÉTRIE ARTÉRIELLE", "Directives",
+        "SANS RAPPORT"), not a person."""
+        if title or self._title_before(text, start):
+            return False
+        words = [w for w in _WORD_SEPARATORS.split(span) if len(w) > 1]
+        common = common_word_keys()
+        return bool(words) and all(fold(w) in common and not self.lexicon.is_known_name(w) for w in words)
 
     def _is_drug_or_place_run(self, span: str) -> bool:
         """A model span made only of drug-shaped words or a country ("Benzathine
         Benzylpénicilline", "Rwanda") names no one."""
         if span.casefold() in self._countries or any(c.isdigit() for c in span):
             return True
-        words = [w for w in re.findall(r"[\w'’]+", span) if len(w) > 2]
+        words = [w for w in _WORDS.findall(span) if len(w) > 2]
         return bool(words) and all(
             _CLINICAL_SUFFIX.search(w) and not self.lexicon.is_known_name(w) for w in words
         )
@@ -321,10 +352,10 @@ class PersonRules(Detector):
         if after_title or " " in span or self._title_before(text, found.start):
             return False
         if "." in span:  # initials alone: "N. meningitidis", "g/L." are no one; "H.K" is someone
-            return bool(re.fullmatch(r"\p{Lu}\.", span)) and not _NAME_AFTER_INITIAL.match(text, found.end)
-        if re.fullmatch(r"[\p{Lu}\d]+(?:-[\p{Lu}\d]+)+|\p{Lu}+\d+\p{Lu}*", span):
+            return bool(_ONE_INITIAL.fullmatch(span)) and not _NAME_AFTER_INITIAL.match(text, found.end)
+        if _CODE.fullmatch(span):
             return True  # "RT-PCR", "HER2": codes
-        if any(self.lexicon.is_known_name(part) for part in re.split(r"[\-'’]", span) if len(part) > 1):
+        if any(self.lexicon.is_known_name(part) for part in _NAME_PART_SEPARATORS.split(span) if len(part) > 1):
             return False
         return (span.isupper() and len(span) <= 4) or len(span) >= 13 or bool(_CLINICAL_SUFFIX.search(span))
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, name_lexicon, town_lexicon
+from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
     LOWER,
     NOT_IN_WORD_AFTER,
@@ -19,6 +19,7 @@ from redactor.recognizers.identifiers.patterns import (
     alternation,
     eponym_before,
 )
+from redactor.recognizers.vouched.folding import common_word_keys
 
 _CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
 # French linking words, and those of street names abroad ("Avenida da Liberdade", "Via del Corso")
@@ -29,11 +30,12 @@ _LINKING = (
 # a proper name: capitalised words with linking words between
 _PROPER_NAME = rf"{_CAPITAL_WORD}(?:(?:[ \t]+|-)(?:{_LINKING}[ \t]*)?{_CAPITAL_WORD}){{0,5}}"
 # street names that are dates: "rue du 8 Mai 1945", "avenue du 11 Novembre"
-_DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+{_CAPITAL_WORD}(?:[ \t]+\d{{4}})?"
+_MONTHS = r"(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
+_DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+(?:{_MONTHS}|{_CAPITAL_WORD})(?:[ \t]+\d{{4}})?"
 _TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
 _TOWN = (
-    rf"{_TOWN_WORD}(?:(?:-|[ \t]+)"
-    rf"(?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LES|LE|LA|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
+    rf"{_TOWN_WORD}(?:(?:-|[ ])"
+    rf"(?:(?:sur|sous|en|lès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LÈS|LEZ|LES|LE|LA|ET|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
 )
 _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
 # postcodes abroad, with their country letter (Belgium, Switzerland, Luxembourg, Monaco...) or
@@ -41,8 +43,8 @@ _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
 _FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}"
 # parts of an address line besides the street: building, staircase, flat, floor, number
 _COMPLEMENT = (
-    r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|étage|etage|porte|lot|"
-    r"entrée|logement|log\.?|boîte|n°)[ \t]*[\w\-]{1,4}(?![\w])"
+    r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|apt\.?|étage|etage|porte|lot|"
+    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|n°)[ \t]*[\w\-]{1,4}(?![\w])"
 )
 # a lower-case facility word names a facility after a determiner or preposition ("à la
 # clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
@@ -58,6 +60,11 @@ _GENERIC_NAME = re.compile(
 _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\s+)?|\banse\s+)$")
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
+_TOWN_WORDS = re.compile(r"[^\s\-]+")
+# a hospital named just before: "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau"
+_HOSPITAL_NEAR = re.compile(r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier)")
+# "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
+_HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}(?![\w\-])")
 # Standalone towns must be this big to be found without any context (small towns are often
 # ordinary words or surnames); with context (zip, "né à", "domicilié à") any town counts.
 _STANDALONE_MIN_POPULATION = 20_000
@@ -72,7 +79,7 @@ def _address_lines(
     parts = sorted([(s, e, 1) for s, e in streets] + [(s, e, 0) for s, e in complements])
     for start, end, is_street in parts:
         last = groups[-1] if groups else None
-        if last and (start <= last[1] or re.fullmatch(r"[ \t]*,[ \t]*", text[last[1] : start])):
+        if last and (start <= last[1] or re.fullmatch(r"[ \t]*,?[ \t]*", text[last[1] : start])):
             last[1] = max(last[1], end)
             last[2] |= is_street
         else:
@@ -99,23 +106,37 @@ class PlaceRules(Detector):
             rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$)))?"
         )
         titles = rf"(?:{alternation(name_lexicon().titles)})"
+        self._acronym_exceptions = frozenset(data["facility_acronym_exceptions"])
+        self._community_services = frozenset(data["community_services"])
+        self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
+        self._town_in_parentheses = re.compile(rf"\([ \t]*(?P<town>{_TOWN})[ \t]*[),]")
+        # "Dr LAFFARGUE St-Loubès", "Dr Guillotin - Fougères": a doctor's town after the name
+        self._town_after_doctor = re.compile(
+            rf"(?<![\w])(?:Dr|Pr|Docteur|Professeur)\.?[ ]+(?:\p{{Lu}}[\w'’.\-]*[ ]+){{1,3}}(?:-[ ]+)?"
+            rf"(?P<town>{_TOWN})(?=[ \t]*(?:\n|$|[,;(\-]|\t))"
+        )
         self._needs_number = frozenset(t.casefold() for t in data["street_types_need_number"])
         # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
         # a numbered street line, at the start of a line or after a dash
         self._building_before = re.compile(
-            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{_CAPITAL_WORD}(?:[ \t]+(?:{_LINKING}[ \t]*)?{_CAPITAL_WORD}){{0,4}}"
-            rf"(?:,[ \t]*(?i:bât(?:iment)?\.?|chambre|appt?\.?|appartement)[ \t]*[\w\-]{{1,4}})?),[ \t]*$"
+            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{_CAPITAL_WORD}(?:[ \t]+(?:{_LINKING}[ \t]*)?(?:{_CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
+            rf"(?:,[ \t]*(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}})?),[ \t]*$"
         )
         self._complement = re.compile(_COMPLEMENT)
+        # "Les Hauts de Sainte-Musse, bât. D4", "Foyer ADOMA, chambre 214": a building and its
+        # flat or room, alone on their line (above the street or the postcode)
+        self._building_line = re.compile(
+            rf"(?m)(?:^|\t)[ \t]*(?P<building>(?!{titles}\b){_PROPER_NAME}(?:,[ \t]*{_COMPLEMENT})+)[ \t]*(?=\n|\t|$)"
+        )
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
         self._labelled_street = re.compile(
             rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))[^:\n]{{0,30}}?[ \t]*:[ \t]*"
-            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:{_ZIP})[ \t]+{UPPER})"
+            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:\n[ \t]*)?(?:{_ZIP})[ \t]+{UPPER})"
         )
-        self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{2,6}(?![\w])")
+        self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{1,6}(?![\w])")
         # "75013 Paris", "F-75013 PARIS", "75013PARIS", "B-1000 Bruxelles", "1000-001 Lisboa"
         self._zip_town = re.compile(
-            rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-?[ \t]?)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}{{2}}))(?P<town>{_TOWN})"
+            rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-[ \t]?|F)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}{{2}}))(?P<town>{_TOWN})"
             rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
         # "00184 Roma", "28013 Madrid": five digits before a known town abroad
@@ -129,7 +150,7 @@ class PlaceRules(Detector):
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
         self._named_facilities = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}(?i:{alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}"
+            rf"{NOT_IN_WORD_BEFORE}(?<![.@/])(?i:{alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
         )
         # "Site de Quimper", "Site René Gauducheau": one site of a multi-site hospital
         self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site)[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{_PROPER_NAME}")
@@ -145,12 +166,16 @@ class PlaceRules(Detector):
         # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
         # not also ordinary words
         self._town_in_context = re.compile(
-            rf"(?:(?<![\w])(?i:de|d['’]|pour|vers|depuis|puis)[ \t]*|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
+            rf"(?:(?<![\w])(?i:de|d['’]|pour|vers|depuis|puis|a)[ \t]*|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
         )
         self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
+        # "Dakar (Sénégal)", "Izmir (Turquie)": any town, known or not, then its country
+        self._town_before_country = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}(?!{titles}\b)(?P<town>{_TOWN})[ \t]*\([ \t]*(?P<country>{UPPER}[\w'’ \-]{{2,30}}?)[ \t]*\)"
+        )
         # letters: "Saint-Priest-en-Jarez, le 28 février 2023"
         weekday = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|premier|1er)"
-        self._letter_place = re.compile(rf"(?m)^[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+le[ \t]+(?:\d|{weekday}\b)")
+        self._letter_place = re.compile(rf"(?m)(?:^|\t)[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+le[ \t]+(?:\d|{weekday}\b)")
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{_TOWN}")
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
@@ -158,9 +183,17 @@ class PlaceRules(Detector):
         function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
         self._facility = re.compile(
             rf"(?<![\w\-])(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?!{function_word}){LOWER}+){{0,2}}?))(?![\w\-])"
-            rf"(?P<name>(?:[ \t]+|-)(?!{titles}\b)(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME})"
+            rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
+        )
+
+        # a letterhead's facility broken across two lines: "Polyclinique\nSaint-Roch",
+        # "HÔPITAL PRIVÉ\nLA CASAMANCE": the type alone on its line, the name alone on the next
+        self._facility_two_lines = re.compile(
+            rf"(?m)^[ \t]*(?P<head>(?:{acronyms}|(?i:{words}))(?:[ \t]+[\w'’\-]+){{0,3}})[ \t]*\n[ \t]*"
+            rf"(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax|direction|{streets})\b|{titles}\b)"
+            rf"(?P<name>{_PROPER_NAME})[ \t]*(?:\t[^\n]*)?$"  # a tab: the next cell of a letterhead
         )
 
     def _addresses(self, text: str) -> Iterator[Finding]:
@@ -168,6 +201,8 @@ class PlaceRules(Detector):
         for match in self._address.finditer(text):
             if _NOT_A_STREET_BEFORE.search(text, max(0, match.start() - 15), match.start()):
                 continue
+            if not match.group("number") and self._title_before.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "Dr Ch. Peretti": an initial, not a "chemin"
             has_number = bool(match.group("number") or match.group("number_after"))
             if match.group("type").casefold() in self._needs_number and not has_number:
                 continue  # "passage aux urgences", "via PICC"
@@ -183,6 +218,8 @@ class PlaceRules(Detector):
         # a street type is strong evidence: it outranks a person's name inside the street name
         for start, end in _address_lines(text, streets, complements):
             yield Finding(start, end, "ADDRESS", 0.92, "address.street")
+        for match in self._building_line.finditer(text):
+            yield Finding(match.start("building"), match.end("building"), "ADDRESS", 0.85, "address.building")
         for match in self._po_box.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.8, "address.po_box")
 
@@ -210,7 +247,8 @@ class PlaceRules(Detector):
                     continue
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
         for pattern, strong in ((self._town_after_a, True), (self._town_in_context, False)):
-            for match in pattern.finditer(text):
+            # overlapped: "au CH Ravenel à Mirecourt" must still try "à Mirecourt"
+            for match in pattern.finditer(text, overlapped=True):
                 length = self._known_town_length(match.group("town"), 0 if strong else 1)
                 start = match.start("town")
                 town = match.group("town")[:length]
@@ -223,6 +261,24 @@ class PlaceRules(Detector):
                 if length and not self._eponym_before.search(text, max(0, start - 40), start):
                     # context plus lexicon outrank a bare NER guess of a person
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
+        for match in self._town_in_parentheses.finditer(text):
+            town = match.group("town")
+            if self._known_town_length(town, 0) == len(town) and not self._eponym_before.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.82, "city.in_parentheses")
+        for match in self._town_after_doctor.finditer(text):
+            town = match.group("town")
+            before = text[match.start() : match.start("town")].rstrip(" -")
+            if before.endswith(".") or name_lexicon().is_first_name(before.split()[-1]):
+                continue  # "Dr E. Saint-Hilaire", "Dr Hugues Lamarque": the surname after a first name
+            if self.towns.is_known(town, 1000) and not name_lexicon().is_known_name(town):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.92, "city.after_doctor")
+        for match in self._town_before_country.finditer(text):
+            if match.group("country").casefold() in self._countries and not self._eponym_before.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_country")
         for match in self._letter_place.finditer(text):
             town = match.group("town")
             # "Née le 3 mars" is no place: an unknown word needs the comma of a letter's place line
@@ -247,7 +303,7 @@ class PlaceRules(Detector):
         """Length of the longest leading run of words of `candidate` that is a known town."""
         if candidate.casefold() in self._countries:
             return 0
-        ends = [m.end() for m in re.finditer(r"[^\s\-]+", candidate)]
+        ends = [m.end() for m in _TOWN_WORDS.finditer(candidate)]
         if not ends or not self.towns.may_start_a_town(candidate[: ends[0]]):
             return 0
         for end in reversed(ends):
@@ -261,9 +317,9 @@ class PlaceRules(Detector):
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
         for match in self._site.finditer(text):
             name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())
-            if self._known_town_length(name, 0) == len(name):
-                continue  # "Site de Saint-Cloud": the town is a CITY, its hospital named elsewhere
-            yield Finding(match.start(), match.end(), "HOSPITAL", 0.8, "hospital.site")
+            if self._known_town_length(name, 0) == len(name) and not _HOSPITAL_NEAR.search(text, max(0, match.start() - 150), match.start()):
+                continue  # "Site de Saint-Cloud": a town, unless a hospital's letterhead lists its sites
+            yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.site")
         for match in self._facility_after_preposition.finditer(text):
             if not self._street_before.search(text, max(0, match.start() - 30), match.start()):
                 yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
@@ -271,6 +327,9 @@ class PlaceRules(Detector):
             if self._street_before.search(text, max(0, match.start() - 30), match.start()):
                 continue
             name = match.group("name").strip(" \t-")
+            town_name = re.sub(r"^(?i:de|du|d['’])[ \t]*", "", name)
+            if match.group("type") in self._community_services and self._known_town_length(town_name, 0) == len(town_name):
+                continue  # "CMP de Pantin", "PMI de Villeurbanne": a service and its town (CITY)
             if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
                 continue  # "n° HAD HAD-2026-00413": a record number, not a facility's name
             end = match.start("name") + len(match.group("name").rstrip())
@@ -279,6 +338,17 @@ class PlaceRules(Detector):
                 end = match.end("suffix")
             # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
             yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
+
+        for match in _HOSPITAL_ACRONYM.finditer(text):
+            acronym = match.group()
+            vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms
+            if vowels <= 1 and acronym not in self._acronym_exceptions and fold(acronym) not in common_word_keys():
+                yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
+        for match in self._facility_two_lines.finditer(text):
+            name = match.group("name")
+            saint = re.match(r"(?i:saint|sainte|st|ste)\b", name)  # "Polyclinique\nSaint-Roch"
+            if (saint or not self.towns.is_town(name)) and not all(fold(w) in common_word_keys() for w in re.findall(r"[\w'’]+", name)):
+                yield Finding(match.start("head"), match.end("name"), "HOSPITAL", 0.9, "hospital.two_lines")
 
     def _adjective_use(self, text: str, match: re.Match) -> bool:
         """"L'examen clinique ORL", "suspicion clinique d'AVC": the adjective, not a clinic."""

@@ -1,0 +1,123 @@
+"""PERSON in a document's trail: who typed, printed, sampled or signed it.
+
+Rules, each named in the finding's `detector`:
+- person.reference_initials: the writer's and typist's initials of a letter reference
+  ("N/Réf : PFM/cd", "Réf : CM-2026-1147 / AL").
+- person.login: a user login at the end of an edition line ("édité le 11/03/2026 par lbarreau").
+- person.before_role: a name then a staff role ("K. Mensah IDE", "Kevin (brancardier)").
+- person.role_first_name: a role then a known first name ("l'IDE Anissa").
+- person.initials_label: initials after a staff label ("Préleveur : AD", "Agent d'admission : LB").
+- person.by_first_name: a known first name after "par" ending a clause ("appelé par Tiphaine.").
+- person.in_cell: a known first name alone in a table cell (tab-separated rounds and rotas).
+- person.surname_first: "NOWAKOWSKI / Jan", "KLEIN, Gérard": a surname in capitals, a separator,
+  a known first name.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex as re
+from spacy.tokens import Doc
+
+from redactor.findings import Finding
+from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.lexicon import NameLexicon, fold, name_lexicon
+from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INITIALS, alternation
+from redactor.recognizers.vouched.folding import common_word_keys
+
+_REFERENCE = re.compile(
+    r"(?i:(?<![\w])(?:(?:n|v|nos|vos|notre|votre)[ \t]*[/.][ \t]*)?r[ée]f(?:[ée]rences?)?\.?)[ \t]*:?[ \t]*(?P<refs>[^\n]{1,40})"
+)
+# a group of 2-4 letters touching a slash: "PFM/cd", "/ AL"
+_INITIALS_GROUP = re.compile(r"(?:(?<=/[ \t]?)|(?<![\w\-/])(?=\p{L}{2,4}[ \t]?/))(?P<initials>\p{L}{2,4})(?![\w\-])")
+_LOGIN = re.compile(r"(?i:\bpar)[ \t]+(?P<login>[a-z]{1,2}[._]?[a-z]{3,15}\d{0,3})[ ]*(?:\t|$)", re.MULTILINE)
+# what makes a line an edition trail: a time, a date or an edition verb
+_TRAIL = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(?i:édit|edit|imprim|saisi|valid|modifi|cré|cre|génér|gener)")
+# "prélevé à 11:30 par Tiphaine.": someone named by a known first name after "par"
+_BY_FIRST_NAME = re.compile(rf"(?<![\w])par[ \t]+(?P<name>{CAPITALISED})(?=[ \t]*(?:[.,;)\n]|$))")
+_STAFF_LABELS = (
+    "préleveur", "preleveur", "prélevé par", "preleve par", "agent d'admission", "agent", "opérateur de saisie",
+    "saisie", "édité par", "imprimé par", "transcrit par", "dactylographié par", "frappe", "visa", "tapé par",
+    "tapée par", "frappé par",
+)  # fmt: skip
+_INITIALS_AFTER_LABEL = re.compile(
+    rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
+)
+
+
+class StaffRules(Detector):
+    """Names of staff where a document records its own handling."""
+
+    def __init__(self, lexicon: NameLexicon | None = None) -> None:
+        super().__init__(name="StaffRules", categories=["PERSON"])
+        self.lexicon = lex = lexicon or name_lexicon()
+        roles = alternation([*lex.roles, "brancardier", "brancardière", "AES", "IDEC", "AMP", "ASD", "auxiliaire de vie"])
+        name = rf"(?:{INITIALS}[ \t]?(?:{ALL_CAPS}|{CAPITALISED})|{CAPITALISED}(?:[ \t]+(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED}))?)"
+        self._before_role = re.compile(
+            rf"(?<![\w\-'’.])(?P<name>{name})(?:[ \t]+\((?i:{roles})(?![\w])[^)\n]{{0,20}}\)|[ \t]+(?:{roles})(?:[ \t]+\p{{Lu}}{{2,6}})?(?=[ \t]*(?:\n|$|[,;)])))"
+        )
+        # "l'IDE Anissa", "par l'AS Fatou": a role then a known first name
+        self._role_then_first_name = re.compile(
+            rf"(?<![\w\-])(?:{roles})[ \t]+(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}))?)(?![\w\-'’])"
+        )
+        self._in_cell = re.compile(rf"(?:(?<=\t)|(?<=  ))(?P<name>{CAPITALISED})(?=[ \t]*(?:\t|\n|$))")
+        self._surname_first = re.compile(
+            rf"(?<![\w\-'’])(?P<surname>{ALL_CAPS})[ \t]*[,/][ \t]*(?P<first>{CAPITALISED})(?![\w\-'’])"
+        )
+
+    def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        yield from self._reference_initials(text)
+        for match in _LOGIN.finditer(text):
+            login = match.group("login")
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if fold(login) not in common_word_keys() and _TRAIL.search(text, line_start, match.start()):
+                yield Finding(match.start("login"), match.end("login"), "PERSON", 0.6, "person.login")
+        for match in _INITIALS_AFTER_LABEL.finditer(text):
+            if not self.lexicon.is_not_name(match.group("initials")):
+                yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in self._before_role.finditer(text):
+            if self._names_someone(match.group("name")):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.before_role")
+        for match in self._role_then_first_name.finditer(text):
+            first = match.group("name").split()[0]
+            if self.lexicon.is_first_name(first) and fold(first) not in self.lexicon.common_word_first_names:
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
+        for match in _BY_FIRST_NAME.finditer(text):
+            first = match.group("name")
+            if self._is_plain_first_name(first):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.7, "person.by_first_name")
+        for match in self._in_cell.finditer(text):
+            first = match.group("name")
+            if self.lexicon.is_first_name(first) and fold(first) not in self.lexicon.common_word_first_names:
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.7, "person.in_cell")
+        for match in self._surname_first.finditer(text):
+            surname, first = match.group("surname"), match.group("first")
+            if self.lexicon.is_first_name(first) and not self.lexicon.is_not_name(surname) and len(surname) > 2:
+                yield Finding(match.start("surname"), match.end("surname"), "PERSON", 0.8, "person.surname_first")
+                yield Finding(match.start("first"), match.end("first"), "PERSON", 0.8, "person.surname_first")
+
+    def _reference_initials(self, text: str) -> Iterator[Finding]:
+        for reference in _REFERENCE.finditer(text):
+            refs_start = reference.start("refs")
+            for group in _INITIALS_GROUP.finditer(reference.group("refs")):
+                initials = group.group("initials")
+                if not self.lexicon.is_not_name(initials):
+                    start = refs_start + group.start("initials")
+                    yield Finding(start, start + len(initials), "PERSON", 0.65, "person.reference_initials")
+
+    def _is_plain_first_name(self, word: str) -> bool:
+        """A known first name that is no ordinary word ("par Tiphaine", not "par Dieu")."""
+        key = fold(word)
+        return self.lexicon.is_first_name(word) and key not in self.lexicon.common_word_first_names and key not in common_word_keys()
+
+    def _names_someone(self, name: str) -> bool:
+        """A known first name, or initials and a surname; never ordinary words ("Soins IDE")."""
+        words = [w for w in name.split() if not w.endswith(".")]  # initials are no words
+        if not words or any(self.lexicon.is_not_name(w) for w in words):
+            return False
+        if "." in name:
+            return True
+        return self.lexicon.is_first_name(words[0]) or (
+            len(words) > 1 and self.lexicon.is_known_name(words[-1]) and fold(words[0]) not in common_word_keys()
+        )
