@@ -19,6 +19,7 @@ Eponyms ("maladie de Crohn", "score de Glasgow") and towns are never persons.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex as re
@@ -130,6 +131,8 @@ class PersonRules(Detector):
         self._all_caps_word = re.compile(rf"{NOT_IN_WORD_BEFORE}{ALL_CAPS}{NOT_IN_WORD_AFTER}")
         self._name_word = re.compile(rf"{NOT_IN_WORD_BEFORE}(?:{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}")
         self._eponym_before = re.compile(eponym_before(lex.eponym_triggers))
+        # the same 40 characters before a name recur on name-dense notes: remember the answers
+        self._eponym_window = lru_cache(maxsize=4096)(lambda window: bool(self._eponym_before.search(window)))
 
     # -- helpers ------------------------------------------------------------------------
     def _trim(self, text: str, start: int, end: int, after_title: bool) -> tuple[int, int] | None:
@@ -161,7 +164,7 @@ class PersonRules(Detector):
         return False
 
     def _is_eponym(self, text: str, start: int) -> bool:
-        return bool(self._eponym_before.search(text[max(0, start - 40) : start]))
+        return self._eponym_window(text[max(0, start - 40) : start])
 
     def _lowercase_names(self, span: str) -> int:
         """Length of the leading run of lower-case words that are known names ("dr martin")."""

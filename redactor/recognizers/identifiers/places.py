@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex as re
@@ -61,6 +62,7 @@ _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 _TOWN_WORDS = re.compile(r"[^\s\-]+")
+_FIVE_DIGITS = re.compile(r"\d{2} ?\d{3}")  # no postcode, no "PARIS 75013" to look for
 # a hospital named just before: "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau"
 _HOSPITAL_NEAR = re.compile(r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier)")
 # "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
@@ -160,6 +162,8 @@ class PlaceRules(Detector):
         )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
         self.towns = towns or town_lexicon()
+        # capitalised runs recur (letterheads, name-dense notes): remember their reading
+        self._cached_town_length = lru_cache(maxsize=8192)(self._town_length)
         self._countries = countries()
         # strong context: any known town, even one that is also a word ("à Tours")
         self._town_after_a = re.compile(rf"(?<![\w])(?i:à|au)[ \t]+(?P<town>{_TOWN})")
@@ -234,7 +238,7 @@ class PlaceRules(Detector):
             if self.towns.is_abroad(town) and not re.fullmatch(_ZIP, match.group("zip")):
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.abroad")
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.after_zip")
-        for match in self._town_zip.finditer(text):
+        for match in self._town_zip.finditer(text) if _FIVE_DIGITS.search(text) else ():
             length = self._known_town_length(match.group("town"), 0)
             if length == len(match.group("town")):
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.after_town")
@@ -247,8 +251,8 @@ class PlaceRules(Detector):
                     continue
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
         for pattern, strong in ((self._town_after_a, True), (self._town_in_context, False)):
-            # overlapped: "au CH Ravenel à Mirecourt" must still try "à Mirecourt"
-            for match in pattern.finditer(text, overlapped=True):
+            # the strong context overlapped: "au CH Ravenel à Mirecourt" must still try "à Mirecourt"
+            for match in pattern.finditer(text, overlapped=strong):
                 length = self._known_town_length(match.group("town"), 0 if strong else 1)
                 start = match.start("town")
                 town = match.group("town")[:length]
@@ -301,6 +305,9 @@ class PlaceRules(Detector):
 
     def _known_town_length(self, candidate: str, min_population: int) -> int:
         """Length of the longest leading run of words of `candidate` that is a known town."""
+        return self._cached_town_length(candidate, min_population)
+
+    def _town_length(self, candidate: str, min_population: int) -> int:
         if candidate.casefold() in self._countries:
             return 0
         ends = [m.end() for m in _TOWN_WORDS.finditer(candidate)]
