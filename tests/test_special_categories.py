@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from redactor.recognizers.special.phrases import tokenize
+
 # (category, note, passage that must be covered by a finding of the category)
 TRUE_CASES = [
     # HEALTH_SENSITIVE
@@ -216,3 +218,12 @@ def test_pd_l1_is_a_ligand_not_a_slur(redactor):
     assert [f for f in redactor.analyze(text) if f.category == "SEXUAL_ORIENTATION"] == []
     slur = "Traité de PD par ses collègues."
     assert [slur[f.start : f.end] for f in redactor.analyze(slur) if f.category == "SEXUAL_ORIENTATION"] == ["PD"]
+
+
+def test_a_phrase_wrapped_at_a_line_end_is_still_one_phrase(redactor):
+    # a long line wrapped by an editor or a PDF extractor does not end the statement...
+    note = "Patient hospitalisé la semaine dernière aux urgences pour une tentative de\nsuicide médicamenteuse."
+    assert "tentative de\nsuicide" in [note[f.start : f.end] for f in redactor.analyze(note) if f.category == "HEALTH_SENSITIVE"]
+    # ...but a short line is a list item, and a negation does not reach the next one
+    listed = "Pas d'alcool\ntabac 10 PA"
+    assert "\n" in tokenize(listed).texts

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 # A word is a run of letters and digits; hyphens, apostrophes and quotation marks are skipped;
 # any other mark that is not a space is a token of its own; a line break is a token (it ends a
-# statement).
+# statement), unless it only wraps a long line (`_is_soft_wrap`).
 _TOKEN = re.compile(r"[^\W_]+|\n|[^\w\s'’‘`´\-‐‑«»\"“”„]")
 # Tokens that end a statement: context rules and qualifiers do not look past them. A full
 # stop after a title or an initial ("M. Chrétien", "Dr. Martin") ends nothing: `tokenize`
@@ -92,6 +92,8 @@ def tokenize(text: str) -> Tokens:
     ends: list[int] = []
     texts: list[str] = []
     for match in _TOKEN.finditer(text):
+        if match.group() == "\n" and _is_soft_wrap(text, match.start(), texts):
+            continue
         starts.append(match.start())
         ends.append(match.end())
         texts.append(match.group())
@@ -100,6 +102,23 @@ def tokenize(text: str) -> Tokens:
         if keys[index] == "." and keys[index - 1] in _TITLES and starts[index] == ends[index - 1]:
             keys[index] = _ABBREVIATION_DOT
     return Tokens(starts, ends, texts, keys)
+
+
+# A line this long that ends inside a sentence was wrapped by an editor or a PDF extractor:
+# "hospitalisé pour tentative de\nsuicide" is one phrase. Short lines are list items.
+_WRAPPED_LINE = 40
+_NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
+
+
+def _is_soft_wrap(text: str, position: int, texts_so_far: list[str]) -> bool:
+    """A line break after a word of a long line, before a lower-case word, is no statement end."""
+    if not texts_so_far or not texts_so_far[-1][-1:].isalnum():
+        return False
+    line_start = text.rfind("\n", 0, position) + 1
+    if position - line_start < _WRAPPED_LINE:
+        return False
+    following = _NEXT_WORD.match(text, position + 1)
+    return following is not None and following.group()[-1].islower()
 
 
 def words_of(text: str) -> list[str]:
