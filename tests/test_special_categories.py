@@ -227,3 +227,24 @@ def test_a_phrase_wrapped_at_a_line_end_is_still_one_phrase(redactor):
     # ...but a short line is a list item, and a negation does not reach the next one
     listed = "Pas d'alcool\ntabac 10 PA"
     assert "\n" in tokenize(listed).texts
+
+
+@pytest.mark.parametrize(
+    "note, notation",
+    [
+        ("BRCA2 c.5946delT, VAF 48 %.", "c.5946delT"),
+        ("Variant c.68_69delAG retrouvé chez la mère.", "c.68_69delAG"),
+        ("KRAS p.(Gly12Cys) sur la pièce opératoire.", "p.(Gly12Cys"),
+        ("Microdélétion 22q11.2 confirmée.", "22q11.2"),
+        ("Caryotype : del(5)(q31) et t(9;22).", "t(9;22)"),
+        ("Génotype MTHFR rs1801133 homozygote.", "rs1801133"),
+    ],
+)
+def test_genetic_notations(redactor, note, notation):
+    found = [note[f.start : f.end] for f in redactor.analyze(note) if f.category == "GENETIC"]
+    assert any(notation in value for value in found), found
+
+
+@pytest.mark.parametrize("note", ["Voir p.12 du rapport, 3q par jour.", "TA 12/8, pT2N0, Gleason 3+4, c.-à-d. stable."])
+def test_page_numbers_and_stages_are_no_genetic_notation(redactor, note):
+    assert [f for f in redactor.analyze(note) if f.category == "GENETIC"] == []

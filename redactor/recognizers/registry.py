@@ -12,6 +12,7 @@ from redactor.recognizers.identifiers.places import PlaceRules
 from redactor.recognizers.identifiers.staff import StaffRules
 from redactor.recognizers.special.detector import SpecialCategoryDetector
 from redactor.recognizers.special.excessive import ExcessiveCommentModel
+from redactor.recognizers.special.notation import GeneticNotationDetector
 from redactor.recognizers.special.partners import SameSexPartnerDetector
 
 
@@ -33,6 +34,7 @@ def default_detectors(*, learned_excessive: bool = False) -> list[Detector]:
         StaffRules(),
         SpecialCategoryDetector(),
         SameSexPartnerDetector(),
+        GeneticNotationDetector(),
     ]
     if learned_excessive:
         detectors.append(ExcessiveCommentModel())
