@@ -1,7 +1,7 @@
 """Germline or somatic: the reading of a GENETIC finding, from the cues of
 `models/special/genetic_origin.yaml` around it.
 
-Cues in the finding's sentence and the one before, by tier: said hereditary (germline, which
+Cues in the finding's sentence (or, without any, in the one before), by tier: said hereditary (germline, which
 policies remove: the reading when in doubt), said acquired (somatic), a gene read as
 hereditary (germline), a tumour or a gene tested on tumours (somatic); nothing: germline.
 """
@@ -35,17 +35,25 @@ class GeneticOrigin:
     cues: PhraseTrie
 
     def somatic(self, tokens: Tokens, first: int, last: int) -> bool:
-        """Whether the GENETIC finding on tokens [first, last) reads as a somatic variant."""
-        start, end = _window(tokens, first, last)
+        """Whether the GENETIC finding on tokens [first, last) reads as a somatic variant: the
+        cues of its own sentence decide; without any, those of the sentence before."""
+        for sentences_before in range(_SENTENCES_BEFORE + 1):
+            start, end = _window(tokens, first, last, sentences_before)
+            kinds = self._kinds(tokens, start, end)
+            if kinds:
+                return next(somatic for tier, somatic in _TIERS if tier in kinds)
+        return False
+
+    def _kinds(self, tokens: Tokens, start: int, end: int) -> set[object]:
         kinds: set[object] = set()
         for index in range(start, end):
             if self.cues.may_start(tokens, index):
                 kinds.update(kind for stop, kind in self.cues.matches_at(tokens, index) if stop <= end)
-        return next((somatic for tier, somatic in _TIERS if tier in kinds), False)
+        return kinds
 
 
-def _window(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
-    """The finding's sentence and the sentence before it, not past a blank line."""
+def _window(tokens: Tokens, first: int, last: int, sentences_before: int) -> tuple[int, int]:
+    """The finding's sentence and `sentences_before` sentences before it, not past a blank line."""
     start = first
     sentences = 0
     while start > 0 and first - start < _MAX_REACH:
@@ -54,7 +62,7 @@ def _window(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
             break
         if key in SENTENCE_ENDS:
             sentences += 1
-            if sentences > _SENTENCES_BEFORE:
+            if sentences > sentences_before:
                 break
         start -= 1
     end = last
