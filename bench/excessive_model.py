@@ -87,7 +87,7 @@ def main() -> None:
     args = parser.parse_args()
 
     without = Redactor(learned_excessive=False)
-    with_model = Redactor(nlp=without.nlp)
+    with_model = Redactor(nlp=without.nlp, learned_excessive=True)
     print("gold, without the classifier:", json.dumps(gold_figures(without, args.gold)))
     print("gold, with the classifier:   ", json.dumps(gold_figures(with_model, args.gold)))
 

@@ -154,14 +154,15 @@ _CONTAINER_MIN_SCORE = 0.8
 
 def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Finding]:
     """`candidates` less the special-category ones that are capitalised words lying wholly inside
-    a town, street or person name found by a rule."""
+    a town, street or person name found by a rule, and less the NER's person guesses lying wholly
+    inside a special-category term."""
     containers = sorted(
         (f.start, f.end)
         for f in candidates
         if f.score >= _CONTAINER_MIN_SCORE and (f.category in _PLACE_CONTAINERS or f.detector in _PERSON_CONTAINERS)
     )
     if not containers:
-        return candidates
+        return _without_model_names_in_terms(candidates)
     starts = [start for start, _ in containers]
     ends_so_far = list(_running_max(end for _, end in containers))
 
@@ -171,7 +172,28 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
         index = bisect_right(starts, finding.start) - 1
         return index >= 0 and ends_so_far[index] >= finding.end
 
-    return [finding for finding in candidates if not inside_a_name(finding)]
+    kept = [finding for finding in candidates if not inside_a_name(finding)]
+    return _without_model_names_in_terms(kept)
+
+
+def _without_model_names_in_terms(candidates: list[Finding]) -> list[Finding]:
+    """The NER's person guesses that lie wholly inside a special-category term ("Mytho, à ne
+    pas croire", "Témoin de Jéhovah"): the vocabulary's reading is the right one."""
+    terms = sorted(
+        (f.start, f.end) for f in candidates if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR
+    )
+    if not terms:
+        return candidates
+    starts = [start for start, _ in terms]
+    ends_so_far = list(_running_max(end for _, end in terms))
+
+    def inside_a_term(finding: Finding) -> bool:
+        if finding.detector != "person.ner":
+            return False
+        index = bisect_right(starts, finding.start) - 1
+        return index >= 0 and ends_so_far[index] >= finding.end
+
+    return [finding for finding in candidates if not inside_a_term(finding)]
 
 
 def _running_max(values: Iterable[int]) -> Iterator[int]:

@@ -109,18 +109,18 @@ def test_neutral_sentences_are_not(detector: ExcessiveCommentModel, sentence: st
 def test_in_a_note_only_the_judgemental_sentence_is_a_finding(redactor: Redactor):
     note = (
         "Motif : douleurs abdominales depuis 2 jours.\n"
-        "Abdomen souple, pas de défense. On dit au village qu'elle couche avec le facteur.\n"
+        "Abdomen souple, pas de défense. On raconte au village que cette famille vit de combines.\n"
         "Conclusion : colopathie fonctionnelle, revoir dans un mois."
     )
     findings = model_findings(redactor, note)
-    assert [note[f.start : f.end] for f in findings] == ["On dit au village qu'elle couche avec le facteur."]
+    assert [note[f.start : f.end] for f in findings] == ["On raconte au village que cette famille vit de combines."]
     assert findings[0].category == "EXCESSIVE_COMMENT"
 
 
 def test_offsets_are_on_the_original_text(redactor: Redactor):
-    note = "TA 12/8.\u200b On dit au village qu'elle couche\u200b avec le facteur."
+    note = "TA 12/8.\u200b On raconte au village que cette famille\u200b vit de combines."
     findings = model_findings(redactor, note)
-    assert [note[f.start : f.end] for f in findings] == ["On dit au village qu'elle couche\u200b avec le facteur."]
+    assert [note[f.start : f.end] for f in findings] == ["On raconte au village que cette famille\u200b vit de combines."]
 
 
 def test_other_categories_keep_their_span_inside_a_flagged_sentence(redactor: Redactor):
@@ -139,7 +139,7 @@ def test_it_is_off_by_default_and_can_be_switched_on_and_off(redactor: Redactor)
 
 
 def test_the_clinicians_check_does_not_run_it(redactor: Redactor):
-    assert redactor.check("On dit au village qu'elle couche avec le facteur.") == []
+    assert redactor.check("On raconte au village que cette famille vit de combines.") == []
 
 
 def test_a_broken_model_fails_the_call(redactor: Redactor):

@@ -101,7 +101,7 @@ def test_reported(redactor, note, passage):
     [
         ("Patient schizophrène, suivi au CMP.", "schizophrène"),
         ("Selon les recommandations, dépistage VIH annuel.", "VIH"),
-        ("Gitan d'après l'accueil, sale.", "sale"),
+        ("Gitan d'après l'accueil. Toujours aussi sale.", "sale"),  # a remark is its sentence: the hearsay is another one
     ],
 )
 def test_not_reported(redactor, note, passage):

@@ -23,7 +23,7 @@ def test_one_warning_per_sensitive_passage(redactor):
         ("musulmane voilée", "RELIGION"),
         ("Serait homosexuelle", "SEXUAL_ORIENTATION"),
         ("Pas de TS", "HEALTH_SENSITIVE"),
-        ("pénible", "EXCESSIVE_COMMENT"),
+        ("Patient pénible", "EXCESSIVE_COMMENT"),  # the remark with whom it is about
     ]
 
 

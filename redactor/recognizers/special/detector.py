@@ -107,6 +107,23 @@ def _spelling_holds(entry: Entry, tokens: Tokens, first: int, last: int) -> bool
     return True
 
 
+# a judgemental remark is its sentence ("extend_to: sentence" in its file, comments.yaml): the
+# sentence is a second finding, scored under resolve.MERGE_FLOOR
+_SENTENCE_SCORE = 0.45
+_SENTENCE_REACH = 40  # tokens each side at most
+
+
+def _sentence_of(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+    """Token range [first, last) grown to the sentence around it."""
+    start = first
+    while start > 0 and first - start < _SENTENCE_REACH and tokens.keys[start - 1] not in SENTENCE_ENDS:
+        start -= 1
+    end = last
+    while end < len(tokens) and end - last < _SENTENCE_REACH and tokens.keys[end] not in SENTENCE_ENDS:
+        end += 1
+    return start, end
+
+
 class SpecialCategoryDetector(TextDetector):
     """Sensitive content by vocabulary: health, sexuality, beliefs, origin, opinions, unions,
     genetics, biometrics, offences, and judgemental comments."""
@@ -134,12 +151,17 @@ class SpecialCategoryDetector(TextDetector):
         if not spans:
             return []
         self._extend(tokens, spans)
-        return [
-            Finding(
-                tokens.starts[s.first], tokens.ends[s.last - 1], s.rule.category, s.rule.score, s.rule.name
-            )
-            for s in self._merged(tokens, spans)
-        ]
+        findings = []
+        for span in self._merged(tokens, spans):
+            start, end = tokens.starts[span.first], tokens.ends[span.last - 1]
+            findings.append(Finding(start, end, span.rule.category, span.rule.score, span.rule.name))
+            if span.rule.family in self.vocabulary.sentence_families:
+                first, last = _sentence_of(tokens, span.first, span.last)
+                # the whole remark, scored under MERGE_FLOOR so that a name inside stays a name
+                findings.append(
+                    Finding(tokens.starts[first], tokens.ends[last - 1], span.rule.category, _SENTENCE_SCORE, span.rule.name)
+                )
+        return findings
 
     def _extend(self, tokens: Tokens, spans: list[_Span]) -> None:
         """Grow spans over their family's heads and tails and over trailing plus signs."""

@@ -124,6 +124,8 @@ class CompiledVocabulary:
     heads: dict[str, PhraseTrie] = field(default_factory=dict)  # family -> words joining before
     tails: dict[str, PhraseTrie] = field(default_factory=dict)  # family -> words joining after
     joiners: frozenset[str] = frozenset()
+    sentence_families: frozenset[str] = frozenset()  # files whose findings also cover their sentence
+    category_families: dict[str, str] = field(default_factory=dict)  # category -> its hand-written file
     phrases: int = 0
 
 
@@ -351,11 +353,13 @@ def deletions(word: str) -> list[str]:
 
 def _compile_file(compiled: CompiledVocabulary, path: Path, lists: dict[str, list[str]], cache: dict) -> None:
     data = read_yaml(path)
-    unknown = set(data) - {"category", "groups", "exclusions", "heads", "tails"}
+    unknown = set(data) - {"category", "groups", "exclusions", "heads", "tails", "extend_to"}
     if unknown:
         raise VocabularyError(f"{path.name}: unknown keys {sorted(unknown)}")
     family = path.stem
     default_category = data.get("category")
+    if default_category and path.name not in GENERATED_FILES:
+        compiled.category_families.setdefault(default_category, family)
     groups = data.get("groups")
     if not isinstance(groups, list) or not groups:
         raise VocabularyError(f"{path.name}: 'groups' must be a non-empty list")
@@ -385,7 +389,9 @@ def _compile_file(compiled: CompiledVocabulary, path: Path, lists: dict[str, lis
         rule = Rule(
             name=f"special.{family}.{name}",
             category=category,
-            family=family,
+            # a generated term takes the heads and tails of its category's hand-written file
+            # ("Quasym" + "LP 20 mg" like "Ritaline LP 20 mg")
+            family=compiled.category_families.get(category, family) if path.name in GENERATED_FILES else family,
             score=float(score),
             not_after=_context_words(expander, group.get("not_after"), window, f"{where}: not_after"),
             not_before=_context_words(expander, group.get("not_before"), window, f"{where}: not_before"),
@@ -397,6 +403,11 @@ def _compile_file(compiled: CompiledVocabulary, path: Path, lists: dict[str, lis
         _add_phrases(compiled, expander, group.get("terms"), rule, False, where)
         if "fuzzy" in group:
             _add_phrases(compiled, expander, group["fuzzy"], rule, True, f"{where}: fuzzy")
+    extend_to = data.get("extend_to")
+    if extend_to is not None:
+        if extend_to != "sentence":
+            raise VocabularyError(f"{path.name}: extend_to must be 'sentence'")
+        compiled.sentence_families = compiled.sentence_families | {family}
     for part in ("heads", "tails"):
         if part in data:
             trie = getattr(compiled, part).setdefault(family, PhraseTrie())
