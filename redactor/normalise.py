@@ -177,17 +177,22 @@ def _character_replacement(match: re.Match[str]) -> str:
 
 
 # Letters spaced out to dodge detection: "s i d a", "V I H", "s.i.d.a", "S-I-D-A" (groups 1-2):
-# four single letters or more, or three capitals, with the same separator throughout.
+# four single letters or more, or three capitals, with the same separator throughout; two or
+# three letters when word gaps set them apart ("Pas de   T S  ." after the cell-gap pass).
 # Runs of the same emphatic punctuation, "!!! !!!!" (group 3), become one mark.
 _LAYOUT_PASS = re.compile(
     r"(?<![\w'’])([^\W\d_])([ .\-_])(?:[^\W\d_]\2)+[^\W\d_](?![\w'’])"
     r"|([!?*~=_#])(?: ?\3)+"
+    # two or three letters spaced out and set apart by word gaps (a tab here): "   T S   "
+    r"|(?<=\t)(?P<short>[^\W\d_](?: [^\W\d_]){1,2})(?=\t|[ \t]*[.,;:!?)\n]|$)"
 )
 
 
 def _layout_replacement(match: re.Match[str]) -> str | None:
     if match.group(3) is not None:
         return match.group(3)
+    if match.group("short") is not None:
+        return match.group("short").replace(" ", "")
     letters = match.group().replace(match.group(2), "")
     if len(letters) >= 4 or (len(letters) == 3 and letters.isupper()):
         return letters
@@ -201,7 +206,7 @@ def _layout_replacement(match: re.Match[str]) -> str | None:
 # Words broken at a line end (group "broken"): "Mar-\ntin" -> "Martin", "Saint-\nJoseph" ->
 # "Saint-Joseph" (a capital after the break is a compound's second part: its hyphen stays).
 _EXTRACTION_PASS = re.compile(
-    r"(?P<spaced>(?<![^\s'’(\[/«])[^\W_](?: {1,4}\S(?![^\s,.;:)\]/»])){3,})"
+    r"(?P<spaced>(?<![^\s'’(\[/«\"“])[^\W_](?: {1,4}\S(?![^\s,.;:)\]/»\"”])){3,})"
     r"|(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?P<broken>[^\W\d_])"
 )
 _WORD_GAP = re.compile(r" {2,}")

@@ -159,7 +159,10 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
     containers = sorted(
         (f.start, f.end)
         for f in candidates
-        if f.score >= _CONTAINER_MIN_SCORE and (f.category in _PLACE_CONTAINERS or f.detector in _PERSON_CONTAINERS)
+        if f.score >= _CONTAINER_MIN_SCORE
+        and (f.category in _PLACE_CONTAINERS or f.detector in _PERSON_CONTAINERS)
+        # in a line typed in capitals, case tells no name from a word
+        and any(c.islower() for c in text[f.start : f.end])
     )
     if not containers:
         return _without_model_names_in_terms(candidates)

@@ -101,10 +101,22 @@ def _spelling_holds(entry: Entry, tokens: Tokens, first: int, last: int) -> bool
         if (strip_accents(text) if spelling.keep_case else text.lower()) != spelling.surface:
             return False
     if entry.rule.lowercase_only:
+        shouted = _in_capitals(tokens, first, last)
         for text in tokens.texts[first:last]:
-            if not text.islower():
+            if not text.islower() and not (shouted and text.isupper()):
                 return False
     return True
+
+
+def _in_capitals(tokens: Tokens, first: int, last: int) -> bool:
+    """The words around [first, last) are written in capitals too: a line typed in capitals
+    ("PATIENT SALE ET INSULTANT"), where case tells no proper noun from a word."""
+    around = [
+        tokens.texts[i]
+        for i in (*range(max(0, first - 3), first), *range(last, min(len(tokens), last + 3)))
+        if len(tokens.texts[i]) > 2 and tokens.texts[i].isalpha()
+    ]
+    return len(around) >= 2 and all(word.isupper() for word in around)
 
 
 # a judgemental remark is its sentence ("extend_to: sentence" in its file, comments.yaml): the

@@ -20,7 +20,7 @@ from redactor.recognizers.special.base import TextDetector
 
 _SCORE = 0.85
 _VARIANT = re.compile(
-    r"(?<![\w.])(?:[cgmnr]\.(?:[-*]?\d+(?:[+-]\d+)?(?:_[-*]?\d+(?:[+-]\d+)?)?"
+    r"(?i)(?<![\w.])(?:[cgmnr]\.(?:[-*]?\d+(?:[+-]\d+)?(?:_[-*]?\d+(?:[+-]\d+)?)?"
     r"(?:[ACGTacgt]>[ACGTacgt]|(?:del|dup|ins|inv|delins)[ACGTacgt\d]*|=))"
     r"|p\.\(?(?:[A-Z][a-z]{2}|[A-Z])\d+(?:[A-Z][a-z]{2}|[A-Z*]|fs\*?\d*|del|dup|ins\w*|=)+\)?"
     r"|\d{2,5}(?:del|dup|ins)[ACGT]{1,6})(?![\w>])"

@@ -110,6 +110,11 @@ _WRAPPED_LINE = 40
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
 
 
+def _CAPITALS_LINE(text: str, start: int, end: int) -> bool:
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return len(letters) >= 20 and all(c.isupper() for c in letters)
+
+
 def _is_soft_wrap(text: str, position: int, texts_so_far: list[str]) -> bool:
     """A line break after a word of a long line, before a lower-case word, is no statement end."""
     if not texts_so_far or not texts_so_far[-1][-1:].isalnum():
@@ -118,7 +123,10 @@ def _is_soft_wrap(text: str, position: int, texts_so_far: list[str]) -> bool:
     if position - line_start < _WRAPPED_LINE:
         return False
     following = _NEXT_WORD.match(text, position + 1)
-    return following is not None and following.group()[-1].islower()
+    if following is None:
+        return False
+    # a lower-case word goes on the sentence; in a text typed in capitals, a capital does
+    return following.group()[-1].islower() or (texts_so_far[-1].isupper() and _CAPITALS_LINE(text, line_start, position))
 
 
 def words_of(text: str) -> list[str]:
