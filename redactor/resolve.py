@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from redactor.findings import ALL_CATEGORIES, Finding
 from redactor.recognizers.vouched import KNOWN_PREFIX, SITE_PREFIX
@@ -156,47 +156,35 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
     """`candidates` less the special-category ones that are capitalised words lying wholly inside
     a town, street or person name found by a rule, and less the NER's person guesses lying wholly
     inside a special-category term."""
-    containers = sorted(
-        (f.start, f.end)
+    inside_a_name = _inside_any(
+        f
         for f in candidates
         if f.score >= _CONTAINER_MIN_SCORE
         and (f.category in _PLACE_CONTAINERS or f.detector in _PERSON_CONTAINERS)
         # in a line typed in capitals, case tells no name from a word
         and any(c.islower() for c in text[f.start : f.end])
     )
-    if not containers:
-        return _without_model_names_in_terms(candidates)
-    starts = [start for start, _ in containers]
-    ends_so_far = list(_running_max(end for _, end in containers))
+    kept = [
+        f
+        for f in candidates
+        if f.category in _IDENTIFIER_PRIORITY or not text[f.start : f.start + 1].isupper() or not inside_a_name(f)
+    ]
+    # "Mytho, à ne pas croire", "Témoin de Jéhovah": the vocabulary's reading is the right one
+    inside_a_term = _inside_any(f for f in kept if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR)
+    return [f for f in kept if f.detector != "person.ner" or not inside_a_term(f)]
 
-    def inside_a_name(finding: Finding) -> bool:
-        if finding.category in _IDENTIFIER_PRIORITY or not text[finding.start : finding.start + 1].isupper():
-            return False
+
+def _inside_any(containers: Iterable[Finding]) -> Callable[[Finding], bool]:
+    """A test of whether a finding lies wholly inside one of `containers`."""
+    spans = sorted((f.start, f.end) for f in containers)
+    starts = [start for start, _ in spans]
+    ends_so_far = list(_running_max(end for _, end in spans))
+
+    def inside(finding: Finding) -> bool:
         index = bisect_right(starts, finding.start) - 1
         return index >= 0 and ends_so_far[index] >= finding.end
 
-    kept = [finding for finding in candidates if not inside_a_name(finding)]
-    return _without_model_names_in_terms(kept)
-
-
-def _without_model_names_in_terms(candidates: list[Finding]) -> list[Finding]:
-    """The NER's person guesses that lie wholly inside a special-category term ("Mytho, à ne
-    pas croire", "Témoin de Jéhovah"): the vocabulary's reading is the right one."""
-    terms = sorted(
-        (f.start, f.end) for f in candidates if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR
-    )
-    if not terms:
-        return candidates
-    starts = [start for start, _ in terms]
-    ends_so_far = list(_running_max(end for _, end in terms))
-
-    def inside_a_term(finding: Finding) -> bool:
-        if finding.detector != "person.ner":
-            return False
-        index = bisect_right(starts, finding.start) - 1
-        return index >= 0 and ends_so_far[index] >= finding.end
-
-    return [finding for finding in candidates if not inside_a_term(finding)]
+    return inside
 
 
 def _running_max(values: Iterable[int]) -> Iterator[int]:

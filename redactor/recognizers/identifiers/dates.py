@@ -61,11 +61,12 @@ _RANGE_START = re.compile(
 _SPACED_SEPARATORS = re.compile(
     r"(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[ \t]+(?P<s>[/.\-])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?P=s)[ \t]+(?:19|20)\d{2}(?![\w])"
 )
-_MONTH_NAMES = "|".join(m for m in MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
+# month names written in full, accented or not (the places rules share them: "rue du 19 mars 1962")
+MONTH_NAMES = "|".join(m for m in MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
 # "en février", "depuis novembre", "fin septembre": a month named alone after a time word
 _MONTH_ALONE = re.compile(
     rf"(?i:\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
-    rf"(?P<date>{_MONTH_NAMES})(?![\w])"
+    rf"(?P<date>{MONTH_NAMES})(?![\w])"
 )
 _WEEKDAY_BEFORE = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"

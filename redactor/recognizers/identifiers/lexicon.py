@@ -42,6 +42,10 @@ class NameLexicon:
         parts = [p for p in token.replace("’", "'").split("-") if p]
         return bool(parts) and all(fold(p) in self.first_names for p in parts)
 
+    def is_distinct_first_name(self, token: str) -> bool:
+        """A known first name that is no common word ("Nathalie", not "Pierre" or "Rose")."""
+        return self.is_first_name(token) and fold(token) not in self.common_word_first_names
+
     def first_name_gender(self, token: str) -> str | None:
         """F, M or U for a known first name (a compound takes its first part), else None."""
         if not self.is_first_name(token):

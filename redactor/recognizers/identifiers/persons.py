@@ -256,7 +256,7 @@ class PersonRules(Detector):
         ):
             for match in pattern.finditer(text):
                 first = match.group("name").split()[0]
-                if lex.is_first_name(first) and fold(first) not in lex.common_word_first_names:
+                if lex.is_distinct_first_name(first):
                     found = self._finding(text, match.start("name"), match.end("name"), score, rule)
                     if found:
                         yield found

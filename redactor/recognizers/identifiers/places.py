@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.dates import MONTH_NAMES
 from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
     LOWER,
@@ -31,7 +32,7 @@ _LINKING = (
 # a proper name: capitalised words with linking words between
 _PROPER_NAME = rf"{_CAPITAL_WORD}(?:(?:[ \t]+|-)(?:{_LINKING}[ \t]*)?{_CAPITAL_WORD}){{0,5}}"
 # street names that are dates: "rue du 8 Mai 1945", "avenue du 11 Novembre"
-_MONTHS = r"(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
+_MONTHS = rf"(?i:{MONTH_NAMES})"
 _DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+(?:{_MONTHS}|{_CAPITAL_WORD})(?:[ \t]+\d{{4}})?"
 _TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
 _TOWN = (

@@ -81,7 +81,7 @@ class StaffRules(Detector):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.before_role")
         for match in self._role_then_first_name.finditer(text):
             first = match.group("name").split()[0]
-            if self.lexicon.is_first_name(first) and fold(first) not in self.lexicon.common_word_first_names:
+            if self.lexicon.is_distinct_first_name(first):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
         for match in _BY_FIRST_NAME.finditer(text):
             first = match.group("name")
@@ -89,7 +89,7 @@ class StaffRules(Detector):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.7, "person.by_first_name")
         for match in self._in_cell.finditer(text):
             first = match.group("name")
-            if self.lexicon.is_first_name(first) and fold(first) not in self.lexicon.common_word_first_names:
+            if self.lexicon.is_distinct_first_name(first):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.7, "person.in_cell")
         for match in self._surname_first.finditer(text):
             surname, first = match.group("surname"), match.group("first")
@@ -108,8 +108,7 @@ class StaffRules(Detector):
 
     def _is_plain_first_name(self, word: str) -> bool:
         """A known first name that is no ordinary word ("par Tiphaine", not "par Dieu")."""
-        key = fold(word)
-        return self.lexicon.is_first_name(word) and key not in self.lexicon.common_word_first_names and key not in common_word_keys()
+        return self.lexicon.is_distinct_first_name(word) and fold(word) not in common_word_keys()
 
     def _names_someone(self, name: str) -> bool:
         """A known first name, or initials and a surname; never ordinary words ("Soins IDE")."""

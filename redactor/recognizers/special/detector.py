@@ -127,13 +127,7 @@ _SENTENCE_REACH = 40  # tokens each side at most
 
 def _sentence_of(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     """Token range [first, last) grown to the sentence around it."""
-    start = first
-    while start > 0 and first - start < _SENTENCE_REACH and tokens.keys[start - 1] not in SENTENCE_ENDS:
-        start -= 1
-    end = last
-    while end < len(tokens) and end - last < _SENTENCE_REACH and tokens.keys[end] not in SENTENCE_ENDS:
-        end += 1
-    return start, end
+    return first - len(_before(tokens, first, _SENTENCE_REACH)), last + len(_after(tokens, last, _SENTENCE_REACH))
 
 
 class SpecialCategoryDetector(TextDetector):

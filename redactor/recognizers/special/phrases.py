@@ -110,7 +110,7 @@ _WRAPPED_LINE = 40
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
 
 
-def _CAPITALS_LINE(text: str, start: int, end: int) -> bool:
+def _capitals_line(text: str, start: int, end: int) -> bool:
     letters = [c for c in text[start:end] if c.isalpha()]
     return len(letters) >= 20 and all(c.isupper() for c in letters)
 
@@ -126,7 +126,7 @@ def _is_soft_wrap(text: str, position: int, texts_so_far: list[str]) -> bool:
     if following is None:
         return False
     # a lower-case word goes on the sentence; in a text typed in capitals, a capital does
-    return following.group()[-1].islower() or (texts_so_far[-1].isupper() and _CAPITALS_LINE(text, line_start, position))
+    return following.group()[-1].islower() or (texts_so_far[-1].isupper() and _capitals_line(text, line_start, position))
 
 
 def words_of(text: str) -> list[str]:
