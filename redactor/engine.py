@@ -18,7 +18,7 @@ from redactor.check import CheckWarning, load_explanations
 from redactor.errors import DetectionError, InvalidInputError, MissingKeyError
 from redactor.findings import Finding, RedactionResult
 from redactor.known import KnownIdentity
-from redactor.nlp import load_pipeline, pipeline_text, pipeline_version
+from redactor.nlp import load_pipeline, parse, pipeline_text, pipeline_version
 from redactor.normalise import NormalisedText, normalise
 from redactor.operators import PseudonymSession
 from redactor.placeholders import outside_tags
@@ -222,7 +222,7 @@ class Redactor:
         """
         normalised = self._prepare(text)
         matcher = self._known_matcher(known)
-        return self._detect(normalised, self.nlp(pipeline_text(normalised.text)), deadline, matcher)
+        return self._detect(normalised, parse(self.nlp, pipeline_text(normalised.text)), deadline, matcher)
 
     def analyze_many(
         self,
