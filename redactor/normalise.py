@@ -233,6 +233,25 @@ def _extraction_edits(text: str) -> Iterator[tuple[int, int, str]]:
             yield run_start + gap.start(), run_start + gap.end(), "" if joined else " "
 
 
+# Scanned documents read by OCR put letters for digits: "né le O9/O4/l97l", "06.7l.45.88.12",
+# "IPP O0l2O447", "Tél. O4 95 2l 33 8O". In a run of digits and O, o, l, I (groups joined by
+# / . - : or one space) with two real digits or more (or one, in a group of four characters or
+# more: "2OOOO"), each group holding a digit reads its look-alike letters as digits; a group
+# without a digit ("Page l / l", "12 l") and a run against a letter ("SpO2", "2lh15") stay.
+_OCR_DIGITS = re.compile(r"(?<![\w])[0-9OoIl]+(?:[/.\-: ][0-9OoIl]+)*(?![\w])")
+_OCR_LETTERS = str.maketrans("OoIl", "0011")
+
+
+def _ocr_digits_replacement(match: re.Match[str]) -> str | None:
+    run = match.group()
+    digits = sum(c.isdigit() for c in run)
+    if run.replace(" ", "").isdigit() or not (digits >= 2 or (digits and len(run) >= 4)):
+        return None
+    groups = re.split(r"([/.\-: ])", run)
+    fixed = "".join(g.translate(_OCR_LETTERS) if any(c.isdigit() for c in g) else g for g in groups)
+    return fixed if fixed != run else None
+
+
 @dataclass(frozen=True)
 class NormalisedText:
     """Text as detectors see it, with the maps back to the original."""
@@ -251,7 +270,7 @@ class NormalisedText:
 def normalise(text: str) -> NormalisedText:
     """Fold the text for detection: PDF letter spacing and line-end hyphenation, entities,
     invisible characters, confusables, NFKC, whitespace runs, spaced letters, repeated
-    punctuation."""
+    punctuation, letters read for digits by OCR."""
     maps: list[OffsetMap] = []
     current, offset_map = _apply_edits(text, _extraction_edits(text))
     if offset_map is not None:
@@ -260,6 +279,7 @@ def normalise(text: str) -> NormalisedText:
         # The class of NFKC-unstable characters is slow to scan: skip it when NFKC is a no-op.
         (_character_pass(not unicodedata.is_normalized("NFKC", text)), _character_replacement),
         (_LAYOUT_PASS, _layout_replacement),
+        (_OCR_DIGITS, _ocr_digits_replacement),
     ):
         current, offset_map = _rewrite(current, pattern, replacement)
         if offset_map is not None:

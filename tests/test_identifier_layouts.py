@@ -125,6 +125,10 @@ def test_page_numbers_are_not_extensions(redactor):
         ("CH-1211 Genève 4", "CH-1211", "Genève"),
         ("1000-001 Lisboa", "1000-001", "Lisboa"),
         ("LYON (69003)", "69003", "LYON"),
+        ("Avenue Hippocrate 10\n1200 Bruxelles - Belgique", "1200", "Bruxelles"),
+        ("Rue de Tournai 45, 7700 Mouscron", "7700", "Mouscron"),
+        ("Chemin des Grangettes 7, 1224 Chêne-Bougeries\nTél. 022", "1224", "Chêne-Bougeries"),
+        ("Boulevard du 9 Avril 1938, 1006 Tunis", "1006", "Tunis"),
     ],
 )
 def test_postcode_forms(redactor, text, zip_code, town):
@@ -138,6 +142,26 @@ def test_postcode_forms(redactor, text, zip_code, town):
 )
 def test_counts_with_units_are_not_postcodes(redactor, text):
     assert [c for c, _ in found(redactor, text) if c in ("ZIP", "CITY")] == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("opérée en 2019 Lisbonne", "2019"),  # a year before a town abroad is no postcode
+        ("cul-de-sac de Douglas libre", "Douglas"),  # a town abroad that is a word of clinical text
+        ("facteur V Leiden hétérozygote", "Leiden"),
+        ("recherche de BAAR (BAAR) négative", "BAAR"),  # an acronym in parentheses
+    ],
+)
+def test_towns_abroad_need_more_than_their_name(redactor, text, word):
+    assert spans(redactor, text, "ZIP") == []
+    assert word not in spans(redactor, text, "CITY")
+
+
+def test_ocr_letters_for_digits_in_numbers(redactor):
+    text = "Né(e) le : O3/O5/l938\nTél. O4 95 2l 33 8O\nCode postal 2OOOO AJACCIO"
+    assert spans(redactor, text, "DATE") == ["O3/O5/l938"]
+    assert spans(redactor, text, "PHONE") == ["O4 95 2l 33 8O"]
 
 
 # ---------------------------------------------------------------- PDF artefacts
@@ -338,6 +362,12 @@ def test_building_name_before_a_street_line(redactor):
         ("Nom / Prénom\tNOWAKOWSKI / Jan\nDDN\t1956-12-01", ["NOWAKOWSKI", "Jan"]),
         ("CR de consultation - Dr M. Chérif", ["M. Chérif"]),
         ("Dr Ch. Peretti\nDr N. Ben Youssef", ["Ch. Peretti", "N. Ben Youssef"]),
+        ("12/02/25 07h10 Sonia AS : cible CHUTE.", ["Sonia"]),
+        ("21h40 Moussa ASH nuit : dort", ["Moussa"]),
+        ("Arrêt alim. solide. Priscilla IDE.\n", ["Priscilla"]),
+        ("2l/O5  08hOO  Eloïse : antibiothérapie IV", ["Eloïse"]),
+        ("Passages : IDE 2/j (Enora, Gwendal), AS 1/j", ["Enora", "Gwendal"]),
+        ("Toilette reportée à 11h avec Nadia, OK.", ["Nadia"]),
     ],
 )
 def test_names_in_a_documents_trail(redactor, text, names):
@@ -350,6 +380,9 @@ def test_names_in_a_documents_trail(redactor, text, names):
         "Traité par amoxicilline\n",  # a drug after "par", no edition line
         "Soins IDE\n",  # a role with no name
         "Réf. : voir le dossier\n",  # words, not initials touching a slash
+        "08h00 Glycémie : 1,2 g/l\n",  # a heading after a time, no first name
+        "Traité avec Doliprane, sans effet.",  # a drug after "avec"
+        "IDE 2/j, AS 1/j (Toilette, Repas)\n",  # ordinary words listed after a role
     ],
 )
 def test_trail_rules_leave_words_alone(redactor, text):

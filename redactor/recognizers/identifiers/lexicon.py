@@ -141,7 +141,14 @@ def town_lexicon() -> TownLexicon:
     for line in _data_lines("cities.txt"):
         name, _, count = line.partition("\t")
         population[town_key(name)] = max(population.get(town_key(name), 0), int(count or 0))
-    abroad = frozenset(town_key(line.partition("\t")[0]) for line in _data_lines("foreign_cities.txt"))
+    from redactor.recognizers.vouched.folding import common_word_keys
+
+    # a town abroad that is also a word of French clinical text ("Bilan", "Stade", "Douglas")
+    # is never a town by the lexicon alone
+    common = common_word_keys()
+    abroad = frozenset(
+        key for line in _data_lines("foreign_cities.txt") if (key := town_key(line.partition("\t")[0])) not in common
+    )
     ambiguous = frozenset(town_key(w) for w in load_yaml("identifiers/places.yaml")["ambiguous_cities"])
     first_words = frozenset(key.split()[0] for key in (*population, *abroad) if key)
     return TownLexicon(population=population, abroad=abroad, ambiguous=ambiguous, first_words=first_words)

@@ -63,6 +63,7 @@ _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 _TOWN_WORDS = re.compile(r"[^\s\-]+")
+_YEAR_BEFORE = re.compile(r"(?i:\b(?:en|depuis|dès|des|année|annee|in|since|avant|après|apres|fin|début|debut)[ \t]*)$")
 _FIVE_DIGITS = re.compile(r"\d{2} ?\d{3}")  # no postcode, no "PARIS 75013" to look for
 # a hospital named just before: "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau"
 _HOSPITAL_NEAR = re.compile(r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier)")
@@ -142,8 +143,8 @@ class PlaceRules(Detector):
             rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-[ \t]?|F)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}{{2}}))(?P<town>{_TOWN})"
             rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
-        # "00184 Roma", "28013 Madrid": five digits before a known town abroad
-        self._foreign_zip_town = re.compile(rf"(?<![\w\-])(?P<zip>\d{{5}})[ \t]+(?P<town>{_TOWN})")
+        # "00184 Roma", "1200 Bruxelles", "1006 Tunis": four or five digits before a known town abroad
+        self._foreign_zip_town = re.compile(rf"(?<![\w\-.,/])(?P<zip>\d{{4,5}})[ \t]+(?P<town>{_TOWN})")
         # "PARIS 75013", "Lyon (69003)": a known town then its postcode
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{_TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{_ZIP})(?![\w])")
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{_ZIP})(?![\w])")
@@ -235,10 +236,13 @@ class PlaceRules(Detector):
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.95, "zip.with_town")
             yield Finding(match.start("town"), match.end("town"), "CITY", 0.9, "city.after_zip")
         for match in self._foreign_zip_town.finditer(text):
+            if re.fullmatch(_ZIP, match.group("zip")) or _YEAR_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # a French postcode (above), or "en 2019 Lisbonne"
             town = match.group("town")
-            if self.towns.is_abroad(town) and not re.fullmatch(_ZIP, match.group("zip")):
+            length = self._abroad_town_length(town)
+            if length:  # "1200 Bruxelles", "00184 Roma", "1224 Chêne-Bougeries Tél. ..."
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.abroad")
-                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.after_zip")
+                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.after_zip")
         for match in self._town_zip.finditer(text) if _FIVE_DIGITS.search(text) else ():
             length = self._known_town_length(match.group("town"), 0)
             if length == len(match.group("town")):
@@ -268,6 +272,8 @@ class PlaceRules(Detector):
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
         for match in self._town_in_parentheses.finditer(text):
             town = match.group("town")
+            if town.isupper() and len(town) <= 4 and not self.towns.is_town(town):
+                continue  # "(BAAR)", "(OMS)": an acronym, though a town abroad bears its letters
             if self._known_town_length(town, 0) == len(town) and not self._eponym_before.search(
                 text, max(0, match.start() - 40), match.start()
             ):
@@ -303,6 +309,11 @@ class PlaceRules(Detector):
         if " " in match.group("zip").strip() or (town.isupper() and len(town) <= 3):
             return known  # "75 013" and short capitals ("UI", "GB") need a known town
         return len(town) >= 2
+
+    def _abroad_town_length(self, candidate: str) -> int:
+        """Length of the longest leading run of words of `candidate` that is a town abroad."""
+        ends = [m.end() for m in _TOWN_WORDS.finditer(candidate)]
+        return next((end for end in reversed(ends) if self.towns.is_abroad(candidate[:end])), 0)
 
     def _known_town_length(self, candidate: str, min_population: int) -> int:
         """Length of the longest leading run of words of `candidate` that is a known town."""

@@ -7,7 +7,11 @@ Rules, each named in the finding's `detector`:
 - person.before_role: a name then a staff role ("K. Mensah IDE", "Kevin (brancardier)").
 - person.role_first_name: a role then a known first name ("l'IDE Anissa").
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Agent d'admission : LB").
-- person.by_first_name: a known first name after "par" ending a clause ("appelé par Tiphaine.").
+- person.by_first_name: a known first name after "par" or "avec" ending a clause ("appelé par
+  Tiphaine.", "reporté à 11h avec Nadia,").
+- person.role_list: known first names listed after a role ("IDE 2/j (Enora, Gwendal)").
+- person.writer_after_time: a nursing transmission's writer, a first name after its time
+  ("12/02 07h10 Sonia AS : ...", "08h00  Eloïse : ...").
 - person.in_cell: a known first name alone in a table cell (tab-separated rounds and rotas).
 - person.surname_first: "NOWAKOWSKI / Jan", "KLEIN, Gérard": a surname in capitals, a separator,
   a known first name.
@@ -35,7 +39,8 @@ _LOGIN = re.compile(r"(?i:\bpar)[ \t]+(?P<login>[a-z]{1,2}[._]?[a-z]{3,15}\d{0,3
 # what makes a line an edition trail: a time, a date or an edition verb
 _TRAIL = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(?i:édit|edit|imprim|saisi|valid|modifi|cré|cre|génér|gener)")
 # "prélevé à 11:30 par Tiphaine.": someone named by a known first name after "par"
-_BY_FIRST_NAME = re.compile(rf"(?<![\w])par[ \t]+(?P<name>{CAPITALISED})(?=[ \t]*(?:[.,;)\n]|$))")
+_BY_FIRST_NAME = re.compile(rf"(?<![\w])(?:par|avec)[ \t]+(?P<name>{CAPITALISED})(?=[ \t]*(?:[.,;)\n]|$))")
+_SHIFT = r"(?:[ \t]+(?:de[ \t]+)?(?i:nuit|jour|matin|soir|après-midi|apres-midi|WE))?"
 _STAFF_LABELS = (
     "préleveur", "preleveur", "prélevé par", "preleve par", "agent d'admission", "agent", "opérateur de saisie",
     "saisie", "édité par", "imprimé par", "transcrit par", "dactylographié par", "frappe", "visa", "tapé par",
@@ -55,7 +60,17 @@ class StaffRules(Detector):
         roles = alternation([*lex.roles, "brancardier", "brancardière", "AES", "IDEC", "AMP", "ASD", "auxiliaire de vie"])
         name = rf"(?:{INITIALS}[ \t]?(?:{ALL_CAPS}|{CAPITALISED})|{CAPITALISED}(?:[ \t]+(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED}))?)"
         self._before_role = re.compile(
-            rf"(?<![\w\-'’.])(?P<name>{name})(?:[ \t]+\((?i:{roles})(?![\w])[^)\n]{{0,20}}\)|[ \t]+(?:{roles})(?:[ \t]+\p{{Lu}}{{2,6}})?(?=[ \t]*(?:\n|$|[,;)])))"
+            rf"(?<![\w\-'’.])(?P<name>{name})(?:[ \t]+\((?i:{roles})(?![\w])[^)\n]{{0,20}}\)|[ \t]+(?:{roles})(?:[ \t]+\p{{Lu}}{{2,6}})?{_SHIFT}(?=[ \t]*(?:\n|$|[,;:)]|\.(?!\w))))"
+        )
+        # "IDE 2/j (Enora, Gwendal)", "IDE Lucie, Manon": first names listed after a role
+        self._role_list = re.compile(
+            rf"(?<![\w\-])(?:{roles})(?:[ \t]+\d+/\w+)?[ \t]*[(:]?[ \t]*"
+            rf"(?P<names>{CAPITALISED}(?:[ \t]*(?:,|\bet\b)[ \t]*{CAPITALISED})+)"
+        )
+        # "12/02/25 07h10 Sonia AS : ...", "2l/O5  08hOO  Eloïse : ...": who wrote a transmission
+        self._writer_after_time = re.compile(
+            rf"(?m)^[^\n]{{0,14}}?(?<![\w])[0-9Ol]{{1,2}}[hH:][0-9O]{{2}}(?![\w])[ \t]+(?P<name>{CAPITALISED})"
+            rf"(?=[ \t]*(?::|\((?:{roles})\)|(?:{roles})(?![\w])))"
         )
         # "l'IDE Anissa", "par l'AS Fatou": a role then a known first name
         self._role_then_first_name = re.compile(
@@ -83,6 +98,14 @@ class StaffRules(Detector):
             first = match.group("name").split()[0]
             if self.lexicon.is_distinct_first_name(first):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
+        for match in self._role_list.finditer(text):
+            for name in re.finditer(CAPITALISED, match.group("names")):
+                if self._is_plain_first_name(name.group()):
+                    start = match.start("names") + name.start()
+                    yield Finding(start, start + len(name.group()), "PERSON", 0.7, "person.role_list")
+        for match in self._writer_after_time.finditer(text):
+            if self.lexicon.is_distinct_first_name(match.group("name")):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.writer_after_time")
         for match in _BY_FIRST_NAME.finditer(text):
             first = match.group("name")
             if self._is_plain_first_name(first):
