@@ -236,10 +236,13 @@ def _extraction_edits(text: str) -> Iterator[tuple[int, int, str]]:
 # Scanned documents read by OCR put letters for digits: "né le O9/O4/l97l", "06.7l.45.88.12",
 # "IPP O0l2O447", "Tél. O4 95 2l 33 8O". In a run of digits and O, o, l, I (groups joined by
 # / . - : or one space) with two real digits or more (or one, in a group of four characters or
-# more: "2OOOO"), each group holding a digit reads its look-alike letters as digits; a group
-# without a digit ("Page l / l", "12 l") and a run against a letter ("SpO2", "2lh15") stay.
+# more: "2OOOO"), each group holding a digit reads its look-alike letters as digits, and so does
+# every group of a run of two digit groups or more joined without spaces ("l4/ll/2O24"); a
+# group without a digit elsewhere ("Page l / l", "12 l") and a run against a letter ("SpO2",
+# "2lh15") stay.
 _OCR_DIGITS = re.compile(r"(?<![\w])[0-9OoIl]+(?:[/.\-: ][0-9OoIl]+)*(?![\w])")
 _OCR_LETTERS = str.maketrans("OoIl", "0011")
+_ROMAN = re.compile(r"I{1,3}")  # a month in Roman numerals: "11-III-2026"
 
 
 def _ocr_digits_replacement(match: re.Match[str]) -> str | None:
@@ -248,7 +251,11 @@ def _ocr_digits_replacement(match: re.Match[str]) -> str | None:
     if run.replace(" ", "").isdigit() or not (digits >= 2 or (digits and len(run) >= 4)):
         return None
     groups = re.split(r"([/.\-: ])", run)
-    fixed = "".join(g.translate(_OCR_LETTERS) if any(c.isdigit() for c in g) else g for g in groups)
+    # "l4/ll/2O24": between digit groups joined without a space, a group of letters is a number too
+    whole = " " not in run and sum(any(c.isdigit() for c in g) for g in groups[::2]) >= 2
+    fixed = "".join(
+        g.translate(_OCR_LETTERS) if (whole and not _ROMAN.fullmatch(g)) or any(c.isdigit() for c in g) else g for g in groups
+    )
     return fixed if fixed != run else None
 
 

@@ -129,6 +129,7 @@ def test_page_numbers_are_not_extensions(redactor):
         ("Rue de Tournai 45, 7700 Mouscron", "7700", "Mouscron"),
         ("Chemin des Grangettes 7, 1224 Chêne-Bougeries\nTél. 022", "1224", "Chêne-Bougeries"),
         ("Boulevard du 9 Avril 1938, 1006 Tunis", "1006", "Tunis"),
+        ("chemin de la Côte-Sainte-Catherine\nMontréal (Québec)  H3T 1C5", "H3T 1C5", "Québec"),
     ],
 )
 def test_postcode_forms(redactor, text, zip_code, town):
@@ -156,6 +157,31 @@ def test_counts_with_units_are_not_postcodes(redactor, text):
 def test_towns_abroad_need_more_than_their_name(redactor, text, word):
     assert spans(redactor, text, "ZIP") == []
     assert word not in spans(redactor, text, "CITY")
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Dr Rania Khalil\nn° 751234567   RPPS 10101789013", "CLINICIAN_ID", "751234567"),
+        ("Identifiant : 941 0 21 587   RPPS 10003378915", "CLINICIAN_ID", "941 0 21 587"),
+        ("IPP 123456789 - RPPS du médecin 10003378915", "PATIENT_ID", "123456789"),
+        ("Matricule : 26/004512\n", "PATIENT_ID", "26/004512"),
+        ("N° de police : 4412-0098\n", "PATIENT_ID", "4412-0098"),
+        ("envoyée au 4 hent Kerlaouen, 29830 Ploudalmézeau", "ADDRESS", "4 hent Kerlaouen"),
+        ("DATE/HEURE : 06-OCT-2026 11:22", "DATE", "06-OCT-2026"),
+        ("Date de naissance : 2 9 0 2 1 9 8 0\n", "DATE", "2 9 0 2 1 9 8 0"),
+        ("Téléphone : 514 345-4931", "PHONE", "514 345-4931"),
+        ("SELARL IMAGERIE DU VAL DE SAÔNE\nScanner", "HOSPITAL", "SELARL IMAGERIE DU VAL DE SAÔNE"),
+        ("HOPITAUX CIVILS DE COLMAR - SERVICE DE PATHOLOGIE", "HOSPITAL", "HOPITAUX CIVILS DE COLMAR"),
+        ("traitée en 2012 (Institut de cancérologie de l'Ouest).", "HOSPITAL", "Institut de cancérologie de l'Ouest"),
+    ],
+)
+def test_more_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+def test_canadian_postcode_shape_needs_canada_nearby(redactor):
+    assert spans(redactor, "stade T1N 0M0 au scanner", "ZIP") == []
 
 
 def test_ocr_letters_for_digits_in_numbers(redactor):
@@ -368,6 +394,11 @@ def test_building_name_before_a_street_line(redactor):
         ("2l/O5  08hOO  Eloïse : antibiothérapie IV", ["Eloïse"]),
         ("Passages : IDE 2/j (Enora, Gwendal), AS 1/j", ["Enora", "Gwendal"]),
         ("Toilette reportée à 11h avec Nadia, OK.", ["Nadia"]),
+        ("Imprimé le 05/11/2026 13:22 par bechtel.c - SAMU 67", ["bechtel.c"]),
+        ("contactée par l'IDE de coordination Anissa demain.", ["Anissa"]),
+        ("femme prévenue (Sandrine, 06 80 44 21 37)", ["Sandrine"]),
+        ("Les parents (Laura et Marc Kremer) sont présents.", ["Laura", "Marc Kremer"]),
+        ("Objet : M. BOULANGER Rémi\nPièce jointe : CRH_BOULANGER_R.pdf", ["BOULANGER Rémi", "BOULANGER"]),
     ],
 )
 def test_names_in_a_documents_trail(redactor, text, names):
@@ -383,6 +414,8 @@ def test_names_in_a_documents_trail(redactor, text, names):
         "08h00 Glycémie : 1,2 g/l\n",  # a heading after a time, no first name
         "Traité avec Doliprane, sans effet.",  # a drug after "avec"
         "IDE 2/j, AS 1/j (Toilette, Repas)\n",  # ordinary words listed after a role
+        "Glycémie, 06 80 44 21 37",  # a word before a phone number
+        "fichier CR_IRM_CEREBRALE.pdf",  # a file name with no name found elsewhere
     ],
 )
 def test_trail_rules_leave_words_alone(redactor, text):

@@ -106,6 +106,8 @@ def test_invisible_character_at_the_very_start_is_removed():
         ("2lh15", "2lh15"),
         ("Il a bu 12 l", "Il a bu 12 l"),
         ("l0 mg", "l0 mg"),
+        ("l4/ll/2O24", "14/11/2024"),  # a group of letters between digit groups
+        ("11-III-2026", "11-III-2026"),  # a month in Roman numerals stays
     ],
 )
 def test_ocr_letters_read_as_digits(text, detected):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.contact import EmailDetector, IpAddressDetector, PhoneDetector, UrlDetector
 from redactor.recognizers.identifiers.dates import DateDetector
+from redactor.recognizers.identifiers.first_names import FirstNameRules
 from redactor.recognizers.identifiers.layout import NumberLayout
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
@@ -32,6 +33,7 @@ def default_detectors(*, learned_excessive: bool = False) -> list[Detector]:
         PlaceRules(),
         PersonRules(),
         StaffRules(),
+        FirstNameRules(),
         SpecialCategoryDetector(),
         SameSexPartnerDetector(),
         GeneticNotationDetector(),

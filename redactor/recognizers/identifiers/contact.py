@@ -21,9 +21,11 @@ _INTERNATIONAL = (
 _IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}"
 # other countries: +CC or 00CC then 7 to 12 digits in groups
 _FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
+# North America (Quebec): "(438) 555-0192", "514 345-4931", the last four digits after a dash
+_NANP = r"\(?[2-9]\d{2}\)?[ .\-]\d{3}-\d{4}"
 _INTERNATIONAL_PREFIX = re.compile(r"00[ ]?[1-9]")
 # not inside a longer code ("LB-0322-7781") or digit run ("MGEN 1 052 887 341")
-_PHONE = re.compile(rf"(?<![\w+\-])(?<!\d )(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN})(?![\w])")
+_PHONE = re.compile(rf"(?<![\w+\-])(?<!\d )(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN}|{_NANP})(?![\w])")
 
 # "poste 4321", "poste 2 83 41", "ext. 12", "63 218 (bip)": extensions and pagers
 _EXTENSION = re.compile(

@@ -47,6 +47,16 @@ _NOT_A_DAY_MONTH_BEFORE = re.compile(
     r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
     r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA)\b)[\s:=à]*$"
 )
+# "06-OCT-2026", "21-aug-25": an abbreviated month between dashes (fax and lab system stamps)
+_MONTH_BETWEEN_DASHES = re.compile(
+    r"(?<![\w])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c)"
+    r"-(?:(?:19|20)\d{2}|\d{2})(?![\w])"
+)
+# a birth date written as eight digits after its label: "Date de naissance : 29021980"
+_BIRTH_DATE_COMPACT = re.compile(
+    r"(?i:\b(?:n[ée]e?|n[ée]\(e\)|ddn|date\s+de\s+naissance|naissance)\b)[^\n\d]{0,12}"
+    r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2})(?![\w])"
+)
 # "le 2/3" (day/month with one-digit parts) only after "le", "du", "au", "depuis le"...
 _DAY_MONTH = re.compile(
     r"(?i:\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce)\s+)"
@@ -118,6 +128,10 @@ class DateDetector(Detector):
         for match in _DAY_MONTH_BARE.finditer(text):
             if not _NOT_A_DAY_MONTH_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
                 yield Finding(match.start(), match.end(), "DATE", 0.8, "date.day_month")
+        for match in _MONTH_BETWEEN_DASHES.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.9, "date.month_between_dashes")
+        for match in _BIRTH_DATE_COMPACT.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.97, "date.birth_compact")
         for match in _SPACED_SEPARATORS.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
         for match in _MONTH_ALONE.finditer(text):

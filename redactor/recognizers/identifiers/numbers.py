@@ -88,6 +88,10 @@ class IbanDetector(Detector):
                     break
 
 
+# a patient's own label keeps its number, even on a line that names the prescriber's RPPS
+_PATIENT_LABEL_BEFORE = re.compile(r"(?i:\b(?:IPP|NIP|NDA|NDP|INS|s[ée]jour|dossier|patient|venue)\b)[ \t]*(?:n°)?[ \t]*:?[ \t]*$")
+
+
 class LabelledIdentifiers(Detector):
     """Numbers introduced by their label: IPP, NDA, séjour, dossier (PATIENT_ID); RPPS, ADELI
     (CLINICIAN_ID). RPPS numbers (11 digits starting with 10) are found without label, with
@@ -120,6 +124,10 @@ class LabelledIdentifiers(Detector):
         self._rpps = re.compile(r"(?<![\w])10\d{9}(?![\w])")
         # a prescriber's Assurance Maladie number as printed on prescriptions: "83 1 23456 7"
         self._am_printed = re.compile(r"(?<![\w])(?:0[1-9]|[1-8]\d|9[0-8]|2[AB]) [0-9] \d{5} \d(?![\w]| \d)")
+        # nine digits (ADELI, AM, FINESS) on the line of a prescriber's RPPS or ADELI number:
+        # "n° 751234567   RPPS 10101789013", "Identifiant : 941 0 21 587   RPPS ..."
+        self._nine_digits = re.compile(r"(?<![\w])\d(?:[ ]?\d){8}(?![\w]| \d)")
+        self._prescriber_line = re.compile(r"(?i:\b(?:RPPS|ADELI)\b)")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for category, pattern in self._patterns:
@@ -135,6 +143,12 @@ class LabelledIdentifiers(Detector):
                 yield Finding(start, start + len(value), category, 0.96, f"{category.lower()}.label")
         for match in self._am_printed.finditer(text):
             yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.6, "clinician_id.am_shape")
+        for match in self._nine_digits.finditer(text) if "RPPS" in text.upper() or "ADELI" in text.upper() else ():
+            line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+            if self._prescriber_line.search(
+                text, line_start, len(text) if line_end < 0 else line_end
+            ) and not _PATIENT_LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.97, "clinician_id.prescriber_line")
         for match in self._rpps.finditer(text):
             if luhn_is_valid(match.group()):
                 yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.7, "clinician_id.rpps_luhn")

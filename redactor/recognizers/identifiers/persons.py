@@ -130,6 +130,8 @@ class PersonRules(Detector):
         )
         self._all_caps_word = re.compile(rf"{NOT_IN_WORD_BEFORE}{ALL_CAPS}{NOT_IN_WORD_AFTER}")
         self._name_word = re.compile(rf"{NOT_IN_WORD_BEFORE}(?:{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}")
+        # a name in a file name, between underscores: "CRH_BOULANGER_R.pdf", "CR_RCP_LAFITTE_0909.pdf"
+        self._name_in_file_name = re.compile(r"(?:(?<=_)\p{Lu}[\p{L}\-]+(?=[_.\-\d])|(?<![\w])\p{Lu}[\p{L}\-]+(?=_))")
         self._eponym_before = re.compile(eponym_before(lex.eponym_triggers))
         # the same 40 characters before a name recur on name-dense notes: remember the answers
         self._eponym_window = lru_cache(maxsize=4096)(lambda window: bool(self._eponym_before.search(window)))
@@ -377,6 +379,9 @@ class PersonRules(Detector):
             return
         for match in self._name_word.finditer(text):
             if fold(match.group()) in forms and not self._is_eponym(text, match.start()):
+                yield Finding(match.start(), match.end(), "PERSON", 0.7, "person.propagated")
+        for match in self._name_in_file_name.finditer(text) if "_" in text else ():
+            if fold(match.group()) in forms:
                 yield Finding(match.start(), match.end(), "PERSON", 0.7, "person.propagated")
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:

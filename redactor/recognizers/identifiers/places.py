@@ -63,6 +63,9 @@ _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 _TOWN_WORDS = re.compile(r"[^\s\-]+")
+# Canadian postcodes ("H3T 1C5"), where the text says Quebec or Canada just before
+_CANADIAN_ZIP = re.compile(r"(?<![\w])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w])")
+_CANADA_BEFORE = re.compile(r"(?i:qu[ée]bec|\bQC\b|canada|ontario|montr[ée]al)")
 _YEAR_BEFORE = re.compile(r"(?i:\b(?:en|depuis|dès|des|année|annee|in|since|avant|après|apres|fin|début|debut)[ \t]*)$")
 _FIVE_DIGITS = re.compile(r"\d{2} ?\d{3}")  # no postcode, no "PARIS 75013" to look for
 # a hospital named just before: "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau"
@@ -243,6 +246,9 @@ class PlaceRules(Detector):
             if length:  # "1200 Bruxelles", "00184 Roma", "1224 Chêne-Bougeries Tél. ..."
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.abroad")
                 yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.after_zip")
+        for match in _CANADIAN_ZIP.finditer(text):
+            if _CANADA_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+                yield Finding(match.start(), match.end(), "ZIP", 0.9, "zip.canada")
         for match in self._town_zip.finditer(text) if _FIVE_DIGITS.search(text) else ():
             length = self._known_town_length(match.group("town"), 0)
             if length == len(match.group("town")):

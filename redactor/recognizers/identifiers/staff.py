@@ -35,7 +35,10 @@ _REFERENCE = re.compile(
 )
 # a group of 2-4 letters touching a slash: "PFM/cd", "/ AL"
 _INITIALS_GROUP = re.compile(r"(?:(?<=/[ \t]?)|(?<![\w\-/])(?=\p{L}{2,4}[ \t]?/))(?P<initials>\p{L}{2,4})(?![\w\-])")
-_LOGIN = re.compile(r"(?i:\bpar)[ \t]+(?P<login>[a-z]{1,2}[._]?[a-z]{3,15}\d{0,3})[ ]*(?:\t|$)", re.MULTILINE)
+_LOGIN = re.compile(
+    r"(?i:\bpar)[ \t]+(?P<login>[a-z]{1,2}[._]?[a-z]{3,15}\d{0,3}|[a-z]{3,15}[._][a-z]{1,2}\d{0,3})(?=[ ]*(?:\t|$)|[ ]+[\-–])",
+    re.MULTILINE,
+)
 # what makes a line an edition trail: a time, a date or an edition verb
 _TRAIL = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(?i:édit|edit|imprim|saisi|valid|modifi|cré|cre|génér|gener)")
 # "prélevé à 11:30 par Tiphaine.": someone named by a known first name after "par"
@@ -72,9 +75,10 @@ class StaffRules(Detector):
             rf"(?m)^[^\n]{{0,14}}?(?<![\w])[0-9Ol]{{1,2}}[hH:][0-9O]{{2}}(?![\w])[ \t]+(?P<name>{CAPITALISED})"
             rf"(?=[ \t]*(?::|\((?:{roles})\)|(?:{roles})(?![\w])))"
         )
-        # "l'IDE Anissa", "par l'AS Fatou": a role then a known first name
+        # "l'IDE Anissa", "par l'AS Fatou", "l'IDE de coordination Fatou": a role then a known first name
         self._role_then_first_name = re.compile(
-            rf"(?<![\w\-])(?:{roles})[ \t]+(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}))?)(?![\w\-'’])"
+            rf"(?<![\w\-])(?:{roles})(?:[ \t]+(?:de[ \t]+(?:coordination|nuit|jour|liaison|garde)|référente?|referente?|coordinatrice|coordinateur))?"
+            rf"[ \t]+(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}))?)(?![\w\-'’])"
         )
         self._in_cell = re.compile(rf"(?:(?<=\t)|(?<=  ))(?P<name>{CAPITALISED})(?=[ \t]*(?:\t|\n|$))")
         self._surname_first = re.compile(
