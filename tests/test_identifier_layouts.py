@@ -399,6 +399,9 @@ def test_building_name_before_a_street_line(redactor):
         ("femme prévenue (Sandrine, 06 80 44 21 37)", ["Sandrine"]),
         ("Les parents (Laura et Marc Kremer) sont présents.", ["Laura", "Marc Kremer"]),
         ("Objet : M. BOULANGER Rémi\nPièce jointe : CRH_BOULANGER_R.pdf", ["BOULANGER Rémi", "BOULANGER"]),
+        ("Il évoque un frère aîné, Yassine, installé à Paris.", ["Yassine"]),
+        ("Elle recherche sa femme (Rosa, décédée).", ["Rosa"]),
+        ("Pharmacie : Pharmacie Rouxel, Lécousse\n", ["Rouxel"]),
     ],
 )
 def test_names_in_a_documents_trail(redactor, text, names):
@@ -416,6 +419,7 @@ def test_names_in_a_documents_trail(redactor, text, names):
         "IDE 2/j, AS 1/j (Toilette, Repas)\n",  # ordinary words listed after a role
         "Glycémie, 06 80 44 21 37",  # a word before a phone number
         "fichier CR_IRM_CEREBRALE.pdf",  # a file name with no name found elsewhere
+        "Pharmacie du Centre, ouverte le dimanche",  # a practice named after a place
     ],
 )
 def test_trail_rules_leave_words_alone(redactor, text):

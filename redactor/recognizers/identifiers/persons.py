@@ -111,7 +111,8 @@ class PersonRules(Detector):
         relation = alternation(lex.relations)
         self._relation = re.compile(
             rf"(?i:(?<![\w])(?:(?:sa|son|ses|leur|leurs|une|un|du|de\s+sa|de\s+son|avec\s+sa|avec\s+son)\s+)?"
-            rf"(?:{relation}))(?:[ ]*,|[ ]*:|[ ]*\()?[ ]*(?P<name>{_NAME_SEQUENCE})"  # not across lines or cells
+            rf"(?:{relation})(?:[ ]+(?:aîné|aînée|aine|ainee|cadet|cadette|jumeau|jumelle|benjamin|benjamine|demi))?)"
+            rf"(?:[ ]*,|[ ]*:|[ ]*\()?[ ]*(?P<name>{_NAME_SEQUENCE})"  # not across lines or cells
         )
         self._following_word = re.compile(rf"[ \t]+({LOWERCASE_WORD})")
         self._initial_and_surname = re.compile(
@@ -242,7 +243,8 @@ class PersonRules(Detector):
         for match in self._relation.finditer(text):
             if _THREADS.search(text, max(0, match.start() - 5), match.end()) and not self._has_known_name(match.group("name")):
                 continue  # "fils de DIU", "aux fils Vicryl": threads, not sons
-            found = self._finding(text, match.start("name"), match.end("name"), 0.8, "relation")
+            # a relation word just before outranks a town's reading ("sa femme (Rosa, décédée)")
+            found = self._finding(text, match.start("name"), match.end("name"), 0.85, "relation")
             if found:
                 yield found
 

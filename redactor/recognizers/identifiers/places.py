@@ -192,7 +192,7 @@ class PlaceRules(Detector):
         function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
         self._facility = re.compile(
             rf"(?<![\w\-])(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?!{function_word}){LOWER}+){{0,2}}?))(?![\w\-])"
-            rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?{_PROPER_NAME}(?:[ \t]?[»\"])?)"
+            rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){_PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
         )
@@ -352,6 +352,12 @@ class PlaceRules(Detector):
             if self._street_before.search(text, max(0, match.start() - 30), match.start()):
                 continue
             name = match.group("name").strip(" \t-")
+            if self._personal_practice(match):
+                # "Pharmacie Rouxel", "cabinet infirmier Rey - Mouhoub": the practice is its people
+                for word in re.finditer(r"\p{Lu}[\w'’\-]+", match.group(0)[match.start("name") - match.start() :]):
+                    start = match.start("name") + word.start()
+                    yield Finding(start, start + len(word.group()), "PERSON", 0.9, "person.practice_name")
+                continue
             town_name = re.sub(r"^(?i:de|du|d['’])[ \t]*", "", name)
             if match.group("type") in self._community_services and self._known_town_length(town_name, 0) == len(town_name):
                 continue  # "CMP de Pantin", "PMI de Villeurbanne": a service and its town (CITY)
@@ -374,6 +380,19 @@ class PlaceRules(Detector):
             saint = re.match(r"(?i:saint|sainte|st|ste)\b", name)  # "Polyclinique\nSaint-Roch"
             if (saint or not self.towns.is_town(name)) and not all(fold(w) in common_word_keys() for w in re.findall(r"[\w'’]+", name)):
                 yield Finding(match.start("head"), match.end("name"), "HOSPITAL", 0.9, "hospital.two_lines")
+
+    def _personal_practice(self, match: re.Match) -> bool:
+        """A pharmacy's or a practice's name made only of people's names ("Pharmacie Rouxel",
+        "Cabinet Gautier - Rivière"): PERSON, as the layout authors read them."""
+        type_words = (match.group("type_words") or "").casefold()
+        if type_words not in ("cabinet", "pharmacie", "cabinet infirmier", "cabinet médical"):
+            return False
+        words = re.findall(r"[\w'’\-]+", match.group("name") + (match.group("suffix") or ""))
+        names = [w for w in words if w[:1].isupper()]
+        lexicon = name_lexicon()
+        return bool(names) and all(
+            lexicon.is_known_name(w) and not self.towns.is_town(w) and fold(w) not in common_word_keys() for w in names
+        ) and all(w[:1].isupper() or w.casefold() in ("de", "du", "des") for w in words)
 
     def _adjective_use(self, text: str, match: re.Match) -> bool:
         """"L'examen clinique ORL", "suspicion clinique d'AVC": the adjective, not a clinic."""
