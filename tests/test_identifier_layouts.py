@@ -168,6 +168,8 @@ def test_towns_abroad_need_more_than_their_name(redactor, text, word):
         ("Matricule : 26/004512\n", "PATIENT_ID", "26/004512"),
         ("N° de police : 4412-0098\n", "PATIENT_ID", "4412-0098"),
         ("envoyée au 4 hent Kerlaouen, 29830 Ploudalmézeau", "ADDRESS", "4 hent Kerlaouen"),
+        ("Dr Jean-Pierre Maréchal\nLe Bourg\n19160 Neuvic", "ADDRESS", "Le Bourg"),
+        ("Lab. CYTOPATH - Parc du Golf, Bât 21 - 13856 Aix-en-Provence", "ADDRESS", "Parc du Golf, Bât 21"),
         ("DATE/HEURE : 06-OCT-2026 11:22", "DATE", "06-OCT-2026"),
         ("Date de naissance : 2 9 0 2 1 9 8 0\n", "DATE", "2 9 0 2 1 9 8 0"),
         ("Téléphone : 514 345-4931", "PHONE", "514 345-4931"),
@@ -402,6 +404,8 @@ def test_building_name_before_a_street_line(redactor):
         ("Il évoque un frère aîné, Yassine, installé à Paris.", ["Yassine"]),
         ("Elle recherche sa femme (Rosa, décédée).", ["Rosa"]),
         ("Pharmacie : Pharmacie Rouxel, Lécousse\n", ["Rouxel"]),
+        ("contactée par l'IDE de coordination Fatou au 04 91 22 34 56.", ["Fatou"]),
+        ("Dr Jean-Pierre Maréchal\nLe Bourg\n19160 Neuvic", ["Jean-Pierre Maréchal"]),
     ],
 )
 def test_names_in_a_documents_trail(redactor, text, names):

@@ -135,6 +135,14 @@ class PlaceRules(Detector):
         self._building_line = re.compile(
             rf"(?m)(?:^|\t)[ \t]*(?P<building>(?!{titles}\b){_PROPER_NAME}(?:,[ \t]*{_COMPLEMENT})+)[ \t]*(?=\n|\t|$)"
         )
+        # "Le Bourg\n19160 Neuvic", "Parc du Golf, Bât 21 - 13856 Aix": in an address block, what
+        # stands just before a postcode and its town is the street line, with or without a number
+        # (a low score: a name or a facility found there keeps its own reading)
+        self._before_zip_town = re.compile(
+            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t]))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?"
+            rf"\p{{Lu}}(?:(?![ \t][\-–][ \t]|:[ \t])[^\n\t@]){{2,50}}?)"
+            rf"[ \t]*(?:\n[ \t]*|,[ \t]*|\t[ \t]*|[ \t]+[\-–][ \t]+)(?=(?:F-)?(?:{_ZIP})[ \t]+{_TOWN})"
+        )
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
         self._labelled_street = re.compile(
             rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))[^:\n]{{0,30}}?[ \t]*:[ \t]*"
@@ -227,6 +235,10 @@ class PlaceRules(Detector):
         # a street type is strong evidence: it outranks a person's name inside the street name
         for start, end in _address_lines(text, streets, complements):
             yield Finding(start, end, "ADDRESS", 0.92, "address.street")
+        for match in self._before_zip_town.finditer(text):
+            line = match.group("line")
+            if not re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}|(?i:t[ée]l|fax|cedex)", line):  # not a phone line
+                yield Finding(match.start("line"), match.end("line"), "ADDRESS", 0.5, "address.before_zip")
         for match in self._building_line.finditer(text):
             yield Finding(match.start("building"), match.end("building"), "ADDRESS", 0.85, "address.building")
         for match in self._po_box.finditer(text):
