@@ -176,6 +176,9 @@ def test_towns_abroad_need_more_than_their_name(redactor, text, word):
         ("SELARL IMAGERIE DU VAL DE SAÔNE\nScanner", "HOSPITAL", "SELARL IMAGERIE DU VAL DE SAÔNE"),
         ("HOPITAUX CIVILS DE COLMAR - SERVICE DE PATHOLOGIE", "HOSPITAL", "HOPITAUX CIVILS DE COLMAR"),
         ("traitée en 2012 (Institut de cancérologie de l'Ouest).", "HOSPITAL", "Institut de cancérologie de l'Ouest"),
+        ("stenté au Hospital Santa Maria à Lisbonne", "HOSPITAL", "Hospital Santa Maria"),
+        ("contrôle PM (Brive, Dr Delmas), RAS.", "CITY", "Brive"),
+        ("la famille s'installe puis au Mans en 2009", "CITY", "Mans"),
     ],
 )
 def test_more_identifier_forms(redactor, text, category, value):
@@ -220,6 +223,8 @@ def test_name_broken_by_a_line_end_hyphen(redactor):
         "anticorps anti-cytokératine (AE1-AE3, DAKO).",
         "Ailleurs, le scanner est normal.",
         "reçu au Centre Régional de transfusion sanguine.",
+        "score Hospital Anxiety and Depression à 14.",
+        "cul-de-sac de Douglas libre, facteur V Leiden.",
     ],
 )
 def test_clinical_prose_is_not_an_identifier(redactor, text):

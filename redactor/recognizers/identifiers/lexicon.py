@@ -135,6 +135,35 @@ class TownLexicon:
         return key in self.abroad and key not in self.ambiguous
 
 
+# How towns are named in speech: "Brive" (Brive-la-Gaillarde), "Saint-Dié" (Saint-Dié-des-Vosges),
+# "Livron" (Livron-sur-Drôme), "Charleville" (Charleville-Mézières), "au Mans" (Le Mans)
+_LINK_WORDS = frozenset({"sur", "sous", "en", "la", "le", "les", "lez", "de", "des", "du", "d", "aux", "et"})
+_ARTICLES = ("le ", "la ", "les ", "l ")
+
+
+def _short_forms(population: dict[str, int], common: frozenset[str]) -> dict[str, tuple[int, bool]]:
+    """Short names of towns not already towns themselves, with the population of the largest
+    town they shorten and whether the short name is also a word (then context-only, like the
+    article-less forms)."""
+    shorts: dict[str, tuple[int, bool]] = {}
+    for key, count in population.items():
+        words = key.split()
+        cut = next((i for i, word in enumerate(words) if i >= 1 and word in _LINK_WORDS), None)
+        candidates = []
+        if cut is None and len(words) == 2 and len(words[0]) >= 5:
+            cut = 1  # two towns merged: "Charleville-Mézières", "Carhaix-Plouguer"
+        if cut is not None and words[:cut] not in (["saint"], ["sainte"], ["mont"], ["pont"], ["port"]):
+            candidates.append((" ".join(words[:cut]), False))
+        if key.startswith(_ARTICLES) and len(words) > 1:
+            candidates.append((key.split(" ", 1)[1], True))
+        for short, article_less in candidates:
+            if short in population or len(short) < 4:
+                continue
+            previous = shorts.get(short, (0, False))
+            shorts[short] = (max(previous[0], count), previous[1] or article_less or short in common)
+    return shorts
+
+
 @lru_cache(maxsize=1)
 def town_lexicon() -> TownLexicon:
     population: dict[str, int] = {}
@@ -149,9 +178,13 @@ def town_lexicon() -> TownLexicon:
     abroad = frozenset(
         key for line in _data_lines("foreign_cities.txt") if (key := town_key(line.partition("\t")[0])) not in common
     )
-    ambiguous = frozenset(town_key(w) for w in load_yaml("identifiers/places.yaml")["ambiguous_cities"])
+    ambiguous = {town_key(w) for w in load_yaml("identifiers/places.yaml")["ambiguous_cities"]}
+    for short, (count, is_word) in _short_forms(population, common).items():
+        population[short] = count
+        if is_word:
+            ambiguous.add(short)
     first_words = frozenset(key.split()[0] for key in (*population, *abroad) if key)
-    return TownLexicon(population=population, abroad=abroad, ambiguous=ambiguous, first_words=first_words)
+    return TownLexicon(population=population, abroad=abroad, ambiguous=frozenset(ambiguous), first_words=first_words)
 
 
 @lru_cache(maxsize=1)

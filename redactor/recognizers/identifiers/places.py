@@ -63,13 +63,18 @@ _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 _TOWN_WORDS = re.compile(r"[^\s\-]+")
+# English medical terms that open with a facility word: "Hospital Anxiety and Depression scale",
+# "Hospital Acquired Pneumonia"
+_ENGLISH_TERM = re.compile(r"(?i:anxiety|acquired|admission|stay|discharge|frailty|elder|readmission)\b")
 # Canadian postcodes ("H3T 1C5"), where the text says Quebec or Canada just before
 _CANADIAN_ZIP = re.compile(r"(?<![\w])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w])")
 _CANADA_BEFORE = re.compile(r"(?i:qu[ée]bec|\bQC\b|canada|ontario|montr[ée]al)")
 _YEAR_BEFORE = re.compile(r"(?i:\b(?:en|depuis|dès|des|année|annee|in|since|avant|après|apres|fin|début|debut)[ \t]*)$")
 _FIVE_DIGITS = re.compile(r"\d{2} ?\d{3}")  # no postcode, no "PARIS 75013" to look for
 # a hospital named just before: "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau"
-_HOSPITAL_NEAR = re.compile(r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier)")
+_HOSPITAL_NEAR = re.compile(
+    r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier|fondation|\bHAD\b|\bEHPAD\b|\bSSR\b|\bSMR\b)"
+)
 # "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
 _HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}(?![\w\-])")
 # Standalone towns must be this big to be found without any context (small towns are often
@@ -373,6 +378,8 @@ class PlaceRules(Detector):
             town_name = re.sub(r"^(?i:de|du|d['’])[ \t]*", "", name)
             if match.group("type") in self._community_services and self._known_town_length(town_name, 0) == len(town_name):
                 continue  # "CMP de Pantin", "PMI de Villeurbanne": a service and its town (CITY)
+            if _ENGLISH_TERM.match(name):
+                continue  # "Hospital Anxiety and Depression scale": a term, not a hospital abroad
             if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
                 continue  # "n° HAD HAD-2026-00413": a record number, not a facility's name
             end = match.start("name") + len(match.group("name").rstrip())
