@@ -224,6 +224,7 @@ def test_name_broken_by_a_line_end_hyphen(redactor):
         "Ailleurs, le scanner est normal.",
         "reçu au Centre Régional de transfusion sanguine.",
         "score Hospital Anxiety and Depression à 14.",
+        "scolarisée à l'école maternelle Jules Ferry, en 6e au collège Jean Moulin.",
         "cul-de-sac de Douglas libre, facteur V Leiden.",
     ],
 )
