@@ -70,6 +70,7 @@ _TOKEN = re.compile(r"\S+")
 _ONE_INITIAL = re.compile(r"\p{Lu}\.")
 _PARTICLE_ANY_CASE = re.compile(_PARTICLE, re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE)
+_ARTICLES_ALONE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des"})
 _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
 _WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
 _WORDS = re.compile(r"[\w'’]+")
@@ -193,6 +194,8 @@ class PersonRules(Detector):
         if trimmed is None:
             return None
         start, end = trimmed
+        if text[start:end].casefold() in _ARTICLES_ALONE and not text[start:end].isupper():
+            return None  # "immunoglobulines M. Le diagnostic": an article after an initial ("Madame LA": initials)
         if self._is_eponym(text, start) or text[end : end + 1] in ("®", "™"):
             return None  # "maladie de Crohn", "pessaire Arabin®": not people
         return Finding(start, end, "PERSON", score, f"person.{rule}")

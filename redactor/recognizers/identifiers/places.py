@@ -295,8 +295,8 @@ class PlaceRules(Detector):
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
         for match in self._town_in_parentheses.finditer(text):
             town = match.group("town")
-            if town.isupper() and len(town) <= 4 and not self.towns.is_town(town):
-                continue  # "(BAAR)", "(OMS)": an acronym, though a town abroad bears its letters
+            if (town.isupper() and len(town) <= 4) or len(town) <= 3:
+                continue  # "(BAAR)", "(RIS)", "(Gy)": an acronym or a unit, though a town bears its letters
             if self._known_town_length(town, 0) == len(town) and not self._eponym_before.search(
                 text, max(0, match.start() - 40), match.start()
             ):
