@@ -216,8 +216,9 @@ def test_a_plain_clinical_note_has_no_special_finding(redactor):
 def test_pd_l1_is_a_ligand_not_a_slur(redactor):
     text = "EGFR muté, PD-L1 50 %, traité par anti-PD-1."
     assert [f for f in redactor.analyze(text) if f.category == "SEXUAL_ORIENTATION"] == []
+    # a slur thrown at someone is an insult (EXCESSIVE_COMMENT), and the remark is still redacted
     slur = "Traité de PD par ses collègues."
-    assert [slur[f.start : f.end] for f in redactor.analyze(slur) if f.category == "SEXUAL_ORIENTATION"] == ["PD"]
+    assert "PD" in "".join(slur[f.start : f.end] for f in redactor.analyze(slur) if f.category == "EXCESSIVE_COMMENT")
 
 
 def test_a_phrase_wrapped_at_a_line_end_is_still_one_phrase(redactor):
