@@ -522,3 +522,135 @@ def test_a_year_after_a_label_at_line_end_is_no_record_number(redactor):
 
 def test_prescriber_assurance_maladie_number_as_printed(redactor):
     assert spans(redactor, "Dr A. Martin\nN° 83 1 23456 7\n", "CLINICIAN_ID") == ["83 1 23456 7"]
+
+
+# ---------------------------------------------------------------- round 4: layouts of lay-f / lay-g
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("FOLFOX 12 cures (04/2025-10/2025) : stabilité", "DATE", "10/2025"),
+        ("3 cures néoadjuvantes (avril - juin 2025)", "DATE", "avril"),
+        ("HbA1c 8,1 % en sept.), rappel dentiste", "DATE", "sept."),
+        ("Endormie 4h. Selles 0 depuis le 26. Cf Dr Ouedraogo.", "DATE", "26"),
+        ("cardiopathie (pontage x3 2018, Clinique du Ter)", "DATE", "2018"),
+        ("III-2\tLina ZERROUKI\t2019\t\tcas index", "DATE", "2019"),
+        ("I-3\tAhmed ZERROUKI\t1950\tSétif\tvivant", "DATE", "1950"),
+        ("(association ADMR d'Epouville). Marche sans aide", "CITY", "Epouville"),
+        ("Pas de réhospitalisation (clinique Lautréamont, Loos).", "HOSPITAL", "clinique Lautréamont"),
+        ("CMP Bourg-l'Evêque / Hôpital de jour Les Hautes-Ourmes\n", "HOSPITAL", "Hôpital de jour Les Hautes-Ourmes"),
+        ("Adressé par le Dr Van den Berghe, chirurgie vasculaire, CHBS Lorient", "HOSPITAL", "CHBS Lorient"),
+        ("Dr Lebrun - Gastro-entérologue - Clinique Pasteur Évreux\n", "CITY", "Évreux"),
+        ("07:30  KERMARREC Y.      18 rue de Siam Brest          -> CHU", "CITY", "Brest"),
+        ("le logement de l'impasse des Mimosas à Bègles", "ADDRESS", "impasse des Mimosas"),
+        ("M. ROUSSEAU Gérard, demeurant La Butte aux Loups, 72230 Moncé-en-Belin", "ADDRESS", "La Butte aux Loups"),
+        ("Dr Karine Rostand - Médecin généraliste - Les Milles - 13290 Aix-en-Provence", "ADDRESS", "Les Milles"),
+        ("Lieu du décès : domicile, La Grande Métairie, 49280 La Séguinière", "ADDRESS", "La Grande Métairie"),
+        ("Immeuble Le Cristal, 2e étage / 40 quai de Queyries / 33100 Bordeaux", "ADDRESS", "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"),
+        ("Fiche saisie par Aurélie (secrétariat 3C), 03 85 27 59 00", "PERSON", "Aurélie"),
+        ("Identité patient\nABDELKADER ép. MANSOURI Yasmina\nDDN 1984", "PERSON", "ABDELKADER"),
+        ("votre tante maternelle Khadija, décédée d'un cancer du sein", "PERSON", "Khadija"),
+        ("IDE à domicile (cabinet Quéré-Guillou) pour surveillance", "PERSON", "Quéré-Guillou"),
+        ("IDE : Sandrine (cabinet infirmier Blanc/Vidal) 06 12 40 77 81", "PERSON", "Vidal"),
+        ("Cabinet IDE Kerjean 0297634512", "PERSON", "Kerjean"),
+        ("PHARMACIE DU CENTRE - SELARL AMRANI & LEGRAND\n", "PERSON", "LEGRAND"),
+        ("20:00   6 cm         -1             135    SF MB / Dr Lefebvre", "PERSON", "MB"),
+        ("SEROPLEX 10 (1)\nVérifié par SB le 04/10/2024", "PERSON", "SB"),
+        ("Corps gardé en chambre jusqu'à 10h. SL", "PERSON", "SL"),
+    ],
+)
+def test_round4_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("1 950 patients inclus", "DATE", "950"),
+        ("depuis le 3e jour post-opératoire", "DATE", "3"),
+        ("remis en main propre", "DATE", "mai"),
+        ("27 rue du Faubourg Saint-Jean, Nancy", "CITY", "Saint-Jean"),
+        ("Groupe Hospitalier Paris Saint-Joseph", "CITY", "Saint-Joseph"),
+        ("Hôpital Charles Foix, Ivry", "CITY", "Foix"),
+        ("Son épouse Martine est présente.", "PERSON", "Son"),
+        ("soins IDE par le cabinet IDE du quartier", "HOSPITAL", "cabinet IDE"),
+        ("domicilié à Lyon, 69003 Lyon", "ADDRESS", "Lyon"),
+        ("résidant en France (22 rue Paul Bert, 93400 Saint-Ouen)", "ADDRESS", "en France (22 rue Paul Bert"),
+        ("Examen normal. OK\n\nSuite", "PERSON", "OK"),
+        ("cabinet infirmier de Vannes", "PERSON", "Vannes"),
+    ],
+)
+def test_round4_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("maladie de crohn diagnostiquée en deux mille cinq virgule", "deux mille cinq"),
+        ("parkinson depuis deux mille dix-huit\ntiret fracture", "deux mille dix-huit"),
+        ("opérée en deux mille vingt et un.", "deux mille vingt et un"),
+    ],
+)
+def test_dictated_years_in_words(redactor, text, year):
+    assert year in spans(redactor, text, "DATE")
+
+
+def test_numbers_in_words_without_a_year_are_not_dates(redactor):
+    assert spans(redactor, "à faire en deux temps, deux mille unités", "DATE") == []
+
+
+def test_numbers_dictated_in_words(redactor):
+    text = (
+        "sa fille souhaite être contactée au zéro six quarante-deux dix-huit trente et un zéro cinq point\n"
+        "IPP huit zéro zéro quatre un deux cinq six trois\n"
+    )
+    assert spans(redactor, text, "PHONE") == ["zéro six quarante-deux dix-huit trente et un zéro cinq"]
+    assert spans(redactor, text, "PATIENT_ID") == ["huit zéro zéro quatre un deux cinq six trois"]
+
+
+@pytest.mark.parametrize("text", ["à zéro six mois et deux jours", "score à zéro, un et deux", "cotation deux trois quatre cinq six"])
+def test_counts_in_words_are_not_numbers(redactor, text):
+    assert [c for c, _ in found(redactor, text) if c in ("PHONE", "PATIENT_ID")] == []
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("suivi par le docteur mesnil ouvrez les guillemets", "PERSON", "mesnil"),
+        ("adressé monsieur novac pour un déficit brachial", "PERSON", "novac"),
+        ("domiciliés cinq chemin des Etangs 69500 bron\n", "CITY", "bron"),
+        ("elle vit en colocation à vitry-sur-seine et sa mère", "CITY", "vitry-sur-seine"),
+    ],
+)
+def test_dictated_lowercase_names_and_towns(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vu par le docteur traitant ce jour",
+        "le docteur en médecine a vu madame ce matin",
+        "passage à mi-temps thérapeutique",
+        "plaquettes 15000 sur le dernier bilan",
+        "une hyperleucocytose 10500 blanc à prédominance d'éosinophiles",
+        "vu ce jour pr renouvellement trt HTA",
+    ],
+)
+def test_dictated_look_alikes(redactor, text):
+    assert [c for c, _ in found(redactor, text) if c in ("PERSON", "CITY")] == []
+
+
+def test_chart_rows_and_transmission_lines(redactor):
+    chart = (
+        "10/09/2025    08:00   Insuline Lantus 18 UI, dextro 1,45        SV\n"
+        "10/09/2025    19:00   TA 12/8, dextro 2,10                     RAS\n"
+    )
+    assert spans(redactor, chart, "PERSON") == ["SV"]
+    transmissions = "EHPAD Les Tilleuls\n5/01 - nuit calme, 1 lever à 3h\n6/01 : visite de la fille\n"
+    assert spans(redactor, transmissions, "DATE") == ["5/01", "6/01"]
+    assert spans(redactor, "Score 5/10 - douleur modérée\n", "DATE") == []
+
+
+def test_town_after_a_facility_and_a_dash(redactor):
+    assert spans(redactor, "EHPAD Le Clos Saint-Vincent - Orange\nTransmissions", "CITY") == ["Orange"]

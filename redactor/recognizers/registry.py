@@ -10,6 +10,7 @@ from redactor.recognizers.identifiers.layout import NumberLayout
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
+from redactor.recognizers.identifiers.spoken import SpokenNumbers
 from redactor.recognizers.identifiers.staff import StaffRules
 from redactor.recognizers.special.detector import SpecialCategoryDetector
 from redactor.recognizers.special.excessive import ExcessiveCommentModel
@@ -26,6 +27,7 @@ def default_detectors(*, learned_excessive: bool = False) -> list[Detector]:
         LabelledIdentifiers(),
         NumberLayout(),
         PhoneDetector(),
+        SpokenNumbers(),
         EmailDetector(),
         UrlDetector(),
         IpAddressDetector(),

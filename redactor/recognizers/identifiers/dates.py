@@ -33,12 +33,18 @@ _NUMERIC = re.compile(
 _SPACED = re.compile(r"(?<![\w.,])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?![\w]| \d)")
 # "en 2019", "(2015)", "2012 : cholécystectomie": a year alone, not a quantity ("2000 mg")
 _UNIT = (
-    r"[ \t]*(?:%|°|€|\$|/|(?i:mg|g|kg|µg|ug|mcg|ng|ml|l|dl|cl|ui|u|cc|mm|cm|m|km|kcal|cal|mmhg|mmol|µmol|"
+    r"[ \u00a0\u202f]{0,2}(?:%|°|€|\$|/|(?i:mg|g|kg|µg|ug|mcg|ng|ml|l|dl|cl|ui|u|cc|mm|cm|m|km|kcal|cal|mmhg|mmol|µmol|"
     r"umol|meq|mosm|fois|cp|comprimés?|gélules?|unités?|patients?|cas|personnes?|habitants?|cellules?|"
     r"copies?|plaquettes?|globules?|gray|gy|rad|mci|mbq|euros?|pas|m²|m2)(?![\w]))"
 )
 _UNIT_AFTER = re.compile(_UNIT)
-_YEAR_ALONE = re.compile(rf"(?<![\w.,/\-])(?<!\d )(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|{_UNIT})")
+_YEAR_ALONE = re.compile(rf"(?<![\w.,/\-])(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|{_UNIT})")
+# "1 950" is a number in thousands, but "pontage x3 2018" a year
+_THOUSANDS_BEFORE = re.compile(r"(?<![\w.,])\d{1,3} $")
+# "04/2025-10/2025", "12/03/2025 - 15/03/2025": the end of a range of numeric dates
+_RANGE_END = re.compile(
+    r"[ \t]*[\-–—][ \t]*(?P<date>(?:(?:0?[1-9]|[12]\d|3[01])/)?(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\w/]|[.,]\d)"
+)
 # "année scolaire 2025-2026", "2019/2020": a range of years, kept like a year by policies
 _YEAR_RANGE = re.compile(r"(?<![\w.,/\-])(?:19|20)\d{2}[\-/](?:19|20)\d{2}(?![\w]|[.,/\-]\d)")
 # "14/12" (day/month, two digits each): a date unless the context says score, ratio or pressure
@@ -47,6 +53,8 @@ _NOT_A_DAY_MONTH_BEFORE = re.compile(
     r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
     r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA)\b)[\s:=à]*$"
 )
+# "5/01 - Mme B. refuse...", "12/3 : visite": a day/month opening a transmission line
+_DAY_MONTH_LINE_START = re.compile(r"(?m)^[ \t]*(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?=[ \t]*[\-–:][ \t]|\t)")
 # "06-OCT-2026", "21-aug-25": an abbreviated month between dashes (fax and lab system stamps)
 _MONTH_BETWEEN_DASHES = re.compile(
     r"(?<![\w])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c)"
@@ -76,7 +84,16 @@ MONTH_NAMES = "|".join(m for m in MONTH_FORMS if (len(m) >= 4 or m == "mai") and
 # "en février", "depuis novembre", "fin septembre": a month named alone after a time word
 _MONTH_ALONE = re.compile(
     rf"(?i:\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
-    rf"(?P<date>{MONTH_NAMES})(?![\w])"
+    rf"(?P<date>(?:{MONTH_NAMES})(?![\w])|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.)"
+)
+# "(avril - juin 2025)", "de mars à mai 2024": the month that opens a range ending in a year
+_MONTH_RANGE_START = re.compile(
+    rf"(?i:(?<![\w])(?P<date>{MONTH_NAMES})[ \t]*(?:-|–|à|a|au)[ \t]*(?:{MONTH_NAMES})[ \t]+(?:19|20)\d{{2}}(?![\w]))"
+)
+# "depuis le 26", "jusqu'au 14": a day of the month alone after a word that dates from or to it
+_DAY_ALONE = re.compile(
+    r"(?i:\b(?:depuis\s+le|jusqu['’]au|à\s+partir\s+du|a\s+partir\s+du|dès\s+le|des\s+le)\s+)"
+    r"(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![\w/:]|[.,]\d|\s*(?:h\b|heures?|ans?\b|jours?|mois|semaines?|%|e\b|ème|er\b))"
 )
 _WEEKDAY_BEFORE = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"
@@ -92,6 +109,10 @@ _TEXTUAL = re.compile(
     rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_NUMBER_WORDS})\s*)?"
     rf"(?:{_MONTH})(?:\.|(?![\w]))"
     rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
+)
+# dictated letters: "diagnostiquée en deux mille cinq", "depuis deux mille dix-huit"
+_YEAR_IN_WORDS = re.compile(
+    rf"(?i:\b(?:en|depuis|dès|des|jusqu['’]en|année)\s+)(?P<date>{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et(?=[\s\-]+un\b))(?![\w]))*)"
 )
 _DAY_LIST_BEFORE = re.compile(r"(?i:\b(?:les|des|du|le)\s+)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
 _BIRTH_YEAR = re.compile(rf"(?i:\bn[ée]e?\s+en\s+)(?P<date>{_YEAR})(?![\w])")
@@ -117,25 +138,34 @@ class DateDetector(Detector):
             if "." in value and len(value) < 10 and _UNIT_AFTER.match(text, match.end()):
                 continue  # "1.5.10 mg" is a dose
             yield Finding(match.start(), match.end(), "DATE", 0.95, "date.numeric")
+            if end := _RANGE_END.match(text, match.end()):
+                yield Finding(end.start("date"), end.end("date"), "DATE", 0.9, "date.range_end")
         for match in _SPACED.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
         for match in _YEAR_RANGE.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.6, "date.year_only")
         for match in _YEAR_ALONE.finditer(text):
+            if _THOUSANDS_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+                continue
             yield Finding(match.start(), match.end(), "DATE", 0.55, "date.year_only")
         for match in _DAY_MONTH.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.day_month")
         for match in _DAY_MONTH_BARE.finditer(text):
             if not _NOT_A_DAY_MONTH_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
                 yield Finding(match.start(), match.end(), "DATE", 0.8, "date.day_month")
+        for match in _DAY_MONTH_LINE_START.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.8, "date.day_month")
         for match in _MONTH_BETWEEN_DASHES.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.month_between_dashes")
         for match in _BIRTH_DATE_COMPACT.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.97, "date.birth_compact")
         for match in _SPACED_SEPARATORS.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
-        for match in _MONTH_ALONE.finditer(text):
-            yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
+        for pattern in (_MONTH_ALONE, _MONTH_RANGE_START):
+            for match in pattern.finditer(text):
+                yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
+        for match in _DAY_ALONE.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.day_alone")
         for match in _RANGE_START.finditer(text):
             # "9 au 10 juin 2025": the span runs to the second day, and joins the date after it
             yield Finding(match.start("date"), match.end("second"), "DATE", 0.85, "date.range_start")
@@ -148,6 +178,10 @@ class DateDetector(Detector):
             if parse_date(value) is None and not _is_plausible_textual(value):
                 continue
             yield Finding(start, start + len(value), "DATE", 0.9, "date.textual")
+        for match in _YEAR_IN_WORDS.finditer(text):
+            date = match.group("date")
+            end = match.start("date") + len(re.sub(r"[\s\-]+et$", "", date))
+            yield Finding(match.start("date"), end, "DATE", 0.6, "date.year_only")
         for match in _HOLIDAY.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.holiday")
         for match in _BIRTH_YEAR.finditer(text):

@@ -6,6 +6,7 @@ Rules, each named in the finding's `detector`:
 - person.introducer: "née LE GALL", "épouse Martin", "au nom de DIALLO".
 - person.label: "Copie à :", "Interne :", "Médecin traitant :"... then a list of names.
 - person.relation: a relation word then a name ("sa fille Sophie", "Épouse (Odette)").
+- person.married_name: a name before "ép.", "épouse", "née", "veuve" ("ABDELKADER ép. MANSOURI").
 - person.parenthesised: a known first name alone in parentheses ("IDEC (Nadège)").
 - person.with_age: a known first name followed by an age ("Inès, 16 ans").
 - person.alone_on_line: a known first name (and surname) alone on a line (signatures).
@@ -86,6 +87,8 @@ _NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
 _SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
 
+_SPELLED_TITLE_BEFORE = re.compile(r"(?i:(?<![\w])(?:docteur|monsieur|madame|mademoiselle|professeur)[ \t]+)$")
+
 class PersonRules(Detector):
     """Rule-based person names: titles, labels, relations, case patterns and lexicons."""
 
@@ -111,9 +114,15 @@ class PersonRules(Detector):
         self._list_item = re.compile(rf"(?:{title_run}[ \t]*)?(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})")
         relation = alternation(lex.relations)
         self._relation = re.compile(
-            rf"(?i:(?<![\w])(?:(?:sa|son|ses|leur|leurs|une|un|du|de\s+sa|de\s+son|avec\s+sa|avec\s+son)\s+)?"
-            rf"(?:{relation})(?:[ ]+(?:aîné|aînée|aine|ainee|cadet|cadette|jumeau|jumelle|benjamin|benjamine|demi))?)"
+            rf"(?i:(?<![\w])(?:(?:sa|son|ses|leur|leurs|votre|vos|notre|nos|une|un|du|de\s+sa|de\s+son|de\s+votre|avec\s+sa|avec\s+son)\s+)?"
+            rf"(?:{relation})(?:[ ]+(?:aîné|aînée|aine|ainee|cadet|cadette|jumeau|jumelle|benjamin|benjamine|demi|"
+            rf"maternelle|maternel|paternelle|paternel|germain|germaine))?)"
             rf"(?:[ ]*,|[ ]*:|[ ]*\()?[ ]*(?P<name>{_NAME_SEQUENCE})"  # not across lines or cells
+        )
+        # "ABDELKADER ép. MANSOURI Yasmina", "DIAS née CARVALHO": the name before a marriage word
+        self._before_married_name = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}(?P<name>{ALL_CAPS}|{CAPITALISED})[ \t]+(?:ép\.|ep\.|épouse|epouse|veuve|vve|née|nee|divorcée)"
+            rf"[ \t]+(?={ALL_CAPS}|{CAPITALISED})"
         )
         self._following_word = re.compile(rf"[ \t]+({LOWERCASE_WORD})")
         self._initial_and_surname = re.compile(
@@ -170,12 +179,19 @@ class PersonRules(Detector):
     def _is_eponym(self, text: str, start: int) -> bool:
         return self._eponym_window(text[max(0, start - 40) : start])
 
-    def _lowercase_names(self, span: str) -> int:
-        """Length of the leading run of lower-case words that are known names ("dr martin")."""
+    def _lowercase_names(self, span: str, after_title: bool = False) -> int:
+        """Length of the leading run of lower-case words that are known names ("dr martin"); after
+        a title, any word that is no French word ("le docteur mesnil", dictated and not re-read)."""
         length = 0
-        for match in _TOKEN.finditer(span):
+        for index, match in enumerate(_TOKEN.finditer(span)):
             word = match.group()
-            if self.lexicon.is_known_name(word):
+            if self.lexicon.is_known_name(word) or (
+                after_title
+                and index == 0  # the word right after the title, then known names only
+                and len(word) >= 3
+                and fold(word) not in common_word_keys()
+                and word not in FRENCH_STOP_WORDS
+            ):
                 length = match.end()
             elif not _PARTICLE_WORD.fullmatch(word):
                 break
@@ -187,7 +203,9 @@ class PersonRules(Detector):
         span = text[start:end]
         first_word = _LEADING_PARTICLES.sub("", span)  # "de la Tour": its name is "Tour"
         if first_word[:1].islower() or not first_word:
-            end = start + self._lowercase_names(span)
+            # a title spelled out, as dictation writes it ("le docteur mesnil"), not "pr" (pour)
+            spelled = after_title and bool(_SPELLED_TITLE_BEFORE.search(text, max(0, start - 16), start))
+            end = start + self._lowercase_names(span, spelled)
             if end == start:
                 return None
         trimmed = self._trim(text, start, end, after_title)
@@ -248,6 +266,15 @@ class PersonRules(Detector):
                 continue  # "fils de DIU", "aux fils Vicryl": threads, not sons
             # a relation word just before outranks a town's reading ("sa femme (Rosa, décédée)")
             found = self._finding(text, match.start("name"), match.end("name"), 0.85, "relation")
+            if found:
+                yield found
+
+    def _by_married_name(self, text: str) -> Iterator[Finding]:
+        for match in self._before_married_name.finditer(text):
+            name = match.group("name")
+            if name.casefold() in FRENCH_STOP_WORDS or self.lexicon.is_not_name(name) or self.towns.is_town(name):
+                continue  # "Patiente née LE 12", "à Lyon née ...": a word, a town
+            found = self._finding(text, match.start("name"), match.end("name"), 0.85, "married_name")
             if found:
                 yield found
 
@@ -396,6 +423,7 @@ class PersonRules(Detector):
             *self._by_introducer(text),
             *self._by_label(text),
             *self._by_relation(text),
+            *self._by_married_name(text),
             *self._by_known_first_name(text),
             *self._by_case_patterns(text),
             *self._by_upper_surname(text),

@@ -50,7 +50,10 @@ _COMPLEMENT = (
 )
 # a lower-case facility word names a facility after a determiner or preposition ("à la
 # clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
-_DETERMINER_BEFORE = re.compile(r"(?i:(?:^|[\s(])(?:la|le|l['’]|une|un|sa|son|cette|ce|en|à|a|au|de|du|des|dans|vers|par|et)[ \t]*)$")
+# ... or an opening bracket or line start before it: "(clinique Lautréamont, Loos)"
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:(?:(?:^|[\s(])(?:la|le|l['’]|une|un|sa|son|cette|ce|en|à|a|au|de|du|des|dans|vers|par|et)|^|\(|\n)[ \t]*)$"
+)
 # names made only of generic words: "Centre Régional", "hôpital Provincial" (but "Hôpital Nord" of
 # Saint-Étienne or Marseille is a name)
 _GENERIC_NAME = re.compile(
@@ -76,6 +79,13 @@ _HOSPITAL_NEAR = re.compile(
     r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier|fondation|\bHAD\b|\bEHPAD\b|\bSSR\b|\bSMR\b)"
 )
 # "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
+_ZIP_LOWERCASE_TOWN = re.compile(rf"(?<![\w\-.,/])(?P<zip>{_ZIP})[ \t]+(?P<town>\p{{Ll}}[\w'’]*(?:-[\w'’]+){{0,4}})")
+_LOWERCASE_COMPOUND_TOWN = re.compile(r"(?<![\w])(?:à|a|au)[ \t]+(?P<town>\p{Ll}+(?:-\p{Ll}+){1,4})(?![\w\-])")
+_SAINT = re.compile(r"(?i:saint|sainte|st|ste)\b")
+_PRACTICE_ROLES = frozenset({"IDE", "IDEL", "SF"})
+_PARTNER_AFTER = re.compile(rf"[ \t]*(?:/|&|\bet\b)[ \t]*(?P<name>{UPPER}[\w'’\-]+)(?![\w])")
+_LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
+_TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{_TOWN})")
 _HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}(?![\w\-])")
 # Standalone towns must be this big to be found without any context (small towns are often
 # ordinary words or surnames); with context (zip, "né à", "domicilié à") any town counts.
@@ -111,8 +121,8 @@ class PlaceRules(Detector):
             rf"|(?:{_LINKING}[ \t]*)?{LOWER}+(?:[ \t]+{LOWER}+)?(?=[ \t]*(?:,|\n|$|-|\d{{5}}))"
             rf"|(?:{_LINKING}[ \t]*){LOWER}+(?:[ \t\-]+{LOWER}+)?"
         )
-        self._address = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
+        self._address = re.compile(  # "l'impasse des Mimosas": after an elided article too
+            rf"(?:{NOT_IN_WORD_BEFORE}|(?<=(?<![\w])[lL]['’]))(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
             rf"(?P<type>(?i:{streets}))(?![\w])[ \t]+(?P<name>{street_name})"
             # a house number after the name, as abroad: "Rue du Lac 3", "Calle Mayor 12"
             rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$)))?"
@@ -132,7 +142,8 @@ class PlaceRules(Detector):
         # a numbered street line, at the start of a line or after a dash
         self._building_before = re.compile(
             rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{_CAPITAL_WORD}(?:[ \t]+(?:{_LINKING}[ \t]*)?(?:{_CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
-            rf"(?:,[ \t]*(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}})?),[ \t]*$"
+            rf"(?:,[ \t]*(?:(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}}|\d{{1,2}}(?:e|er|ème|eme)[ \t]+(?i:étage|etage)|(?i:rdc|rez-de-chaussée)))?)"
+            rf"(?:,|[ \t]/)[ \t]*$"  # "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"
         )
         self._complement = re.compile(_COMPLEMENT)
         # "Les Hauts de Sainte-Musse, bât. D4", "Foyer ADOMA, chambre 214": a building and its
@@ -144,7 +155,7 @@ class PlaceRules(Detector):
         # stands just before a postcode and its town is the street line, with or without a number
         # (a low score: a name or a facility found there keeps its own reading)
         self._before_zip_town = re.compile(
-            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t]))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?"
+            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t])|(?<=,[ \t]))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?"
             rf"\p{{Lu}}(?:(?![ \t][\-–][ \t]|:[ \t])[^\n\t@]){{2,50}}?)"
             rf"[ \t]*(?:\n[ \t]*|,[ \t]*|\t[ \t]*|[ \t]+[\-–][ \t]+)(?=(?:F-)?(?:{_ZIP})[ \t]+{_TOWN})"
         )
@@ -153,6 +164,11 @@ class PlaceRules(Detector):
             rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))[^:\n]{{0,30}}?[ \t]*:[ \t]*"
             rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:\n[ \t]*)?(?:{_ZIP})[ \t]+{UPPER})"
         )
+        # "demeurant La Butte aux Loups, 72230 Moncé-en-Belin": a resident's street before a postcode
+        self._resident_at = re.compile(
+            rf"(?i:(?<![\w])(?:demeurant|domicili[ée]e?|domicili[ée]\(e\)|r[ée]sidant|habitant)(?:[ \t]+(?:au|à|a))?)[ \t]+"
+            rf"(?P<street>(?!\d{{5}})(?!(?i:en|au|aux|dans|chez|à|a)\b)[^\n,(]{{3,60}}?)[ \t]*,?[ \t]*(?=(?:F-)?(?:{_ZIP})[ \t]+{UPPER})"
+        )
         self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{1,6}(?![\w])")
         # "75013 Paris", "F-75013 PARIS", "75013PARIS", "B-1000 Bruxelles", "1000-001 Lisboa"
         self._zip_town = re.compile(
@@ -160,7 +176,7 @@ class PlaceRules(Detector):
             rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
         # "00184 Roma", "1200 Bruxelles", "1006 Tunis": four or five digits before a known town abroad
-        self._foreign_zip_town = re.compile(rf"(?<![\w\-.,/])(?P<zip>\d{{4,5}})[ \t]+(?P<town>{_TOWN})")
+        self._foreign_zip_town = re.compile(rf"(?<![\w\-.,/])(?P<zip>\d{{4,5}})[ ]+(?P<town>{_TOWN})")  # not across cells
         # "PARIS 75013", "Lyon (69003)": a known town then its postcode
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{_TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{_ZIP})(?![\w])")
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{_ZIP})(?![\w])")
@@ -188,7 +204,7 @@ class PlaceRules(Detector):
         # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
         # not also ordinary words
         self._town_in_context = re.compile(
-            rf"(?:(?<![\w])(?i:de|d['’]|pour|vers|depuis|puis|a)[ \t]*|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
+            rf"(?:(?<![\w])(?:(?i:de|pour|vers|depuis|puis|a)[ \t]+|(?i:d['’])[ \t]*)|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
         )
         self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         # "Dakar (Sénégal)", "Izmir (Turquie)": any town, known or not, then its country
@@ -204,7 +220,7 @@ class PlaceRules(Detector):
         titles = rf"(?:{alternation(name_lexicon().titles)})"  # "Maternité - Dr Cohen" is a person
         function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
         self._facility = re.compile(
-            rf"(?<![\w\-])(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?!{function_word}){LOWER}+){{0,2}}?))(?![\w\-])"
+            rf"(?<![\w\-])(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){_PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
@@ -230,9 +246,12 @@ class PlaceRules(Detector):
                 continue  # "passage aux urgences", "via PICC"
             has_proper_name = bool(re.search(rf"{UPPER}", match.group("name")))
             if has_number or has_proper_name:
-                start = match.start()
+                start, end = match.start(), match.end()
                 building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
-                streets.append((building.start("building") if building else start, match.end()))
+                if not match.group("number_after") and (town := self._town_ending_a_name(text, match.start("name"), end)):
+                    yield Finding(town[0], town[1], "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
+                    end = len(text[: town[0]].rstrip(" \t-,"))
+                streets.append((building.start("building") if building else start, end))
         for match in self._labelled_street.finditer(text):
             streets.append((match.start("street"), match.end("street")))
         # building, flat, "n°4" beside a street on the same line belong to the address
@@ -243,7 +262,14 @@ class PlaceRules(Detector):
         for match in self._before_zip_town.finditer(text):
             line = match.group("line")
             if not re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}|(?i:t[ée]l|fax|cedex)", line):  # not a phone line
-                yield Finding(match.start("line"), match.end("line"), "ADDRESS", 0.5, "address.before_zip")
+                # "Les Milles - 13290 Aix", "La Butte aux Loups\n72230 ...": a place with its
+                # article is a locality, not a person the NER would see there
+                score = 0.85 if _LOCALITY_ARTICLE.match(line) else 0.5
+                yield Finding(match.start("line"), match.end("line"), "ADDRESS", score, "address.before_zip")
+        for match in self._resident_at.finditer(text):
+            if self._known_town_length(match.group("street"), 0) == len(match.group("street")):
+                continue  # "domicilié à Lyon, 69003 Lyon": the town, not a street
+            yield Finding(match.start("street"), match.end("street"), "ADDRESS", 0.85, "address.resident_at")
         for match in self._building_line.finditer(text):
             yield Finding(match.start("building"), match.end("building"), "ADDRESS", 0.85, "address.building")
         for match in self._po_box.finditer(text):
@@ -271,6 +297,16 @@ class PlaceRules(Detector):
             if length == len(match.group("town")):
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.after_town")
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_zip")
+        for match in _ZIP_LOWERCASE_TOWN.finditer(text):
+            # dictated or typed in lower case: "69500 bron" (a known town only)
+            length = self._known_town_length(match.group("town"), 0)
+            if length and fold(match.group("town")[:length]) not in common_word_keys():  # "10500 blanc(s)"
+                yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.with_town")
+                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.after_zip")
+        for match in _LOWERCASE_COMPOUND_TOWN.finditer(text):
+            town = match.group("town")  # "vit à vitry-sur-seine": a compound name, known, after "à"
+            if self._known_town_length(town, 0) == len(town):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.lexicon_context")
         for match in self._zip_label.finditer(text):
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.label")
         for pattern, rule in ((self._city_context, "city.context"), (self._born_at, "city.born_at")):
@@ -369,23 +405,38 @@ class PlaceRules(Detector):
             if self._street_before.search(text, max(0, match.start() - 30), match.start()):
                 continue
             name = match.group("name").strip(" \t-")
+            if name in _PRACTICE_ROLES:
+                continue  # "cabinet IDE": a nurses' practice, unnamed
             if self._personal_practice(match):
                 # "Pharmacie Rouxel", "cabinet infirmier Rey - Mouhoub": the practice is its people
                 for word in re.finditer(r"\p{Lu}[\w'’\-]+", match.group(0)[match.start("name") - match.start() :]):
                     start = match.start("name") + word.start()
-                    yield Finding(start, start + len(word.group()), "PERSON", 0.9, "person.practice_name")
+                    if word.group() not in _PRACTICE_ROLES:
+                        yield Finding(start, start + len(word.group()), "PERSON", 0.9, "person.practice_name")
+                # "cabinet infirmier Blanc/Vidal", "SELARL AMRANI & LEGRAND": the partners after it
+                if partner := _PARTNER_AFTER.match(text, match.end()):
+                    yield Finding(partner.start("name"), partner.end("name"), "PERSON", 0.9, "person.practice_name")
                 continue
             town_name = re.sub(r"^(?i:de|du|d['’])[ \t]*", "", name)
             if match.group("type") in self._community_services and self._known_town_length(town_name, 0) == len(town_name):
-                continue  # "CMP de Pantin", "PMI de Villeurbanne": a service and its town (CITY)
+                # "CMP de Pantin", "CCAS de Toulon": a service and its town, which no name reading outranks
+                town_start = match.start("name") + match.group("name").index(town_name)
+                yield Finding(town_start, town_start + len(town_name), "CITY", 0.9, "city.community_service")
+                continue
             if _ENGLISH_TERM.match(name):
                 continue  # "Hospital Anxiety and Depression scale": a term, not a hospital abroad
             if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
                 continue  # "n° HAD HAD-2026-00413": a record number, not a facility's name
-            end = match.start("name") + len(match.group("name").rstrip())
+            end = name_end = match.start("name") + len(match.group("name").rstrip())
             suffix = match.group("suffix")
             if suffix and not self.towns.is_town(suffix.strip(" \t-")):
                 end = match.end("suffix")
+            elif suffix:  # "EHPAD Le Clos Saint-Vincent - Orange": the facility's town
+                town_start = match.start("suffix") + len(suffix) - len(suffix.lstrip(" \t-"))
+                yield Finding(town_start, match.end("suffix"), "CITY", 0.85, "city.after_facility")
+            if end == name_end and (town := self._town_ending_a_name(text, match.start("name"), end)):
+                yield Finding(town[0], town[1], "CITY", 0.9, "city.after_facility")
+                end = len(text[: town[0]].rstrip(" \t-,"))
             # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
             yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
 
@@ -393,25 +444,53 @@ class PlaceRules(Detector):
             acronym = match.group()
             vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms
             if vowels <= 1 and acronym not in self._acronym_exceptions and fold(acronym) not in common_word_keys():
-                yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
+                # "CHBS Lorient": the town after the acronym is part of the facility's name
+                town = _TOWN_AFTER.match(text, match.end())
+                length = self._known_town_length(town.group("town"), 0) if town else 0
+                if length:
+                    yield Finding(match.start(), town.start("town") + length, "HOSPITAL", 0.9, "hospital.acronym")
+                else:
+                    yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
         for match in self._facility_two_lines.finditer(text):
             name = match.group("name")
             saint = re.match(r"(?i:saint|sainte|st|ste)\b", name)  # "Polyclinique\nSaint-Roch"
             if (saint or not self.towns.is_town(name)) and not all(fold(w) in common_word_keys() for w in re.findall(r"[\w'’]+", name)):
                 yield Finding(match.start("head"), match.end("name"), "HOSPITAL", 0.9, "hospital.two_lines")
 
+    def _town_ending_a_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """"Clinique Pasteur Évreux", "18 rue de Siam Brest": a town written after a name made of
+        two or more words, without "de" before it, is the place, not part of the name."""
+        name = text[start:end]
+        for space in re.finditer(r"[ \t]+", name):
+            before, tail = name[: space.start()], name[space.end() :]
+            if re.search(r"(?i:\b(?:de|du|des|d['’]|la|le|les|l['’]))$", before) or not re.search(r"\p{Lu}", before):
+                continue
+            if _SAINT.match(tail) or name_lexicon().is_first_name(before.split()[-1]):
+                continue  # "Groupe Hospitalier Paris Saint-Joseph", "Hôpital Charles Foix": names
+            if self._known_town_length(tail, 5000) == len(tail) and not name_lexicon().is_known_name(tail):
+                return start + space.end(), end
+        return None
+
     def _personal_practice(self, match: re.Match) -> bool:
         """A pharmacy's or a practice's name made only of people's names ("Pharmacie Rouxel",
         "Cabinet Gautier - Rivière"): PERSON, as the layout authors read them."""
         type_words = (match.group("type_words") or "").casefold()
-        if type_words not in ("cabinet", "pharmacie", "cabinet infirmier", "cabinet médical"):
+        legal_form = match.group("type") in ("SELARL", "SELAS", "SCM", "SCP")
+        if type_words not in ("cabinet", "pharmacie", "cabinet infirmier", "cabinet médical") and not legal_form:
             return False
         words = re.findall(r"[\w'’\-]+", match.group("name") + (match.group("suffix") or ""))
-        names = [w for w in words if w[:1].isupper()]
+        words = [w for w in words if w not in _PRACTICE_ROLES]  # "Cabinet IDE Kerjean"
+        # a nurses' practice is named after its nurses, even when their names are words ("Blanc")
+        nursing = "infirmier" in (match.group("qualifier") or "") or "IDE" in match.group("name").split()
+        # "cabinet Quéré-Guillou": the two partners' names, each a name
+        names = [part for w in words if w[:1].isupper() for part in (w.split("-") if "-" in w else [w]) if part]
         lexicon = name_lexicon()
         return bool(names) and all(
-            lexicon.is_known_name(w) and not self.towns.is_town(w) and fold(w) not in common_word_keys() for w in names
-        ) and all(w[:1].isupper() or w.casefold() in ("de", "du", "des") for w in words)
+            (lexicon.is_known_name(w) or (fold(w) not in common_word_keys() and not self.towns.is_town(w)))
+            if nursing
+            else lexicon.is_known_name(w) and not self.towns.is_town(w) and fold(w) not in common_word_keys()
+            for w in names
+        ) and all(w[:1].isupper() or w.casefold() in ("de", "du", "des") or not w.strip("-") for w in words)
 
     def _adjective_use(self, text: str, match: re.Match) -> bool:
         """"L'examen clinique ORL", "suspicion clinique d'AVC": the adjective, not a clinic."""

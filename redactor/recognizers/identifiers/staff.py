@@ -6,7 +6,10 @@ Rules, each named in the finding's `detector`:
 - person.login: a user login at the end of an edition line ("édité le 11/03/2026 par lbarreau").
 - person.before_role: a name then a staff role ("K. Mensah IDE", "Kevin (brancardier)").
 - person.role_first_name: a role then a known first name ("l'IDE Anissa").
-- person.initials_label: initials after a staff label ("Préleveur : AD", "Agent d'admission : LB").
+- person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB").
+- person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB").
+- person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL").
+- person.initials_row: two or three capitals ending a timed chart row ("08:00  Lantus 18 UI     SV").
 - person.by_first_name: a known first name after "par" or "avec" ending a clause ("appelé par
   Tiphaine.", "reporté à 11h avec Nadia,").
 - person.role_list: known first names listed after a role ("IDE 2/j (Enora, Gwendal)").
@@ -47,11 +50,25 @@ _SHIFT = r"(?:[ \t]+(?:de[ \t]+)?(?i:nuit|jour|matin|soir|après-midi|apres-midi
 _STAFF_LABELS = (
     "préleveur", "preleveur", "prélevé par", "preleve par", "agent d'admission", "agent", "opérateur de saisie",
     "saisie", "édité par", "imprimé par", "transcrit par", "dactylographié par", "frappe", "visa", "tapé par",
-    "tapée par", "frappé par",
+    "tapée par", "frappé par", "vérifié par", "verifie par", "vérifiée par", "contrôlé par", "controle par",
+    "validé par", "valide par", "visé par", "régulateur", "regulateur", "signature régulateur", "préparateur",
+    "preparateur", "préparatrice", "preparatrice",
 )  # fmt: skip
 _INITIALS_AFTER_LABEL = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
 )
+
+# "SF MB", "IDE KL /": a midwife's or nurse's initials after the role, in a chart's cell
+_INITIALS_AFTER_ROLE = re.compile(r"(?<![\w])(?:SF|IDE|IADE|IBODE|AS|AP|ASH)[ \t]+(?P<initials>\p{Lu}{2})(?=[ \t]*(?:\n|$|\t|/))")
+# "... jusqu'à 10h. SL" ending a transmission: the writer's initials, last on their paragraph
+_SIGN_OFF_INITIALS = re.compile(r"(?<=[.!)][ \t]{1,3}|[.!)][ \t]*\n)(?P<initials>\p{Lu}{2})[ \t]*(?=\n[ \t]*\n|[ \t]*$)")
+# "10/09/2025  08:00  Insuline Lantus 18 UI      SV": a chart row's last cell, the carer's initials
+_INITIALS_ENDING_A_ROW = re.compile(r"(?m)^(?=[^\n]{0,25}\d{1,2}[:h]\d{2})[^\n]*?(?:\t|[ ]{3,})(?P<initials>\p{Lu}{2,3})[ \t]*$")
+# two capitals that are abbreviations, never initials where the rules above look
+_NOT_INITIALS = frozenset(
+    {"OK", "CR", "RV", "TA", "FC", "PA", "AS", "SF", "PS", "NB", "CI", "VS", "PO", "IV", "SC", "IM", "RX", "HS", "IDE", "RAS",
+     "NFS", "CRP", "ECG", "TDM", "IRM", "HTA", "SAP", "PSE", "VVP", "BU", "GDS", "INR", "TCA", "DCD", "EVA", "EN", "UI", "MG", "ML"}
+)  # fmt: skip
 
 
 class StaffRules(Detector):
@@ -95,6 +112,14 @@ class StaffRules(Detector):
         for match in _INITIALS_AFTER_LABEL.finditer(text):
             if not self.lexicon.is_not_name(match.group("initials")):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for pattern, rule in (
+            (_INITIALS_AFTER_ROLE, "person.initials_role"),
+            (_SIGN_OFF_INITIALS, "person.sign_off"),
+            (_INITIALS_ENDING_A_ROW, "person.initials_row"),
+        ):
+            for match in pattern.finditer(text):
+                if match.group("initials") not in _NOT_INITIALS:
+                    yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, rule)
         for match in self._before_role.finditer(text):
             if self._names_someone(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.before_role")
