@@ -654,3 +654,22 @@ def test_chart_rows_and_transmission_lines(redactor):
 
 def test_town_after_a_facility_and_a_dash(redactor):
     assert spans(redactor, "EHPAD Le Clos Saint-Vincent - Orange\nTransmissions", "CITY") == ["Orange"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Trajet : du domicile vers ICO et retour", "ICO"),
+        ("Insuffisance cardiaque (suivie NHC, Pr Ohlmann)", "NHC"),
+        ("Dr Hadj-Slimane (infectiologie, Foch), DECT 01 46 25 20 00", "Foch"),
+        ("Hospitalisation à la Maison de Solenn du 4/10 au 22/12.", "Maison de Solenn"),
+        ("RCP HEMATOLOGIE\nIUCT-Oncopole - 1 avenue Irène Joliot-Curie", "IUCT-Oncopole"),
+    ],
+)
+def test_facilities_known_by_acronym_or_own_name(redactor, text, name):
+    assert name in spans(redactor, text, "HOSPITAL")
+
+
+@pytest.mark.parametrize("text", ["score ICO de 3 à l'admission", "nhc négatif", "la rue Foch"])
+def test_facility_acronyms_need_their_context(redactor, text):
+    assert spans(redactor, text, "HOSPITAL") == []

@@ -191,7 +191,8 @@ class PlaceRules(Detector):
         # "Site de Quimper", "Site René Gauducheau": one site of a multi-site hospital
         self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site)[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{_PROPER_NAME}")
         self._facility_after_preposition = re.compile(
-            rf"(?<![\w])(?i:à|au|aux|de|du|vers|depuis|sortie\s+de)[ \t]+(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
+            rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*)"  # "(infectiologie, Foch)"
+            rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
             rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
         )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
