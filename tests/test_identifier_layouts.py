@@ -673,3 +673,8 @@ def test_facilities_known_by_acronym_or_own_name(redactor, text, name):
 @pytest.mark.parametrize("text", ["score ICO de 3 à l'admission", "nhc négatif", "la rue Foch"])
 def test_facility_acronyms_need_their_context(redactor, text):
     assert spans(redactor, text, "HOSPITAL") == []
+
+
+def test_blood_product_numbers_are_not_patient_numbers(redactor):
+    text = "Produit   N° produit           Groupe   Date\nCGR       F0356 24 118204 4    O+       28/06/2024\nIPP : 800412563\n"
+    assert spans(redactor, text, "PATIENT_ID") == ["800412563"]

@@ -54,6 +54,8 @@ _NOT_A_RECORD = re.compile(
 _LABEL_PREFIXES = frozenset(
     {"AM", "NIR", "DDN", "IPP", "NDA", "NIP", "RPPS", "DECT", "TEL", "FAX", "BIP", "UF", "CP", "BP", "CS", "SS", "INS", "TSA"}
 )
+# the EFS number of a blood product: site letter and code, year, serial, key
+_BLOOD_PRODUCT = re.compile(r"(?<![\w])[A-Z]\d{4}[ ]?\d{2}[ ]?\d{6}[ ]?\d(?![\w])")
 _LOT_BEFORE = re.compile(r"(?i:\b(?:lot|batch|série|serie|réf\.?\s+produit|code\s+CIP|CIP)\s*:?\s*)$")
 
 
@@ -97,6 +99,13 @@ class NumberLayout(Detector):
         self._long_number = re.compile(r"(?<![\w\-/.,])\d(?:\d|-(?=\d)){5,30}(?![\w\-/]|[.,]\d)")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        # a blood product's number ("F0356 24 118204 4") names a bag, not a patient
+        products = [m.span() for m in _BLOOD_PRODUCT.finditer(text)] if "\t" in text or "  " in text else []
+        for found in self._numbers(text):
+            if not any(start < found.end and found.start < end for start, end in products):
+                yield found
+
+    def _numbers(self, text: str) -> Iterator[Finding]:
         for match in self._label_after.finditer(text):
             if _is_number_value(match.group("value")):
                 yield _finding(match, 0.96, "patient_id.label_after")
