@@ -78,14 +78,18 @@ _FIVE_DIGITS = re.compile(r"\d{2} ?\d{3}")  # no postcode, no "PARIS 75013" to l
 _HOSPITAL_NEAR = re.compile(
     r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier|fondation|\bHAD\b|\bEHPAD\b|\bSSR\b|\bSMR\b)"
 )
-# "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
+# dictated in lower case: "69500 bron", "vit à vitry-sur-seine" (known towns only)
 _ZIP_LOWERCASE_TOWN = re.compile(rf"(?<![\w\-.,/])(?P<zip>{_ZIP})[ \t]+(?P<town>\p{{Ll}}[\w'’]*(?:-[\w'’]+){{0,4}})")
 _LOWERCASE_COMPOUND_TOWN = re.compile(r"(?<![\w])(?:à|a|au)[ \t]+(?P<town>\p{Ll}+(?:-\p{Ll}+){1,4})(?![\w\-])")
 _SAINT = re.compile(r"(?i:saint|sainte|st|ste)\b")
+# nurses' and midwives' practices: "Cabinet IDE Kerjean", and the partners after the first name
 _PRACTICE_ROLES = frozenset({"IDE", "IDEL", "SF"})
 _PARTNER_AFTER = re.compile(rf"[ \t]*(?:/|&|\bet\b)[ \t]*(?P<name>{UPPER}[\w'’\-]+)(?![\w])")
+# a locality named with its article: "Les Milles", "La Butte aux Loups", "Lieu-dit Kerhuel"
 _LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
+# a town right after a facility acronym: "CHBS Lorient"
 _TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{_TOWN})")
+# "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
 _HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}(?![\w\-])")
 # Standalone towns must be this big to be found without any context (small towns are often
 # ordinary words or surnames); with context (zip, "né à", "domicilié à") any town counts.
@@ -251,7 +255,7 @@ class PlaceRules(Detector):
                 building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
                 if not match.group("number_after") and (town := self._town_ending_a_name(text, match.start("name"), end)):
                     yield Finding(town[0], town[1], "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
-                    end = len(text[: town[0]].rstrip(" \t-,"))
+                    end = match.start() + len(text[match.start() : town[0]].rstrip(" \t-,"))
                 streets.append((building.start("building") if building else start, end))
         for match in self._labelled_street.finditer(text):
             streets.append((match.start("street"), match.end("street")))
@@ -437,7 +441,7 @@ class PlaceRules(Detector):
                 yield Finding(town_start, match.end("suffix"), "CITY", 0.85, "city.after_facility")
             if end == name_end and (town := self._town_ending_a_name(text, match.start("name"), end)):
                 yield Finding(town[0], town[1], "CITY", 0.9, "city.after_facility")
-                end = len(text[: town[0]].rstrip(" \t-,"))
+                end = match.start() + len(text[match.start() : town[0]].rstrip(" \t-,"))
             # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
             yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
 
