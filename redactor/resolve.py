@@ -6,7 +6,9 @@
    whole clause, say) keeps that low score: what outranks the clause outranks the union, so
    that a name inside a judgemental clause stays a name.
 2. Then candidates are taken in order of priority: readings a caller vouches for first (the
-   known identity, then the site's lexicons), then higher score, then longer span, then the
+   known identity, then the site's lexicons), then special-category terms lying wholly inside a
+   facility's name (the facility reveals them: "Hôpital de jour VIH", "CSAPA « Le Phare »"; a
+   policy that keeps facility names must still see them), then higher score, then longer span, then the
    category's rank in `CATEGORY_RANK`, then earlier start, then detector name. A candidate that
    overlaps one already kept is trimmed to the parts left uncovered; pieces with no letter or
    digit are dropped, and separators at the edges of a trimmed piece are removed.
@@ -81,9 +83,10 @@ def _merge_same_category(candidates: list[Finding]) -> list[Finding]:
     return merged
 
 
-def _priority(finding: Finding) -> tuple:
+def _priority(finding: Finding, revealed_by_a_facility: bool = False) -> tuple:
     return (
         -_vouched_rank(finding),
+        -int(revealed_by_a_facility),
         -finding.score,
         -finding.length,
         CATEGORY_RANK.get(finding.category, len(CATEGORY_RANK)),
@@ -127,7 +130,14 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
         return []
     kept: list[Finding] = []
     covered = _Covered()
-    for candidate in sorted(_merge_same_category(candidates), key=_priority):
+    merged = _merge_same_category(candidates)
+    inside_a_facility = _inside_any(f for f in merged if f.category == "HOSPITAL")
+
+    def priority(finding: Finding) -> tuple:
+        special = finding.category not in _IDENTIFIER_PRIORITY and finding.score >= MERGE_FLOOR
+        return _priority(finding, special and inside_a_facility(finding))
+
+    for candidate in sorted(merged, key=priority):
         for start, end in covered.uncovered_parts(candidate.start, candidate.end):
             piece = text[start:end]
             if not any(ch.isalnum() for ch in piece):

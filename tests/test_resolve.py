@@ -60,3 +60,24 @@ def test_a_union_with_a_low_scored_clause_keeps_the_low_score():
         ("Jean DUPONT", "PERSON"),
         ("est une vraie plaie", "EXCESSIVE_COMMENT"),
     ]
+
+
+def test_a_special_term_inside_a_facility_name_is_not_hidden_by_it():
+    text = "Suivi à l'Hôpital de jour VIH de Tourcoing."
+    facility = f(10, 42, "HOSPITAL", 0.93)  # "Hôpital de jour VIH de Tourcoing"
+    hiv = f(26, 29, "HEALTH_SENSITIVE", 0.9)
+    result = resolve([facility, hiv], text)
+    assert [(text[r.start : r.end], r.category) for r in result] == [
+        ("Hôpital de jour", "HOSPITAL"),
+        ("VIH", "HEALTH_SENSITIVE"),
+        ("de Tourcoing", "HOSPITAL"),
+    ]
+
+
+def test_only_whole_and_confident_special_terms_come_before_a_facility():
+    text = "Suivi à l'Hôpital de jour VIH de Tourcoing."
+    facility = f(10, 42, "HOSPITAL", 0.93)
+    straddling = f(0, 19, "HEALTH_SENSITIVE", 0.9)  # "Suivi à l'Hôpital": not inside the name
+    weak_clause = f(26, 42, "EXCESSIVE_COMMENT", 0.4)  # a classifier's low-score clause
+    result = resolve([facility, straddling, weak_clause], text)
+    assert ("Hôpital de jour VIH de Tourcoing", "HOSPITAL") in [(text[r.start : r.end], r.category) for r in result]
