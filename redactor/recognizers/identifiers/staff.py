@@ -63,7 +63,10 @@ _INITIALS_AFTER_ROLE = re.compile(r"(?<![\w])(?:SF|IDE|IADE|IBODE|AS|AP|ASH)[ \t
 # "... jusqu'à 10h. SL" ending a transmission: the writer's initials, last on their paragraph
 _SIGN_OFF_INITIALS = re.compile(r"(?<=[.!)][ \t]{1,3}|[.!)][ \t]*\n)(?P<initials>\p{Lu}{2})[ \t]*(?=\n[ \t]*\n|[ \t]*$)")
 # "10/09/2025  08:00  Insuline Lantus 18 UI      SV": a chart row's last cell, the carer's initials
-_INITIALS_ENDING_A_ROW = re.compile(r"(?m)^(?=[^\n]{0,25}\d{1,2}[:h]\d{2})[^\n]*?(?:\t|[ ]{3,})(?P<initials>\p{Lu}{2,3})[ \t]*$")
+# (a run of spaces is tried once, from its start, so that a long line stays linear)
+_INITIALS_ENDING_A_ROW = re.compile(
+    r"(?m)^(?=[^\n]{0,25}\d{1,2}[:h]\d{2})[^\n]*?(?:\t|(?<![ ])[ ]{3,}+)(?P<initials>\p{Lu}{2,3})[ \t]*+$"
+)
 # two capitals that are abbreviations, never initials where the rules above look
 _NOT_INITIALS = frozenset(
     {"OK", "CR", "RV", "TA", "FC", "PA", "AS", "SF", "PS", "NB", "CI", "VS", "PO", "IV", "SC", "IM", "RX", "HS", "IDE", "RAS",
