@@ -480,7 +480,8 @@ def test_a_town_word_inside_a_name_is_no_special_category(redactor):
     findings = found(redactor, "Médecin traitant : Dr Le Berre, Pont-l'Abbé.\nPatient : BLANC Hugo, 34 ans")
     assert ("CITY", "Pont-l'Abbé") in findings and ("PERSON", "BLANC Hugo") in findings
     assert not any(category in ("RELIGION", "ETHNIC_ORIGIN") for category, _ in findings)
-    assert ("RELIGION", "abbé") in found(redactor, "Visite de l'abbé ce matin à sa demande.")
+    religion = [value for category, value in found(redactor, "Visite de l'abbé ce matin à sa demande.") if category == "RELIGION"]
+    assert any("abbé" in value for value in religion)
 
 
 # ---------------------------------------------------------------- dates and numbers

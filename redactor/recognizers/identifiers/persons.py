@@ -86,8 +86,9 @@ _NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
 # the model's span goes on into the sentence: "Mme M D était hospitalisée", "Monsieur B s'est"
 _SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
-
+# a title written out in full, as dictation software writes it: "le docteur mesnil"
 _SPELLED_TITLE_BEFORE = re.compile(r"(?i:(?<![\w])(?:docteur|monsieur|madame|mademoiselle|professeur)[ \t]+)$")
+
 
 class PersonRules(Detector):
     """Rule-based person names: titles, labels, relations, case patterns and lexicons."""
