@@ -254,8 +254,8 @@ class PlaceRules(Detector):
                 start, end = match.start(), match.end()
                 building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
                 if not match.group("number_after") and (town := self._town_ending_a_name(text, match.start("name"), end)):
-                    yield Finding(town[0], town[1], "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
-                    end = match.start() + len(text[match.start() : town[0]].rstrip(" \t-,"))
+                    end, town_start, town_end = town
+                    yield Finding(town_start, town_end, "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
                 streets.append((building.start("building") if building else start, end))
         for match in self._labelled_street.finditer(text):
             streets.append((match.start("street"), match.end("street")))
@@ -440,8 +440,8 @@ class PlaceRules(Detector):
                 town_start = match.start("suffix") + len(suffix) - len(suffix.lstrip(" \t-"))
                 yield Finding(town_start, match.end("suffix"), "CITY", 0.85, "city.after_facility")
             if end == name_end and (town := self._town_ending_a_name(text, match.start("name"), end)):
-                yield Finding(town[0], town[1], "CITY", 0.9, "city.after_facility")
-                end = match.start() + len(text[match.start() : town[0]].rstrip(" \t-,"))
+                end, town_start, town_end = town
+                yield Finding(town_start, town_end, "CITY", 0.9, "city.after_facility")
             # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
             yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
 
@@ -458,13 +458,14 @@ class PlaceRules(Detector):
                     yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
         for match in self._facility_two_lines.finditer(text):
             name = match.group("name")
-            saint = re.match(r"(?i:saint|sainte|st|ste)\b", name)  # "Polyclinique\nSaint-Roch"
+            saint = _SAINT.match(name)  # "Polyclinique\nSaint-Roch"
             if (saint or not self.towns.is_town(name)) and not all(fold(w) in common_word_keys() for w in re.findall(r"[\w'’]+", name)):
                 yield Finding(match.start("head"), match.end("name"), "HOSPITAL", 0.9, "hospital.two_lines")
 
-    def _town_ending_a_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def _town_ending_a_name(self, text: str, start: int, end: int) -> tuple[int, int, int] | None:
         """"Clinique Pasteur Évreux", "18 rue de Siam Brest": a town written after a name made of
-        two or more words, without "de" before it, is the place, not part of the name."""
+        two or more words, without "de" before it, is the place, not part of the name. Returns
+        where the name now ends and where the town starts and ends."""
         name = text[start:end]
         for space in re.finditer(r"[ \t]+", name):
             before, tail = name[: space.start()], name[space.end() :]
@@ -473,7 +474,7 @@ class PlaceRules(Detector):
             if _SAINT.match(tail) or name_lexicon().is_first_name(before.split()[-1]):
                 continue  # "Groupe Hospitalier Paris Saint-Joseph", "Hôpital Charles Foix": names
             if self._known_town_length(tail, 5000) == len(tail) and not name_lexicon().is_known_name(tail):
-                return start + space.end(), end
+                return start + len(before.rstrip(" \t-,")), start + space.end(), end
         return None
 
     def _personal_practice(self, match: re.Match) -> bool:
