@@ -26,7 +26,7 @@ from redactor.policy import Policy, load_policy
 from redactor.qualify import Qualifier
 from redactor.recognizers.base import DETECTOR_KEY, Detector
 from redactor.recognizers.identifiers.lexicon import first_name_gender, lexicon_version
-from redactor.recognizers.registry import default_detectors
+from redactor.recognizers.registry import default_detectors, learned_from_environment
 from redactor.recognizers.special.base import TextDetector
 from redactor.recognizers.vouched.identity import KnownIdentityMatcher
 from redactor.recognizers.vouched.site import AllowList, SiteDetector, SiteLexicons, site_lexicons_from
@@ -110,7 +110,8 @@ class Redactor:
         nlp: Language | None = None,
         encryption_key: bytes | None = None,
         site: str | os.PathLike[str] | SiteLexicons | None = None,
-        learned_excessive: bool = False,
+        learned_excessive: bool | None = None,
+        learned_special: bool | None = None,
     ):
         self.key = key if key is not None else read_key_from_environment()
         encryption_key = encryption_key if encryption_key is not None else encryption_key_from_environment()
@@ -121,8 +122,13 @@ class Redactor:
         self.site = site_lexicons_from(site)
         site_detectors = [SiteDetector(self.site)] if self.site else []
         self._allow = AllowList(self.site.allow) if self.site and self.site.allow else None
-        # learned_excessive=False leaves out the excessive-comment classifier (models/excessive/)
-        builtin = default_detectors(learned_excessive=learned_excessive)
+        # the learned detectors (models/special_ner/, models/excessive/) run when asked for here,
+        # else when REDACTOR_LEARNED names them
+        learned = learned_from_environment() if learned_excessive is None or learned_special is None else frozenset()
+        builtin = default_detectors(
+            learned_excessive="excessive" in learned if learned_excessive is None else learned_excessive,
+            learned_special="special" in learned if learned_special is None else learned_special,
+        )
         self.detectors: list[Detector] = [*builtin, *site_detectors, *extra_detectors]
         self._analyzer = _Analyzer(
             registry=RecognizerRegistry(recognizers=self.detectors, supported_languages=["fr"]),

@@ -23,3 +23,7 @@ class MissingKeyError(RedactorError):
 
 class DetectionError(RedactorError):
     """A detector failed or timed out: nothing may leave unredacted."""
+
+
+class ConfigurationError(RedactorError, ValueError):
+    """A setting (an option, an environment variable, a service's file) cannot be used as given."""

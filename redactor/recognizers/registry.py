@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+from redactor.errors import ConfigurationError
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.contact import EmailDetector, IpAddressDetector, PhoneDetector, UrlDetector
 from redactor.recognizers.identifiers.dates import DateDetector
@@ -14,13 +17,32 @@ from redactor.recognizers.identifiers.spoken import SpokenNumbers
 from redactor.recognizers.identifiers.staff import StaffRules
 from redactor.recognizers.special.detector import SpecialCategoryDetector
 from redactor.recognizers.special.excessive import ExcessiveCommentModel
+from redactor.recognizers.special.learned import SpecialCategoryNer
 from redactor.recognizers.special.notation import GeneticNotationDetector
 from redactor.recognizers.special.partners import SameSexPartnerDetector
 
 
-def default_detectors(*, learned_excessive: bool = False) -> list[Detector]:
+# The learned detectors are off unless asked for: each finds more than the rules on notes
+# written elsewhere, and flags more innocent uses of sensitive words (README, "Learned detectors").
+LEARNED_DETECTORS = ("special", "excessive")
+LEARNED_VARIABLE = "REDACTOR_LEARNED"
+
+
+def learned_from_environment() -> frozenset[str]:
+    """The learned detectors named by REDACTOR_LEARNED ("special,excessive", say; empty: none)."""
+    names = {name.strip() for name in os.environ.get(LEARNED_VARIABLE, "").split(",") if name.strip()}
+    unknown = names - set(LEARNED_DETECTORS)
+    if unknown:
+        raise ConfigurationError(
+            f"{LEARNED_VARIABLE} names unknown learned detectors {sorted(unknown)}; known: {', '.join(LEARNED_DETECTORS)}"
+        )
+    return frozenset(names)
+
+
+def default_detectors(*, learned_excessive: bool = False, learned_special: bool = False) -> list[Detector]:
     """One instance of every built-in detector (vocabularies load here, once).
-    `learned_excessive`: also run the excessive-comment classifier (models/excessive/)."""
+    `learned_excessive`: also run the excessive-comment classifier (models/excessive/);
+    `learned_special`: also run the special-category NER (models/special_ner/)."""
     detectors: list[Detector] = [
         NirDetector(),
         IbanDetector(),
@@ -40,6 +62,8 @@ def default_detectors(*, learned_excessive: bool = False) -> list[Detector]:
         SameSexPartnerDetector(),
         GeneticNotationDetector(),
     ]
+    if learned_special:
+        detectors.append(SpecialCategoryNer())
     if learned_excessive:
         detectors.append(ExcessiveCommentModel())
     return detectors

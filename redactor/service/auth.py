@@ -10,12 +10,10 @@ from typing import Callable
 
 import grpc
 
+from redactor.errors import ConfigurationError
+
 # Health checks stay open: orchestrators and the container HEALTHCHECK probe without a token.
 _OPEN_PREFIXES = ("/grpc.health.v1.Health/",)
-
-
-class ConfigurationError(ValueError):
-    """A service setting cannot be used as given."""
 
 
 def read_token(token_file: Path | None) -> str | None:
