@@ -3,6 +3,10 @@ like any finding, and failing clearly when its model is missing."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from redactor import Redactor
@@ -80,3 +84,13 @@ def test_environment_names_the_learned_detectors(monkeypatch):
     monkeypatch.setenv(LEARNED_VARIABLE, "special,sentiment")
     with pytest.raises(ConfigurationError, match="sentiment"):
         learned_from_environment()
+
+
+def test_service_refuses_an_unknown_learned_detector_before_starting():
+    environment = {**os.environ, LEARNED_VARIABLE: "special,sentiment"}
+    done = subprocess.run(
+        [sys.executable, "-m", "redactor.cli", "serve", "--listen", "127.0.0.1:0"],
+        env=environment, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "sentiment" in done.stderr and "special, excessive" in " ".join(done.stderr.split())

@@ -76,6 +76,7 @@ def serve(
 
     The pseudonymisation key comes from REDACTOR_KEY or REDACTOR_KEY_FILE, as for every command.
     """
+    from redactor.recognizers.registry import learned_from_environment
     from redactor.service.auth import ConfigurationError, TlsFiles, read_decrypt_token, read_token
     from redactor.service.server import ServiceConfig
     from redactor.service.server import serve as run_server
@@ -89,6 +90,7 @@ def serve(
     if site_lexicons is not None:
         _use_site_lexicons(site_lexicons)
     try:
+        learned_from_environment()  # the workers read it: a wrong name stops here, not in them
         token = read_token(token_file)
         decrypt_token = read_decrypt_token(decrypt_token_file)
     except ConfigurationError as error:
