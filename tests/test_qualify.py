@@ -1,141 +1,17 @@
-"""Qualifiers of special findings: negated, hypothetical, reported (hearsay), and about whom."""
+"""The qualifier step (redactor/qualify/qualifier.py): every special finding gets its
+qualifiers, identifiers none, and no finding is dropped. Each qualifier has its own tests:
+tests/test_qualify_{negation,hypothesis,reported,subject,family_sections,context,cues}.py."""
 
 from __future__ import annotations
 
-import pytest
-
-from redactor.findings import Finding, Subject
+from redactor.findings import Finding, Qualifiers, Subject
 from redactor.qualify import Qualifier
 
 
-def qualifiers_of(redactor, note: str, passage: str):
-    """The qualifiers of the special finding that covers the start of `passage`."""
-    start = note.index(passage)
-    for finding in redactor.analyze(note):
-        if finding.qualifiers is not None and finding.start <= start < finding.end:
-            return finding.qualifiers
-    raise AssertionError(f"no special finding at {passage!r}")
-
-
-@pytest.mark.parametrize(
-    "note, passage",
-    [
-        ("Pas de TS.", "TS"),
-        ("Sérologie VIH négative.", "VIH"),
-        ("Sérologies VIH, VHB et VHC négatives.", "VHB"),
-        ("Patient VIH- , suivi annuel.", "VIH"),
-        ("Nie toute consommation de cannabis.", "cannabis"),
-        ("Absence d'idées suicidaires.", "idées suicidaires"),
-        ("Sans antécédent psychiatrique.", "psychiatrique"),
-        ("N'a jamais fait de TS.", "TS"),
-        ("Toxicomanie : non.", "Toxicomanie"),
-        ("Non syndiqué.", "syndiqué"),
-        ("Consommation d'alcool nulle.", "alcool"),
-    ],
-)
-def test_negated(redactor, note, passage):
-    assert qualifiers_of(redactor, note, passage).negated
-
-
-@pytest.mark.parametrize(
-    "note, passage",
-    [
-        ("Catholique non pratiquante.", "Catholique"),
-        ("Pas de doute : schizophrénie.", "schizophrénie"),
-        ("TS en 2019, pas de suivi depuis.", "TS"),
-        ("Pas de fièvre, alcoolisme chronique.", "alcoolisme"),
-    ],
-)
-def test_not_negated(redactor, note, passage):
-    assert not qualifiers_of(redactor, note, passage).negated
-
-
-@pytest.mark.parametrize(
-    "note, passage",
-    [
-        ("serait homosexuelle d'après sa mère", "homosexuelle"),
-        ("Suspicion de psychose.", "psychose"),
-        ("Alcoolisme probable.", "Alcoolisme"),
-        ("TS ?", "TS"),
-        ("Il aurait fait une TS.", "TS"),
-        ("Dépression à éliminer.", "Dépression"),
-        ("Sérologie VIH demandée.", "VIH"),
-        ("Si sérologie positive, orientation vers le CeGIDD pour trithérapie.", "trithérapie"),
-        ("Information sur la PrEP.", "PrEP"),
-    ],
-)
-def test_hypothetical(redactor, note, passage):
-    assert qualifiers_of(redactor, note, passage).hypothetical
-
-
-@pytest.mark.parametrize(
-    "note, passage",
-    [
-        ("Schizophrénie stabilisée sous traitement.", "Schizophrénie"),
-        ("Sérologie VIH positive en 2010.", "VIH"),
-        ("Pas de doute sur une psychose.", "psychose"),
-    ],
-)
-def test_not_hypothetical(redactor, note, passage):
-    assert not qualifiers_of(redactor, note, passage).hypothetical
-
-
-@pytest.mark.parametrize(
-    "note, passage",
-    [
-        ("serait homosexuelle d'après sa mère", "homosexuelle"),
-        ("Selon la voisine, il serait toxicomane.", "toxicomane"),
-        ("Sa mère rapporte qu'il boit beaucoup, alcoolique.", "alcoolique"),
-        ("Il dit avoir fait une TS à 16 ans.", "TS"),
-        ("Toxicomane d'après les pompiers.", "Toxicomane"),
-        ("Se dit apolitique.", "apolitique"),
-        ("Déclare des rapports non protégés.", "rapports non protégés"),
-    ],
-)
-def test_reported(redactor, note, passage):
-    assert qualifiers_of(redactor, note, passage).reported
-
-
-@pytest.mark.parametrize(
-    "note, passage",
-    [
-        ("Patient schizophrène, suivi au CMP.", "schizophrène"),
-        ("Selon les recommandations, dépistage VIH annuel.", "VIH"),
-        ("Gitan d'après l'accueil. Toujours aussi sale.", "sale"),  # a remark is its sentence: the hearsay is another one
-    ],
-)
-def test_not_reported(redactor, note, passage):
-    assert not qualifiers_of(redactor, note, passage).reported
-
-
-@pytest.mark.parametrize(
-    "note, passage, subject",
-    [
-        ("mère musulmane voilée", "voilée", Subject.FAMILY),
-        ("catholique non pratiquante car ses 2 frères sont suicidés", "suicidés", Subject.FAMILY),
-        ("catholique non pratiquante car ses 2 frères sont suicidés", "catholique", Subject.PATIENT),
-        ("serait homosexuelle d'après sa mère", "homosexuelle", Subject.PATIENT),
-        ("Suicide de son frère en 2010.", "Suicide", Subject.FAMILY),
-        ("Schizophrénie chez sa sœur.", "Schizophrénie", Subject.FAMILY),
-        ("Père alcoolique, mère dépressive.", "alcoolique", Subject.FAMILY),
-        (
-            "ATCD familiaux : diabète, alcoolisme.\nATCD personnels : TS en 2015.",
-            "alcoolisme",
-            Subject.FAMILY,
-        ),
-        ("ATCD familiaux : diabète, alcoolisme.\nATCD personnels : TS en 2015.", "TS", Subject.PATIENT),
-        ("Son compagnon est séropositif.", "séropositif", Subject.FAMILY),
-        ("Sa petite amie est toxicomane.", "toxicomane", Subject.FAMILY),
-        ("Voisin toxicomane.", "toxicomane", Subject.OTHER),
-        ("Un collègue, ouvertement gay, le harcèle.", "gay", Subject.OTHER),
-        ("Le patient source est VIH+.", "VIH", Subject.OTHER),
-        ("Le frère du patient n'a jamais fait de test génétique.", "test génétique", Subject.FAMILY),
-        ("Il vit avec son compagnon.", "son compagnon", Subject.PATIENT),
-        ("Sa mère l'accompagne. Il est homosexuel.", "homosexuel", Subject.PATIENT),
-    ],
-)
-def test_subject(redactor, note, passage, subject):
-    assert qualifiers_of(redactor, note, passage).subject is subject
+def found(text: str, passage: str, category: str = "HEALTH_SENSITIVE", detector: str = "special.x") -> Finding:
+    """A finding on the first occurrence of `passage`, as a detector would give it."""
+    start = text.index(passage)
+    return Finding(start, start + len(passage), category, 0.9, detector)
 
 
 def test_negated_or_reported_mentions_are_kept(redactor):
@@ -149,3 +25,33 @@ def test_identifiers_are_left_without_qualifiers():
     qualified = Qualifier().qualify("Paul a dit: VIH pas", [person, special])
     assert qualified[0].qualifiers is None
     assert qualified[1].qualifiers is not None
+
+
+def test_each_qualifier_is_set():
+    text = "Selon son frère, il aurait arrêté le cannabis. Père alcoolique. Sérologie VIH négative."
+    findings = [found(text, "cannabis"), found(text, "alcoolique"), found(text, "VIH")]
+    cannabis, alcoholic, hiv = (f.qualifiers for f in Qualifier().qualify(text, findings))
+    assert cannabis == Qualifiers(hypothetical=True, reported=True)
+    assert alcoholic == Qualifiers(subject=Subject.FAMILY)
+    assert hiv == Qualifiers(negated=True)
+
+
+def test_a_span_without_a_word_gets_the_default_qualifiers():
+    text = "Toxicomanie :   sevrée."
+    blank = Finding(13, 15, "HEALTH_SENSITIVE", 0.9, "special.test")
+    assert Qualifier().qualify(text, [blank])[0].qualifiers == Qualifiers()
+
+
+def test_a_partner_found_as_a_person_tells_about_the_patient():
+    text = "Vit avec son mari."
+    as_partner = found(text, "mari", "SEXUAL_ORIENTATION", "special.partners.test")
+    as_relative = found(text, "mari", "SEXUAL_ORIENTATION")
+    assert Qualifier().qualify(text, [as_partner])[0].qualifiers.subject is Subject.PATIENT
+    assert Qualifier().qualify(text, [as_relative])[0].qualifiers.subject is Subject.FAMILY
+
+
+def test_genetic_findings_read_somatic_or_germline():
+    text = "Adénocarcinome pulmonaire, mutation EGFR sur la biopsie. Sa mère porte une mutation BRCA2."
+    findings = [found(text, "EGFR", "GENETIC"), found(text, "BRCA2", "GENETIC")]
+    tumour, inherited = (f.qualifiers for f in Qualifier().qualify(text, findings))
+    assert tumour.somatic and not inherited.somatic
