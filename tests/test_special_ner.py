@@ -21,10 +21,18 @@ from redactor.recognizers.special.learned import (
     load_special_ner,
 )
 
-# Written for these tests; the vocabularies find nothing in the first, "syndicat" but not the
-# delegate's office in the second.
-DRINKING_MOTHER = "Visite à domicile : la mère boit, le père est absent."
+# Written for these tests. The vocabularies know "syndicat" and "délégué CGT", not the
+# staff delegate's office, which the model reads as a union mandate.
 DELEGATE = "Militant actif au syndicat depuis vingt ans, délégué du personnel."
+NEVER_DELEGATE = "Il n'a jamais été délégué du personnel."
+BROTHER_DELEGATE = "Son frère, délégué du personnel, l'accompagne."
+# What the model finds on its own (the vocabularies find these too)
+ON_ITS_OWN = [
+    ("Patient incarcéré à la maison d'arrêt de Fresnes depuis 2022.", "incarcéré", "CRIMINAL"),
+    ("Il a été condamné à deux ans de prison avec sursis.", "condamné", "CRIMINAL"),
+    ("Elle est témoin de Jéhovah et refuse la transfusion.", "Jéhovah", "RELIGION"),
+    ("Il suit un traitement de substitution par buprénorphine.", "buprénorphine", "HEALTH_SENSITIVE"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,33 +46,45 @@ def ner_findings(redactor: Redactor, text: str):
 
 def test_off_by_default(redactor: Redactor):
     assert not any(isinstance(d, SpecialCategoryNer) for d in redactor.detectors)
-    assert ner_findings(redactor, DRINKING_MOTHER) == []
+    assert ner_findings(redactor, NEVER_DELEGATE) == []
 
 
-def test_finds_what_the_vocabularies_miss_and_qualifies_it(redactor: Redactor, learned: Redactor):
-    assert not [f for f in redactor.analyze(DRINKING_MOTHER) if f.category in SPECIAL_CATEGORIES]
-    (found,) = ner_findings(learned, DRINKING_MOTHER)
-    assert (DRINKING_MOTHER[found.start : found.end], found.category) == ("boit", "HEALTH_SENSITIVE")
-    assert found.qualifiers.subject is Subject.FAMILY and not found.qualifiers.negated
-    redacted = learned.redact(DRINKING_MOTHER).text
-    assert "boit" not in redacted
+@pytest.mark.parametrize(("text", "word", "category"), ON_ITS_OWN)
+def test_the_model_alone(learned: Redactor, text: str, word: str, category: str):
+    detector = next(d for d in learned.detectors if isinstance(d, SpecialCategoryNer))
+    findings = list(detector.find(text, learned.nlp(text)))
+    start = text.index(word)
+    assert any(f.category == category and f.start <= start and start + len(word) <= f.end for f in findings)
+    assert all(0 <= f.start < f.end <= len(text) and f.detector == DETECTOR_NAME for f in findings)
 
 
-def test_beside_the_vocabularies(learned: Redactor):
-    found = {(DELEGATE[f.start : f.end], f.category) for f in learned.analyze(DELEGATE)}
-    assert ("syndicat", "TRADE_UNION") in found  # the vocabulary's reading is kept
-    assert ("délégué du personnel", "TRADE_UNION") in found
+def test_beside_the_vocabularies(redactor: Redactor, learned: Redactor):
+    assert not ner_findings(redactor, DELEGATE)
+    found = {(DELEGATE[f.start : f.end], f.category, f.detector) for f in learned.analyze(DELEGATE)}
+    assert ("syndicat", "TRADE_UNION", "special.political.unions") in found  # the vocabulary's reading
+    assert any(f[2] == DETECTOR_NAME and f[0].startswith("délégué") and f[1] == "TRADE_UNION" for f in found)
+    assert "délégué" not in learned.redact(DELEGATE).text
+
+
+def test_its_findings_are_qualified(redactor: Redactor, learned: Redactor):
+    assert not [f for f in redactor.analyze(NEVER_DELEGATE) if f.category in SPECIAL_CATEGORIES]
+    (never,) = ner_findings(learned, NEVER_DELEGATE)
+    assert never.qualifiers.negated and never.qualifiers.subject is Subject.PATIENT
+    (brother,) = ner_findings(learned, BROTHER_DELEGATE)
+    assert not brother.qualifiers.negated and brother.qualifiers.subject is Subject.FAMILY
 
 
 def test_long_note_read_in_pieces_finds_the_end(learned: Redactor):
+    sentence, word, category = ON_ITS_OWN[0]
     filler = "Examen clinique sans particularité, tension normale.\n" * (PIECE_TOKENS // 4)
-    text = filler + DRINKING_MOTHER
+    text = filler + sentence
     doc = learned.nlp(text)
     assert len(doc) > 2 * PIECE_TOKENS
     detector = next(d for d in learned.detectors if isinstance(d, SpecialCategoryNer))
+    start = len(filler) + sentence.index(word)
     findings = list(detector.find(text, doc))
-    assert [(text[f.start : f.end], f.category) for f in findings] == [("boit", "HEALTH_SENSITIVE")]
-    assert findings[0].start == len(filler) + DRINKING_MOTHER.index("boit")
+    assert any(f.category == category and f.start <= start < f.end for f in findings)
+    assert all(f.start >= len(filler) for f in findings)  # nothing in the filler
 
 
 def test_labels_are_special_categories():

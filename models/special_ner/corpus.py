@@ -3,7 +3,9 @@
     python models/special_ner/corpus.py --out DIR [--hold-out PREFIX,...]
 
 Reads the tuning notes only (tests/data/dev_special.jsonl, tests/data/dev_special_styles.jsonl);
-the blind set (tests/data/blind_special.jsonl) is never read here. Each note is tokenised by the
+the blind set (tests/data/blind_special.jsonl) is never read here. Real clinical prose comes in
+as negatives: sentences of the even-numbered E3C case reports in which no vocabulary finds
+anything (the odd reports stay out, for measuring false alarms: bench/special_e3c.py --odd). Each note is tokenised by the
 detection pipeline's own tokenizer; its special-category spans become entities (identifier spans
 are left unlabelled, and so is everything else: the model learns the categories' boundaries
 from the notes' own clinical prose). A span that does not fall on token boundaries is widened
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -28,9 +32,14 @@ from spacy.util import filter_spans  # noqa: E402
 
 from redactor.findings import SPECIAL_CATEGORIES  # noqa: E402
 from redactor.nlp import load_pipeline  # noqa: E402
+from redactor.recognizers.special.detector import SpecialCategoryDetector  # noqa: E402
 
 TUNING_NOTES = ("tests/data/dev_special.jsonl", "tests/data/dev_special_styles.jsonl")
 DEV_SHARE = 10  # one note in ten, chosen by a hash of its id
+E3C = ROOT.parent / "shared" / "corpora" / "e3c-fr-clinical-cases.jsonl"
+BACKGROUND_SENTENCES = 3000
+_MIN_SENTENCE_CHARS = 40
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def read_notes() -> list[dict]:
@@ -39,6 +48,20 @@ def read_notes() -> list[dict]:
         with open(ROOT / name, encoding="utf-8") as lines:
             notes.extend(json.loads(line) for line in lines if line.strip())
     return notes
+
+
+def background_sentences(limit: int = BACKGROUND_SENTENCES) -> list[str]:
+    """Sentences of the even-numbered E3C reports with no vocabulary finding, shuffled (seed 0)."""
+    vocabularies = SpecialCategoryDetector()
+    sentences = []
+    with open(E3C, encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if number % 2 == 0:
+                for sentence in _SENTENCE_END.split(json.loads(line)["text"]):
+                    if len(sentence) >= _MIN_SENTENCE_CHARS and not list(vocabularies.find(sentence)):
+                        sentences.append(sentence)
+    random.Random(0).shuffle(sentences)
+    return sentences[:limit]
 
 
 def build(out: Path, held_prefixes: tuple[str, ...] = ()) -> dict:
@@ -62,6 +85,11 @@ def build(out: Path, held_prefixes: tuple[str, ...] = ()) -> dict:
         bins[name].add(doc)
         counts[name][0] += 1
         counts[name][1] += len(doc.ents)
+    for sentence in background_sentences():
+        doc = tokenizer(sentence)
+        doc.ents = []  # every token outside any mention
+        bins["train"].add(doc)
+    counts["background"] = [len(bins["train"]) - counts["train"][0], 0]
     out.mkdir(parents=True, exist_ok=True)
     for name, docbin in bins.items():
         if len(docbin):

@@ -1,4 +1,4 @@
-"""Rebuild the special-category NER from the annotated tuning notes (about 6 minutes on 2 cores).
+"""Rebuild the special-category NER from the annotated tuning notes (about 8 minutes on 2 cores).
 
     python models/special_ner/train.py                     # corpus, training, model/ and eval.json
     python models/special_ner/train.py --hold-out hs-e,hs-f --out /tmp/heldout
