@@ -154,10 +154,16 @@ def spark(
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing OUTPUT."),
 ) -> None:
     """Redact a table or Parquet data set with Spark (needs the `spark` extra)."""
+    from redactor.extras import require
+
     try:
+        for module in ("pyspark", "pyarrow", "pandas"):  # pandas: PySpark's mapInArrow checks for it
+            require(module, "spark", "redactor spark")
         from redactor.batch.spark import SparkJobError, read_source, run_spark_job, spark_session
-    except ImportError:
-        _stop("pyspark is not installed: pip install 'redactor[spark]'", EXIT_BAD_INPUT)
+    except RedactorError as error:
+        _stop(str(error), EXIT_BAD_INPUT)
+    except ImportError as error:
+        _stop(f"cannot import {error.name}: pip install 'redactor[spark]'", EXIT_BAD_INPUT)
 
     try:
         engine = _engine(policy, max_chars, detector_plugin, max_seconds)

@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Iterator
 
 from redactor.batch.redaction import Failure, Note, Outcome
 from redactor.errors import InvalidInputError
+from redactor.extras import require
 from redactor.findings import RedactionResult
 from redactor.known import KnownIdentity
 from redactor.jsonlines import json_line
@@ -58,6 +59,7 @@ class ArchiveFormat(ABC):
 
     name: ClassVar[str]
     data_suffix: ClassVar[str]
+    needs: ClassVar[tuple[str, ...]] = ()  # modules of the `batch` extra that this format reads with
 
     def __init__(self, source: Path, columns: Columns):
         self.source = source
@@ -293,6 +295,7 @@ class CsvFile(ArchiveFormat):
 
     name = "csv"
     data_suffix = ".csv"
+    needs = ("pandas",)
 
     def _read(self, **options: Any):
         import pandas as pd
@@ -349,6 +352,7 @@ class ParquetDataset(ArchiveFormat):
 
     name = "parquet"
     data_suffix = ".parquet"
+    needs = ("pyarrow",)
 
     def _input_files(self) -> list[Path]:
         if self.source.is_dir():
@@ -473,6 +477,8 @@ def open_archive(source: Path, columns: Columns, format_name: str = "auto") -> A
             raise InvalidInputError(f"cannot tell the format of {source.name}: use --format")
     if format_name not in FORMATS:
         raise InvalidInputError(f"unknown format {format_name!r}; known: auto, {', '.join(FORMATS)}")
+    for module in FORMATS[format_name].needs:
+        require(module, "batch", f"reading {format_name}")
     archive = FORMATS[format_name](source.resolve(), columns)
     archive.check()
     return archive
