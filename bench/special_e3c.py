@@ -6,8 +6,8 @@ Prints the non-health special-category findings per 100 notes (what fires outsid
 HEALTH_SENSITIVE on text nobody wrote for the detectors, mostly over-redaction to review), their
 count per category, and the analysis throughput in characters per second. `--show N` prints N
 findings with their context for review: run it on the public corpus only, never on patient notes.
-`--odd`: only the odd-numbered reports (the even ones are negatives in models/special_ner/'s
-training). The learned detectors run when REDACTOR_LEARNED names them.
+`--odd`: only the reports at odd positions counting from 0 (the 2nd, 4th... lines; the others
+are negatives in models/special_ner/'s training). The learned detectors run when REDACTOR_LEARNED names them.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="only the first N notes")
     parser.add_argument("--show", type=int, default=0, help="print N non-health findings in context")
-    parser.add_argument("--odd", action="store_true", help="only the odd-numbered reports (line 1, 3, ...)")
+    parser.add_argument("--odd", action="store_true", help="only the reports at odd positions from 0 (lines 2, 4, ...)")
     args = parser.parse_args()
 
     with args.corpus.open(encoding="utf-8") as handle:

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from redactor import Redactor
-from redactor.errors import ConfigurationError
+from redactor.errors import ConfigurationError, RedactorError
 from redactor.findings import SPECIAL_CATEGORIES, Subject
 from redactor.recognizers.registry import LEARNED_VARIABLE, learned_from_environment
 from redactor.recognizers.special.learned import (
@@ -92,8 +92,9 @@ def test_labels_are_special_categories():
 
 
 def test_missing_model_fails_clearly(tmp_path):
-    with pytest.raises(SpecialNerError, match="cannot load"):
+    with pytest.raises(SpecialNerError, match="cannot load") as raised:
         load_special_ner(tmp_path)
+    assert isinstance(raised.value, RedactorError)  # the commands report it in one line
 
 
 def test_environment_names_the_learned_detectors(monkeypatch):

@@ -4,9 +4,9 @@
 
 Reads the tuning notes only (tests/data/dev_special.jsonl, tests/data/dev_special_styles.jsonl);
 the blind set (tests/data/blind_special.jsonl) is never read here. Real clinical prose comes in
-as negatives: sentences of the even-numbered E3C case reports in which no vocabulary finds
-anything (the odd reports stay out, for measuring false alarms: bench/special_e3c.py --odd). Each note is tokenised by the
-detection pipeline's own tokenizer; its special-category spans become entities (identifier spans
+as negatives: sentences of the E3C case reports at even positions (counting from 0) in which no
+vocabulary finds anything; the others stay out, for measuring false alarms
+(bench/special_e3c.py --odd). Each note is tokenised by the detection pipeline's own tokenizer; its special-category spans become entities (identifier spans
 are left unlabelled, and so is everything else: the model learns the categories' boundaries
 from the notes' own clinical prose). A span that does not fall on token boundaries is widened
 to the tokens that hold it. Notes whose id starts with a held-out prefix go to `heldout.spacy`
@@ -51,7 +51,7 @@ def read_notes() -> list[dict]:
 
 
 def background_sentences(limit: int = BACKGROUND_SENTENCES) -> list[str]:
-    """Sentences of the even-numbered E3C reports with no vocabulary finding, shuffled (seed 0)."""
+    """Sentences of the E3C reports at even positions with no vocabulary finding, shuffled (seed 0)."""
     vocabularies = SpecialCategoryDetector()
     sentences = []
     with open(E3C, encoding="utf-8") as lines:

@@ -23,7 +23,8 @@ from redactor.recognizers.special.partners import SameSexPartnerDetector
 
 
 # The learned detectors are off unless asked for: each finds more than the rules on notes
-# written elsewhere, and flags more innocent uses of sensitive words (README, "Learned detectors").
+# written elsewhere, and flags more innocent uses of sensitive words (README: "Excessive comments:
+# a learned classifier", "Special-category mentions: a learned NER (opt-in)").
 LEARNED_DETECTORS = ("special", "excessive")
 LEARNED_VARIABLE = "REDACTOR_LEARNED"
 

@@ -24,6 +24,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from redactor.errors import RedactorError
 from redactor.findings import Finding
 from redactor.paths import models_dir
 from redactor.recognizers.base import Detector
@@ -43,7 +44,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _CLAUSE_END = re.compile(r"(?<=[,;:)(\]\[])\s*|\s+[-–—]\s+")
 
 
-class ExcessiveModelError(RuntimeError):
+class ExcessiveModelError(RedactorError, RuntimeError):
     """The classifier or its threshold is missing or malformed."""
 
 

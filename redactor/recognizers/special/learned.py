@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from redactor.errors import RedactorError
 from redactor.findings import SPECIAL_CATEGORIES, Finding
 from redactor.paths import models_dir
 from redactor.recognizers.base import Detector
@@ -33,7 +34,7 @@ FINDING_SCORE = 0.6
 PIECE_TOKENS = 400
 
 
-class SpecialNerError(RuntimeError):
+class SpecialNerError(RedactorError, RuntimeError):
     """The special-category model is missing or does not know the special categories."""
 
 
