@@ -63,10 +63,17 @@ class _PipelineNlpEngine(SpacyNlpEngine):
 class _Analyzer(AnalyzerEngine):
     """Presidio's engine without its per-recognizer context pass: our detectors weigh their own
     context, and that pass sorts every result once per recognizer (a third of the analysis on
-    a note with thousands of names)."""
+    a note with thousands of names).
+
+    Presidio runs the recognizers in an order that changes from one process to the next (it
+    passes them through a set) and, of two results with the same span, category and score,
+    keeps the first: the results are put back in the registry's order here, the last step
+    before that, so that the rule named in a finding is the same in every run."""
 
     def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
-        return raw_results
+        order = {recognizer.id: index for index, recognizer in enumerate(self.registry.recognizers)}
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        return sorted(raw_results, key=lambda result: order.get((result.recognition_metadata or {}).get(key), -1))
 
 
 class _DetectorsOwnTheirContext(ContextAwareEnhancer):
