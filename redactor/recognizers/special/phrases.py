@@ -177,12 +177,33 @@ class PhraseTrie:
             node.payloads.append(payload)
 
     def may_start(self, tokens: Tokens, index: int) -> bool:
-        """Whether some phrase may start at token `index` (a cheap test before `matches_at`)."""
+        """Whether some phrase may start at token `index` (a cheap test before `matches_at`):
+        the token leads from the root to a node where a phrase ends or which the next token
+        leads on from. Most tokens of a note ("de", "la", a number) begin some phrase, and
+        nearly none of them one that the next token continues."""
         root = self._root.children
+        child = root.get(tokens.keys[index])
         return (
-            tokens.keys[index] in root
-            or (NUMBER in root and tokens.is_number(index))
-            or (GENE in root and tokens.texts[index][:1].isupper() and tokens.is_gene_like(index))
+            (child is not None and self._goes_on(child, tokens, index + 1))
+            or (NUMBER in root and tokens.is_number(index) and self._goes_on(root[NUMBER], tokens, index + 1))
+            or (
+                GENE in root
+                and tokens.texts[index][:1].isupper()
+                and tokens.is_gene_like(index)
+                and self._goes_on(root[GENE], tokens, index + 1)
+            )
+        )
+
+    @staticmethod
+    def _goes_on(node: _Node, tokens: Tokens, index: int) -> bool:
+        """A phrase ends at `node`, or token `index` leads on from it."""
+        if node.payloads:
+            return True
+        children = node.children
+        return index < len(tokens.keys) and (
+            tokens.keys[index] in children
+            or (NUMBER in children and tokens.is_number(index))
+            or (GENE in children and tokens.is_gene_like(index))
         )
 
     def matches_at(self, tokens: Tokens, index: int) -> Iterator[tuple[int, object]]:
