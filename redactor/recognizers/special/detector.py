@@ -171,7 +171,6 @@ class SpecialCategoryDetector(TextDetector):
 
     def _extend(self, tokens: Tokens, spans: list[_Span]) -> None:
         """Grow spans over their family's heads and tails and over trailing plus signs."""
-        head_starts: dict[str, dict[int, int]] = {}
         for span in spans:
             first, last, rule = span.first, span.last, span.rule
             tails = self.vocabulary.tails.get(rule.family)
@@ -191,13 +190,8 @@ class SpecialCategoryDetector(TextDetector):
                 last = max(ends)
             heads = self.vocabulary.heads.get(rule.family)
             if heads is not None:
-                if rule.family not in head_starts:
-                    starts: dict[int, int] = {}
-                    for start, end, _ in heads.find_all(tokens):
-                        starts[end] = min(start, starts.get(end, start))
-                    head_starts[rule.family] = starts
                 for _ in range(3):
-                    start = head_starts[rule.family].get(first)
+                    start = heads.first_start_ending_at(tokens, first)
                     if start is None:
                         break
                     first = start

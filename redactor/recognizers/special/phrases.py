@@ -166,10 +166,12 @@ class PhraseTrie:
 
     def __init__(self) -> None:
         self._root = _Node()
+        self._longest = 0  # tokens in the longest phrase
 
     def add(self, keys: list[str] | tuple[str, ...], payload: object) -> None:
         if not keys:
             raise ValueError("a phrase needs at least one word")
+        self._longest = max(self._longest, len(keys))
         node = self._root
         for key in keys:
             node = node.children.setdefault(key, _Node())
@@ -225,9 +227,10 @@ class PhraseTrie:
             if GENE in children and tokens.is_gene_like(position):
                 stack.append((children[GENE], position + 1))
 
-    def find_all(self, tokens: Tokens) -> Iterator[tuple[int, int, object]]:
-        """(start, end exclusive, payload) of every phrase anywhere, overlaps included."""
-        for index in range(len(tokens)):
-            if self.may_start(tokens, index):
-                for end, payload in self.matches_at(tokens, index):
-                    yield index, end, payload
+    def first_start_ending_at(self, tokens: Tokens, end: int) -> int | None:
+        """The first index at which a phrase starts that ends just before token `end`, if any."""
+        for index in range(max(0, end - self._longest), end):
+            if self.may_start(tokens, index) and any(stop == end for stop, _ in self.matches_at(tokens, index)):
+                return index
+        return None
+
