@@ -42,7 +42,12 @@ def load_notes(per_set: int) -> list[str]:
 
 
 def _rows(findings) -> list[list]:
-    return sorted([f.start, f.end, f.category, round(f.score, 6), f.detector] for f in findings)
+    """Each finding as a row; the qualifiers (negated, hypothetical, subject...) of the whole
+    analysis's findings as one JSON string."""
+    return sorted(
+        [f.start, f.end, f.category, round(f.score, 6), f.detector, *([json.dumps(f.qualifiers.to_dict())] if f.qualifiers else [])]
+        for f in findings
+    )
 
 
 def run(
