@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
+from contextlib import ExitStack, contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -36,6 +39,8 @@ from redactor.resolve import resolve, without_homonyms_in_names
 log = logging.getLogger("redactor")
 
 DEFAULT_MAX_CHARS = 100_000
+# spaCy's memory zones must not nest, nor two threads share one: analyses that open one take turns
+_MEMORY_ZONE_LOCK = threading.Lock()
 
 
 class _PipelineNlpEngine(SpacyNlpEngine):
@@ -144,6 +149,7 @@ class Redactor:
             context_aware_enhancer=_DetectorsOwnTheirContext(),
         )
         self._entities = sorted({c for d in self.detectors for c in d.supported_entities})
+        self._pipelines = [self.nlp, *(pipeline for d in self.detectors for pipeline in d.pipelines())]
         self._policies: dict[str, Policy] = {}
         self._qualifier = Qualifier()
         self._explanations = load_explanations()
@@ -235,7 +241,8 @@ class Redactor:
         """
         normalised = self._prepare(text)
         matcher = self._known_matcher(known)
-        return self._detect(normalised, parse(self.nlp, pipeline_text(normalised.text)), deadline, matcher)
+        with self._transient_words():
+            return self._detect(normalised, parse(self.nlp, pipeline_text(normalised.text)), deadline, matcher)
 
     def analyze_many(
         self,
@@ -245,31 +252,42 @@ class Redactor:
         known: Iterable[KnownIdentity | None] | None = None,
     ) -> Iterator[list[Finding] | Exception]:
         """Findings for each text in order; a text that cannot be analysed yields its error.
-        `known`, when given, holds each text's known identity (or None), in the same order."""
-        prepared: list[tuple[NormalisedText, KnownIdentityMatcher | None] | Exception] = []
+        `known`, when given, holds each text's known identity (or None), in the same order.
+        Texts go through the NER `batch_size` at a time."""
+        texts = iter(texts)
         identities = iter(known) if known is not None else None
+        while batch := list(islice(texts, batch_size)):
+            known_batch = [next(identities, None) if identities is not None else None for _ in batch]
+            with self._transient_words():
+                results = self._analyze_batch(batch, known_batch)
+            yield from results
 
-        def normalised_texts() -> Iterator[str]:
-            for text in texts:
-                identity = next(identities, None) if identities is not None else None
-                try:
-                    item = (self._prepare(text), self._known_matcher(identity))
-                except InvalidInputError as error:
-                    prepared.append(error)
-                    continue
-                prepared.append(item)
-                yield pipeline_text(item[0].text)
-
-        docs = self.nlp.pipe(normalised_texts(), batch_size=batch_size)
-        for doc in docs:
-            while isinstance(prepared[0], Exception):
-                yield prepared.pop(0)
-            normalised, matcher = prepared.pop(0)
+    def _analyze_batch(self, texts: list[str], known: list[KnownIdentity | None]) -> list[list[Finding] | Exception]:
+        results: list[list[Finding] | Exception] = []
+        prepared: list[tuple[int, NormalisedText, KnownIdentityMatcher | None]] = []
+        for text, identity in zip(texts, known):
             try:
-                yield self._detect(normalised, doc, None, matcher)
+                prepared.append((len(results), self._prepare(text), self._known_matcher(identity)))
+                results.append([])
+            except InvalidInputError as error:
+                results.append(error)
+        docs = self.nlp.pipe((pipeline_text(normalised.text) for _, normalised, _ in prepared), batch_size=len(texts))
+        for (index, normalised, matcher), doc in zip(prepared, docs):
+            try:
+                results[index] = self._detect(normalised, doc, None, matcher)
             except DetectionError as error:
-                yield error
-        yield from prepared  # trailing invalid inputs
+                results[index] = error
+        return results
+
+    @contextmanager
+    def _transient_words(self) -> Iterator[None]:
+        """Free, at the end, the words the notes added to spaCy's vocabularies: names, numbers,
+        typos, every string a note brings would otherwise stay for the life of the process (a
+        few kilobytes a note, gigabytes over an archive). Findings hold no spaCy object."""
+        with _MEMORY_ZONE_LOCK, ExitStack() as zones:
+            for pipeline in self._pipelines:
+                zones.enter_context(pipeline.memory_zone())
+            yield
 
     # ----------------------------------------------------------------- redaction
     def policy(self, name_or_path: str) -> Policy:

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from redactor.findings import Finding
@@ -26,6 +27,11 @@ class Detector(LocalRecognizer):
 
     def load(self) -> None:
         """Vocabularies load in the constructor; nothing is deferred."""
+
+    def pipelines(self) -> list[Language]:
+        """The spaCy pipelines this detector runs besides the Redactor's own: each note's new
+        words are freed from their vocabularies too (see `Redactor.analyze`)."""
+        return []
 
     @abstractmethod
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:

@@ -136,6 +136,9 @@ class ExcessiveCommentModel(Detector):
         self.model = model or load_excessive_model()
         super().__init__(name="ExcessiveCommentModel", categories=[CATEGORY])
 
+    def pipelines(self) -> list[Language]:
+        return [self.model.nlp]
+
     def find(self, text: str, doc: Doc | None = None) -> Iterable[Finding]:
         spans = sentences(text)
         if not spans:

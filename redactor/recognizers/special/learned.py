@@ -73,6 +73,9 @@ class SpecialCategoryNer(Detector):
         self._ner = self.model.get_pipe("ner")
         super().__init__(name="SpecialCategoryNer", categories=sorted(self._ner.labels))
 
+    def pipelines(self) -> list[Language]:
+        return [self.model]
+
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
         vocab = self.model.vocab
         ranges = list(_pieces(doc))
