@@ -7,7 +7,7 @@ so that a policy can tell them apart (and keep them) and any other reading of th
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -20,8 +20,21 @@ _DAY_WORDS = "|".join(sorted((w for w in _UNITS if w not in ("cent", "cents", "m
 _NUMBER_WORDS = rf"(?:(?:{_DAY_WORDS}|cents?|mille|mil|et)(?:[\s\-]+|(?=\s)))+"
 _YEAR = r"(?:19|20)\d{2}"
 
+
+def _initial_of(*word_lists: Iterable[str], digit: bool = False) -> str:
+    """A lookahead on the first character of a match that must begin with one of these words (or
+    with a digit): most positions fail this one test instead of trying each word in turn.
+    Under (?i) a class of letters matches exactly what the same letters match as literals. The
+    patterns on a fixed list of words below write the class out: (?=[de]) for "du|entre"."""
+    initials = "".join(sorted({re.escape(word[0]) for words in word_lists for word in words}))
+    digits = r"\d" if digit else ""
+    return rf"(?=[{initials}{digits}])"
+
+
+# Every match of the numeric patterns below starts with an ASCII digit (each alternative opens with
+# [0-3], [1-9], 1, 19 or 20...): "(?=[0-9])" first spares the lookbehind and the alternatives elsewhere.
 _NUMERIC = re.compile(
-    r"(?<![\w/.\-,])(?:"
+    r"(?=[0-9])(?<![\w/.\-,])(?:"
     r"(?:0?[1-9]|[12]\d|3[01])(?P<s1>[/.\-])(?:0?[1-9]|1[0-2])(?P=s1)(?:(?:19|20)\d{2}|\d{2})"  # 12/03/2019
     r"|(?:19|20)\d{2}(?P<s2>[\-/.])(?:0?[1-9]|1[0-2])(?P=s2)(?:0?[1-9]|[12]\d|3[01])"  # 2019-03-12, 2019/3/12
     r"|(?:0?[1-9]|[12]\d|3[01])(?P<s3>[ .\-/]?)(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?P=s3)(?:(?:19|20)\d{2}|\d{2})"  # 12-III-2019
@@ -30,7 +43,7 @@ _NUMERIC = re.compile(
     r")(?![\w/]|[.,]\d)"
 )
 # "12 03 2019": day, month and four-digit year separated by spaces only
-_SPACED = re.compile(r"(?<![\w.,])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?![\w]| \d)")
+_SPACED = re.compile(r"(?=[0-9])(?<![\w.,])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?![\w]| \d)")
 # "en 2019", "(2015)", "2012 : cholécystectomie": a year alone, not a quantity ("2000 mg")
 _UNIT = (
     r"[ \u00a0\u202f]{0,2}(?:%|°|€|\$|/|(?i:mg|g|kg|µg|ug|mcg|ng|ml|l|dl|cl|ui|u|cc|mm|cm|m|km|kcal|cal|mmhg|mmol|µmol|"
@@ -38,7 +51,7 @@ _UNIT = (
     r"copies?|plaquettes?|globules?|gray|gy|rad|mci|mbq|euros?|pas|m²|m2)(?![\w]))"
 )
 _UNIT_AFTER = re.compile(_UNIT)
-_YEAR_ALONE = re.compile(rf"(?<![\w.,/\-])(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|{_UNIT})")
+_YEAR_ALONE = re.compile(rf"(?=[0-9])(?<![\w.,/\-])(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|{_UNIT})")
 # "1 950" is a number in thousands, but "pontage x3 2018" a year
 _THOUSANDS_BEFORE = re.compile(r"(?<![\w.,])\d{1,3} $")
 # "04/2025-10/2025", "12/03/2025 - 15/03/2025": the end of a range of numeric dates
@@ -46,9 +59,9 @@ _RANGE_END = re.compile(
     r"[ \t]*[\-–—][ \t]*(?P<date>(?:(?:0?[1-9]|[12]\d|3[01])/)?(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\w/]|[.,]\d)"
 )
 # "année scolaire 2025-2026", "2019/2020": a range of years, kept like a year by policies
-_YEAR_RANGE = re.compile(r"(?<![\w.,/\-])(?:19|20)\d{2}[\-/](?:19|20)\d{2}(?![\w]|[.,/\-]\d)")
+_YEAR_RANGE = re.compile(r"(?=[0-9])(?<![\w.,/\-])(?:19|20)\d{2}[\-/](?:19|20)\d{2}(?![\w]|[.,/\-]\d)")
 # "14/12" (day/month, two digits each): a date unless the context says score, ratio or pressure
-_DAY_MONTH_BARE = re.compile(r"(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
+_DAY_MONTH_BARE = re.compile(r"(?=[0-9])(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
 _NOT_A_DAY_MONTH_BEFORE = re.compile(
     r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
     r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA)\b)[\s:=à]*$"
@@ -57,65 +70,67 @@ _NOT_A_DAY_MONTH_BEFORE = re.compile(
 _DAY_MONTH_LINE_START = re.compile(r"(?m)^[ \t]*(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?=[ \t]*[\-–:][ \t]|\t)")
 # "06-OCT-2026", "21-aug-25": an abbreviated month between dashes (fax and lab system stamps)
 _MONTH_BETWEEN_DASHES = re.compile(
-    r"(?<![\w])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c)"
+    r"(?=[0-9])(?<![\w])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c)"
     r"-(?:(?:19|20)\d{2}|\d{2})(?![\w])"
 )
 # a birth date written as eight digits after its label: "Date de naissance : 29021980"
 _BIRTH_DATE_COMPACT = re.compile(
-    r"(?i:\b(?:n[ée]e?|n[ée]\(e\)|ddn|date\s+de\s+naissance|naissance)\b)[^\n\d]{0,12}"
+    r"(?i:(?=[dn])\b(?:n[ée]e?|n[ée]\(e\)|ddn|date\s+de\s+naissance|naissance)\b)[^\n\d]{0,12}"
     r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2})(?![\w])"
 )
 # "le 2/3" (day/month with one-digit parts) only after "le", "du", "au", "depuis le"...
 _DAY_MONTH = re.compile(
-    r"(?i:\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce)\s+)"
+    r"(?i:(?=[acdjlv])\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce)\s+)"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|[.,]\d)"
 )
 # "du 4 au 12 mars 2022", "du 08 au 12/03/2026", "du 6 et du 7 mars": the first day is a date too
 _RANGE_START = re.compile(
-    rf"(?i:\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
+    rf"(?i:(?=[de])\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
     rf"(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
 )
 # "19 / 08 / 1970": spaces around the separators, four-digit year
 _SPACED_SEPARATORS = re.compile(
-    r"(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[ \t]+(?P<s>[/.\-])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?P=s)[ \t]+(?:19|20)\d{2}(?![\w])"
+    r"(?=[0-9])(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[ \t]+(?P<s>[/.\-])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?P=s)[ \t]+(?:19|20)\d{2}(?![\w])"
 )
 # month names written in full, accented or not (the places rules share them: "rue du 19 mars 1962")
 MONTH_NAMES = "|".join(m for m in MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
 # "en février", "depuis novembre", "fin septembre": a month named alone after a time word
 _MONTH_ALONE = re.compile(
-    rf"(?i:\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
+    rf"(?i:(?=[acdefjm])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
     rf"(?P<date>(?:{MONTH_NAMES})(?![\w])|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.)"
 )
 # "(avril - juin 2025)", "de mars à mai 2024": the month that opens a range ending in a year
 _MONTH_RANGE_START = re.compile(
-    rf"(?i:(?<![\w])(?P<date>{MONTH_NAMES})[ \t]*(?:-|–|à|a|au)[ \t]*(?:{MONTH_NAMES})[ \t]+(?:19|20)\d{{2}}(?![\w]))"
+    rf"(?i:{_initial_of(MONTH_NAMES.split('|'))}(?<![\w])(?P<date>{MONTH_NAMES})[ \t]*(?:-|–|à|a|au)[ \t]*(?:{MONTH_NAMES})[ \t]+(?:19|20)\d{{2}}(?![\w]))"
 )
 # "depuis le 26", "jusqu'au 14": a day of the month alone after a word that dates from or to it
 _DAY_ALONE = re.compile(
-    r"(?i:\b(?:depuis\s+le|jusqu['’]au|à\s+partir\s+du|a\s+partir\s+du|dès\s+le|des\s+le)\s+)"
+    r"(?i:(?=[adjà])\b(?:depuis\s+le|jusqu['’]au|à\s+partir\s+du|a\s+partir\s+du|dès\s+le|des\s+le)\s+)"
     r"(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![\w/:]|[.,]\d|\s*(?:h\b|heures?|ans?\b|jours?|mois|semaines?|%|e\b|ème|er\b))"
 )
 _WEEKDAY_BEFORE = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"
 )
 # holidays date an event as well as a day does: "à la Toussaint 2021", "Noël 2023", "depuis Pâques"
+# the initials of the holidays below (of "jour", "nouvel", "réveillon" in both cases)
 _HOLIDAY = re.compile(
-    r"(?<![\w])(?P<date>(?:Toussaint|Noël|Noel|Pâques|Paques|Pentecôte|Pentecote|Ascension|(?:1er|premier)\s+de\s+l['’]an|"
+    r"(?=[1AJNPRTjnpr])(?<![\w])(?P<date>(?:Toussaint|Noël|Noel|Pâques|Paques|Pentecôte|Pentecote|Ascension|(?:1er|premier)\s+de\s+l['’]an|"
     r"(?i:jour\s+de\s+l['’]an|nouvel\s+an|réveillon))(?:\s+(?:19|20)\d{2})?)(?![\w])"
 )
 _YEAR_WORDS = r"(?:deux\s+mil(?:le)?|mil(?:le)?\s+neuf\s+cents?|dix-neuf\s+cents?)"
 _TEXTUAL = re.compile(
-    rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
+    rf"(?i:{_initial_of(WEEKDAYS, ['premier', 'et'], _UNITS, MONTH_FORMS, digit=True)}(?<![\w])"
+    rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
     rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_NUMBER_WORDS})\s*)?"
     rf"(?:{_MONTH})(?:\.|(?![\w]))"
     rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
 )
 # dictated letters: "diagnostiquée en deux mille cinq", "depuis deux mille dix-huit"
 _YEAR_IN_WORDS = re.compile(
-    rf"(?i:\b(?:en|depuis|dès|des|jusqu['’]en|année)\s+)(?P<date>{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et(?=[\s\-]+un\b))(?![\w]))*)"
+    rf"(?i:(?=[adej])\b(?:en|depuis|dès|des|jusqu['’]en|année)\s+)(?P<date>{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et(?=[\s\-]+un\b))(?![\w]))*)"
 )
 _DAY_LIST_BEFORE = re.compile(r"(?i:\b(?:les|des|du|le)\s+)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
-_BIRTH_YEAR = re.compile(rf"(?i:\bn[ée]e?\s+en\s+)(?P<date>{_YEAR})(?![\w])")
+_BIRTH_YEAR = re.compile(rf"(?i:(?=n)\bn[ée]e?\s+en\s+)(?P<date>{_YEAR})(?![\w])")
 # Month names that are also common words: a month alone with no day or year is not a date.
 _AMBIGUOUS_ALONE = {"mars", "mai", "août", "aout", "sept", "oct", "nov", "dec", "déc", "jan", "sep", "avr", "juil"}
 
