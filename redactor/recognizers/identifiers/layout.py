@@ -79,24 +79,29 @@ class NumberLayout(Detector):
 
     def __init__(self) -> None:
         super().__init__(name="NumberLayout", categories=["PATIENT_ID"])
-        labels = alternation(load_yaml("identifiers/numbers.yaml")["layout_labels"])
+        label_words = load_yaml("identifiers/numbers.yaml")["layout_labels"]
+        labels = alternation(label_words)
+        label_initials = "".join(sorted({re.escape(word[0]) for word in label_words}))
         self._label = re.compile(rf"(?i:(?<![\w])(?:{labels})(?![\w]))")
+        # Each pattern opens with a lookahead on the character its matches start with (a digit, a
+        # capital, N...), which rejects most positions in one test. After a value comes a blank,
+        # "(", "-" or a label: the lookahead on those spares trying every label at each backtrack.
         self._label_after = re.compile(
-            rf"(?<![\w\-/.])(?P<value>{_VALUE})[ \t]*(?:\([ \t]*(?:{labels})[ \t]*\)|-?[ \t]*(?i:{labels})(?![\w])[ \t]*(?:\n|$|[,;)]))",
+            rf"(?=[A-Z0-9])(?<![\w\-/.])(?P<value>{_VALUE})(?=[ \t(\-{label_initials}])[ \t]*(?:\([ \t]*(?:{labels})[ \t]*\)|-?[ \t]*(?i:{labels})(?![\w])[ \t]*(?:\n|$|[,;)]))",
             re.IGNORECASE,
         )
-        self._number_sign = re.compile(rf"(?<![\w])(?:[Nn]°|[Nn]º|No\.?|N\.)[ \t]*:?[ \t]*(?P<value>{_VALUE})(?![\w])")
+        self._number_sign = re.compile(rf"(?=[Nn])(?<![\w])(?:[Nn]°|[Nn]º|No\.?|N\.)[ \t]*:?[ \t]*(?P<value>{_VALUE})(?![\w])")
         self._barcode = re.compile(r"\*(?P<value>[A-Z0-9][A-Z0-9\-]{4,30})\*")
         # "CT26031400217", "B26-04521", "AD-774 120 39": capitals and digits, then digit groups
         self._code = re.compile(
-            r"(?<![\w\-/.])(?=[A-Z0-9\-/.]*[A-Z])(?=[A-Z0-9\-/.]*\d)[A-Z0-9]+(?:[\-/.][A-Z0-9]+)*"
+            r"(?=[A-Z0-9])(?<![\w\-/.])(?=[A-Z0-9\-/.]*[A-Z])(?=[A-Z0-9\-/.]*\d)[A-Z0-9]+(?:[\-/.][A-Z0-9]+)*"
             r"(?: \d{1,5}(?![\w\-/:]|[.,]\d))*(?![\w\-/])"
         )
         # "SJD 2026 1177 4", "CLB 26 004 512": a short capital prefix before digit groups
-        self._prefixed_groups = re.compile(r"(?<![\w\-/.])(?P<prefix>[A-Z]{1,4}) \d{1,5}(?: \d{1,5}){1,4}(?![\w\-/:]|[.,]\d)")
+        self._prefixed_groups = re.compile(r"(?=[A-Z])(?<![\w\-/.])(?P<prefix>[A-Z]{1,4}) \d{1,5}(?: \d{1,5}){1,4}(?![\w\-/:]|[.,]\d)")
         # "0047 1193 85", "1 052 887 341": digit groups holding 8+ digits
-        self._digit_groups = re.compile(r"(?<![\w\-/.,:])\d{1,5}(?: \d{1,5}){2,4}(?![\w\-/:]|[.,]\d| \d)")
-        self._long_number = re.compile(r"(?<![\w\-/.,])\d(?:\d|-(?=\d)){5,30}(?![\w\-/]|[.,]\d)")
+        self._digit_groups = re.compile(r"(?=\d)(?<![\w\-/.,:])\d{1,5}(?: \d{1,5}){2,4}(?![\w\-/:]|[.,]\d| \d)")
+        self._long_number = re.compile(r"(?=\d)(?<![\w\-/.,])\d(?:\d|-(?=\d)){5,30}(?![\w\-/]|[.,]\d)")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         # a blood product's number ("F0356 24 118204 4") names a bag, not a patient

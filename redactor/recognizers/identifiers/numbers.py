@@ -112,21 +112,23 @@ class LabelledIdentifiers(Detector):
         self._patterns = []
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):
             labels = alternation(data[key])
+            # a lookahead on the labels' initials rejects most positions in one test
+            initials = "".join(sorted({re.escape(label[0]) for label in data[key]}))
             self._patterns.append(
                 (
                     category,
                     re.compile(
-                        rf"(?i:(?<![\w])(?:{labels})){between}(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#)?"
+                        rf"(?i:(?=[{initials}])(?<![\w])(?:{labels})){between}(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#)?"
                         rf"[ \t]*(?:[:=][ \t]*)?(?:n°[ \t]*)?(?:(?:(?<=[:°])|(?<=[:°][ \t]))\n[ \t]*)?{value}(?![\w])"
                     ),
                 )
             )
-        self._rpps = re.compile(r"(?<![\w])10\d{9}(?![\w])")
+        self._rpps = re.compile(r"(?=1)(?<![\w])10\d{9}(?![\w])")
         # a prescriber's Assurance Maladie number as printed on prescriptions: "83 1 23456 7"
-        self._am_printed = re.compile(r"(?<![\w])(?:0[1-9]|[1-8]\d|9[0-8]|2[AB]) [0-9] \d{5} \d(?![\w]| \d)")
+        self._am_printed = re.compile(r"(?=[0-9])(?<![\w])(?:0[1-9]|[1-8]\d|9[0-8]|2[AB]) [0-9] \d{5} \d(?![\w]| \d)")
         # nine digits (ADELI, AM, FINESS) on the line of a prescriber's RPPS or ADELI number:
         # "n° 751234567   RPPS 10101789013", "Identifiant : 941 0 21 587   RPPS ..."
-        self._nine_digits = re.compile(r"(?<![\w])\d(?:[ ]?\d){8}(?![\w]| \d)")
+        self._nine_digits = re.compile(r"(?=\d)(?<![\w])\d(?:[ ]?\d){8}(?![\w]| \d)")
         self._prescriber_line = re.compile(r"(?i:\b(?:RPPS|ADELI)\b)")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
