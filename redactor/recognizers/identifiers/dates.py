@@ -120,9 +120,9 @@ _HOLIDAY = re.compile(
 _YEAR_WORDS = r"(?:deux\s+mil(?:le)?|mil(?:le)?\s+neuf\s+cents?|dix-neuf\s+cents?)"
 _TEXTUAL = re.compile(
     rf"(?i:{_initial_of(WEEKDAYS, ['premier', 'et'], _UNITS, MONTH_FORMS, digit=True)}(?<![\w])"
-    rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
-    rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_NUMBER_WORDS})\s*)?"
-    rf"(?:{_MONTH})(?:\.|(?![\w]))"
+    rf"(?:{_initial_of(WEEKDAYS)}(?:{'|'.join(WEEKDAYS)})\s+)?"
+    rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_initial_of(_UNITS, ['et'])}{_NUMBER_WORDS})\s*)?"
+    rf"{_initial_of(MONTH_FORMS)}(?:{_MONTH})(?:\.|(?![\w]))"
     rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
 )
 # dictated letters: "diagnostiquée en deux mille cinq", "depuis deux mille dix-huit"
