@@ -22,6 +22,7 @@ Rules, each named in the finding's `detector`:
 
 from __future__ import annotations
 
+import re as stdlib_re  # far faster than `regex` at finding plain literals
 from typing import Iterator
 
 import regex as re
@@ -80,7 +81,11 @@ class StaffRules(Detector):
     def __init__(self, lexicon: NameLexicon | None = None) -> None:
         super().__init__(name="StaffRules", categories=["PERSON"])
         self.lexicon = lex = lexicon or name_lexicon()
-        roles = alternation([*lex.roles, "brancardier", "brancardière", "AES", "IDEC", "AMP", "ASD", "auxiliaire de vie"])
+        role_words = [*lex.roles, "brancardier", "brancardière", "AES", "IDEC", "AMP", "ASD", "auxiliaire de vie"]
+        roles = alternation(role_words)
+        # every match of the role list and role-then-first-name patterns holds a role, case-sensitive,
+        # so its first word letter for letter: a note without one skips both scans
+        self._role_first_word = stdlib_re.compile("|".join(stdlib_re.escape(r.split(" ")[0]) for r in role_words))
         name = rf"(?:{INITIALS}[ \t]?(?:{ALL_CAPS}|{CAPITALISED})|{CAPITALISED}(?:[ \t]+(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED}))?)"
         self._before_role = re.compile(
             rf"(?<![\w\-'’.])(?P<name>{name})(?:[ \t]+\((?i:{roles})(?![\w])[^)\n]{{0,20}}\)|[ \t]+(?:{roles})(?:[ \t]+\p{{Lu}}{{2,6}})?{_SHIFT}(?=[ \t]*(?:\n|$|[,;:)]|\.(?!\w))))"
@@ -126,15 +131,8 @@ class StaffRules(Detector):
         for match in self._before_role.finditer(text):
             if self._names_someone(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.before_role")
-        for match in self._role_then_first_name.finditer(text):
-            first = match.group("name").split()[0]
-            if self.lexicon.is_distinct_first_name(first):
-                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
-        for match in self._role_list.finditer(text):
-            for name in re.finditer(CAPITALISED, match.group("names")):
-                if self._is_plain_first_name(name.group()):
-                    start = match.start("names") + name.start()
-                    yield Finding(start, start + len(name.group()), "PERSON", 0.7, "person.role_list")
+        if self._role_first_word.search(text):
+            yield from self._after_a_role(text)
         for match in self._writer_after_time.finditer(text):
             if self.lexicon.is_distinct_first_name(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.writer_after_time")
@@ -151,6 +149,18 @@ class StaffRules(Detector):
             if self.lexicon.is_first_name(first) and not self.lexicon.is_not_name(surname) and len(surname) > 2:
                 yield Finding(match.start("surname"), match.end("surname"), "PERSON", 0.8, "person.surname_first")
                 yield Finding(match.start("first"), match.end("first"), "PERSON", 0.8, "person.surname_first")
+
+    def _after_a_role(self, text: str) -> Iterator[Finding]:
+        """Known first names after a staff role: "l'IDE Anissa", "IDE 2/j (Enora, Gwendal)"."""
+        for match in self._role_then_first_name.finditer(text):
+            first = match.group("name").split()[0]
+            if self.lexicon.is_distinct_first_name(first):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
+        for match in self._role_list.finditer(text):
+            for name in re.finditer(CAPITALISED, match.group("names")):
+                if self._is_plain_first_name(name.group()):
+                    start = match.start("names") + name.start()
+                    yield Finding(start, start + len(name.group()), "PERSON", 0.7, "person.role_list")
 
     def _reference_initials(self, text: str) -> Iterator[Finding]:
         for reference in _REFERENCE.finditer(text):
