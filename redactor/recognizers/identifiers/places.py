@@ -113,6 +113,12 @@ def _address_lines(
     return [(start, end) for start, end, has_street in groups if has_street]
 
 
+def _finditer_needing_postcode(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
+    """The matches of a pattern whose every match holds a French postcode (_ZIP), skipping the
+    scan on a text with no five digits: _FIVE_DIGITS matches every _ZIP, so nothing is lost."""
+    return pattern.finditer(text) if _FIVE_DIGITS.search(text) else ()
+
+
 class PlaceRules(Detector):
     """Street lines, postcodes with their town, towns in context, and named facilities."""
 
@@ -257,21 +263,21 @@ class PlaceRules(Detector):
                     end, town_start, town_end = town
                     yield Finding(town_start, town_end, "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
                 streets.append((building.start("building") if building else start, end))
-        for match in self._labelled_street.finditer(text):
+        for match in _finditer_needing_postcode(self._labelled_street, text):
             streets.append((match.start("street"), match.end("street")))
         # building, flat, "n°4" beside a street on the same line belong to the address
         complements = [(m.start(), m.end()) for m in self._complement.finditer(text)] if streets else []
         # a street type is strong evidence: it outranks a person's name inside the street name
         for start, end in _address_lines(text, streets, complements):
             yield Finding(start, end, "ADDRESS", 0.92, "address.street")
-        for match in self._before_zip_town.finditer(text):
+        for match in _finditer_needing_postcode(self._before_zip_town, text):
             line = match.group("line")
             if not re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}|(?i:t[ée]l|fax|cedex)", line):  # not a phone line
                 # "Les Milles - 13290 Aix", "La Butte aux Loups\n72230 ...": a place with its
                 # article is a locality, not a person the NER would see there
                 score = 0.85 if _LOCALITY_ARTICLE.match(line) else 0.5
                 yield Finding(match.start("line"), match.end("line"), "ADDRESS", score, "address.before_zip")
-        for match in self._resident_at.finditer(text):
+        for match in _finditer_needing_postcode(self._resident_at, text):
             if self._known_town_length(match.group("street"), 0) == len(match.group("street")):
                 continue  # "domicilié à Lyon, 69003 Lyon": the town, not a street
             yield Finding(match.start("street"), match.end("street"), "ADDRESS", 0.85, "address.resident_at")
@@ -297,12 +303,12 @@ class PlaceRules(Detector):
         for match in _CANADIAN_ZIP.finditer(text):
             if _CANADA_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 yield Finding(match.start(), match.end(), "ZIP", 0.9, "zip.canada")
-        for match in self._town_zip.finditer(text) if _FIVE_DIGITS.search(text) else ():
+        for match in _finditer_needing_postcode(self._town_zip, text):
             length = self._known_town_length(match.group("town"), 0)
             if length == len(match.group("town")):
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.after_town")
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_zip")
-        for match in _ZIP_LOWERCASE_TOWN.finditer(text):
+        for match in _finditer_needing_postcode(_ZIP_LOWERCASE_TOWN, text):
             # dictated or typed in lower case: "69500 bron" (a known town only)
             length = self._known_town_length(match.group("town"), 0)
             if length and fold(match.group("town")[:length]) not in common_word_keys():  # "10500 blanc(s)"
