@@ -39,8 +39,10 @@ from redactor.resolve import resolve, without_homonyms_in_names
 log = logging.getLogger("redactor")
 
 DEFAULT_MAX_CHARS = 100_000
-# spaCy's memory zones must not nest, nor two threads share one: analyses that open one take turns
-_MEMORY_ZONE_LOCK = threading.Lock()
+# spaCy's memory zones must not nest, nor two threads share one: analyses that open one take
+# turns, and one opened inside another is the outer one
+_MEMORY_ZONE_LOCK = threading.RLock()
+_open_zones = 0
 # analyze_many frees the notes' new words this often: a zone per note costs about 9 % of the
 # analysis (each note's words are new again), one per 1,024 notes about 1 %
 NOTES_PER_MEMORY_ZONE = 1024
@@ -244,8 +246,7 @@ class Redactor:
         """
         normalised = self._prepare(text)
         matcher = self._known_matcher(known)
-        with self._transient_words():
-            return self._detect(normalised, parse(self.nlp, pipeline_text(normalised.text)), deadline, matcher)
+        return self._detect(normalised, parse(self.nlp, pipeline_text(normalised.text)), deadline, matcher)
 
     def analyze_many(
         self,
@@ -262,7 +263,7 @@ class Redactor:
         identities = iter(known) if known is not None else None
         while notes := list(islice(texts, max(batch_size, NOTES_PER_MEMORY_ZONE))):
             identified = [next(identities, None) if identities is not None else None for _ in notes]
-            with self._transient_words():
+            with self.transient_words():
                 results = [
                     result
                     for start in range(0, len(notes), batch_size)
@@ -288,14 +289,26 @@ class Redactor:
         return results
 
     @contextmanager
-    def _transient_words(self) -> Iterator[None]:
-        """Free, at the end, the words the notes added to spaCy's vocabularies: names, numbers,
-        typos, every string a note brings would otherwise stay for the life of the process (a
-        few kilobytes a note, gigabytes over an archive). Findings hold no spaCy object."""
-        with _MEMORY_ZONE_LOCK, ExitStack() as zones:
-            for pipeline in self._pipelines:
-                zones.enter_context(pipeline.memory_zone())
-            yield
+    def transient_words(self) -> Iterator[None]:
+        """Free, at the end, the words the notes analysed inside added to spaCy's vocabularies:
+        names, numbers, typos, every string a note brings would otherwise stay for the life of
+        the process (a few kilobytes a note, gigabytes over an archive). `analyze_many` opens
+        one every NOTES_PER_MEMORY_ZONE notes, the service one per call; wrap a long loop of
+        `analyze` calls in one. Findings hold no spaCy object; a zone opened inside another is
+        the outer one."""
+        global _open_zones
+        with _MEMORY_ZONE_LOCK:
+            if _open_zones:
+                yield
+                return
+            _open_zones += 1
+            try:
+                with ExitStack() as zones:
+                    for pipeline in self._pipelines:
+                        zones.enter_context(pipeline.memory_zone())
+                    yield
+            finally:
+                _open_zones -= 1
 
     # ----------------------------------------------------------------- redaction
     def policy(self, name_or_path: str) -> Policy:

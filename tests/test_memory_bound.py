@@ -14,12 +14,25 @@ def _notes(count: int, seed: str) -> list[str]:
     ]
 
 
-def test_analysis_leaves_no_new_word_in_the_vocabulary(redactor):
+def test_a_loop_of_analyses_in_transient_words_leaves_no_new_word(redactor):
     strings = redactor.nlp.vocab.strings
     redactor.analyze(_notes(1, "warm")[0])
     before = len(strings)
-    for note in _notes(20, "single"):
-        assert any(f.category == "PERSON" for f in redactor.analyze(note))
+    with redactor.transient_words():
+        for note in _notes(20, "single"):
+            assert any(f.category == "PERSON" for f in redactor.analyze(note))
+        assert len(strings) > before
+    assert len(strings) == before
+
+
+def test_transient_words_nest_without_a_deadlock(redactor):
+    strings = redactor.nlp.vocab.strings
+    before = len(strings)
+    with redactor.transient_words():
+        list(redactor.analyze_many(_notes(5, "nested")))  # opens its own zone: here, the outer one
+        with redactor.transient_words():
+            redactor.analyze(_notes(1, "inner")[0])
+        assert len(strings) > before  # freed at the end of the outer zone only
     assert len(strings) == before
 
 

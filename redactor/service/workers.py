@@ -1,9 +1,9 @@
 """A pool of worker processes, each holding one Redactor (models loaded once per process).
 
 spaCy is CPU-bound and holds the GIL, so the gRPC front (one process: network, auth, limits,
-health, metrics) hands each note to an idle worker process over a pipe. The Redactor frees the
-strings and lexemes each note added to spaCy's vocabularies (`Redactor.analyze`), so a worker's
-memory stays flat however many notes it sees.
+health, metrics) hands each note to an idle worker process over a pipe. Every call runs inside
+`Redactor.transient_words()`, which frees the strings and lexemes the note added to spaCy's
+vocabularies, so a worker's memory stays flat however many notes it sees.
 
 A worker that dies fails the call it was serving (fail closed) and is replaced; a call whose
 deadline passes is answered at once, and the worker is taken back when it has finished. A
@@ -161,7 +161,8 @@ def _run(redactor: Redactor, job: Job) -> Any:
         return DeadlineExpired("deadline passed before the note was processed")
     started = time.perf_counter()
     try:
-        result = job.run(redactor)
+        with redactor.transient_words():
+            result = job.run(redactor)
     except RedactorError as error:
         log.debug("job refused", extra={"fields": {"job": type(job).__name__, "error": error.__class__.__name__}})
         return error
