@@ -44,7 +44,7 @@ DEFAULT_MAX_CHARS = 100_000
 _MEMORY_ZONE_LOCK = threading.RLock()
 _open_zones = 0
 # analyze_many frees the notes' new words this often: a zone per note costs about 9 % of the
-# analysis (each note's words are new again), one per 1,024 notes about 1 %
+# analysis (each note's words are new again), one per 1,024 notes 1 to 3 %
 NOTES_PER_MEMORY_ZONE = 1024
 
 

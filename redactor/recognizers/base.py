@@ -30,7 +30,7 @@ class Detector(LocalRecognizer):
 
     def pipelines(self) -> list[Language]:
         """The spaCy pipelines this detector runs besides the Redactor's own: each note's new
-        words are freed from their vocabularies too (see `Redactor.analyze`)."""
+        words are freed from their vocabularies too (see `Redactor.transient_words`)."""
         return []
 
     @abstractmethod

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from redactor.dates import MONTH_FORMS, WEEKDAYS, _UNITS, parse_date
 from redactor.findings import Finding
 from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.patterns import first_characters
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTH_FORMS), key=len, reverse=True))
 _DAY_WORDS = "|".join(sorted((w for w in _UNITS if w not in ("cent", "cents", "mille", "mil")), key=len, reverse=True))
@@ -23,12 +24,10 @@ _YEAR = r"(?:19|20)\d{2}"
 
 def _initial_of(*word_lists: Iterable[str], digit: bool = False) -> str:
     """A lookahead on the first character of a match that must begin with one of these words (or
-    with a digit): most positions fail this one test instead of trying each word in turn.
-    Under (?i) a class of letters matches exactly what the same letters match as literals. The
-    patterns on a fixed list of words below write the class out: (?=[de]) for "du|entre"."""
-    initials = "".join(sorted({re.escape(word[0]) for words in word_lists for word in words}))
+    with a digit). The patterns on a fixed list of words below write the class out: (?=[de])
+    for "du|entre"."""
     digits = r"\d" if digit else ""
-    return rf"(?=[{initials}{digits}])"
+    return rf"(?=[{first_characters(*word_lists)}{digits}])"
 
 
 # Every match of the numeric patterns below starts with an ASCII digit (each alternative opens with

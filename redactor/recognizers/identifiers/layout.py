@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.patterns import alternation
+from redactor.recognizers.identifiers.patterns import alternation, first_characters
 
 # a value: starts and ends with a letter or digit, holds 3+ digits, dashes/slashes/dots inside
 _VALUE = r"[A-Z0-9](?:[A-Z0-9]|[\-/.](?=[A-Z0-9])){3,24}"
@@ -81,7 +81,7 @@ class NumberLayout(Detector):
         super().__init__(name="NumberLayout", categories=["PATIENT_ID"])
         label_words = load_yaml("identifiers/numbers.yaml")["layout_labels"]
         labels = alternation(label_words)
-        label_initials = "".join(sorted({re.escape(word[0]) for word in label_words}))
+        label_initials = first_characters(label_words)
         self._label = re.compile(rf"(?i:(?<![\w])(?:{labels})(?![\w]))")
         # Each pattern opens with a lookahead on the character its matches start with (a digit, a
         # capital, N...), which rejects most positions in one test. After a value comes a blank,

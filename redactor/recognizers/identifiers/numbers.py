@@ -11,7 +11,7 @@ from redactor.checksums import iban_is_valid, luhn_is_valid, nir_is_valid
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.patterns import alternation
+from redactor.recognizers.identifiers.patterns import alternation, first_characters
 
 # A NIR is 13 characters (sex, year, month, department, town, order) and a 2-digit key, grouped
 # any way ("1 85 05 78 006 048 36", "185057800604836", "1.85.05.78.006.048-36", key after
@@ -113,7 +113,7 @@ class LabelledIdentifiers(Detector):
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):
             labels = alternation(data[key])
             # a lookahead on the labels' initials rejects most positions in one test
-            initials = "".join(sorted({re.escape(label[0]) for label in data[key]}))
+            initials = first_characters(data[key])
             self._patterns.append(
                 (
                     category,

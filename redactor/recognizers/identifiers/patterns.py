@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 UPPER = r"\p{Lu}"
@@ -16,6 +17,13 @@ LOWERCASE_WORD = rf"{LOWER}+(?:-{LOWER}+)*"
 NAME_TOKEN = rf"(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED})"
 NOT_IN_WORD_BEFORE = r"(?<![\w\-'’])"
 NOT_IN_WORD_AFTER = r"(?![\w\-'’])"
+
+
+def first_characters(*word_lists: Iterable[str]) -> str:
+    """The first characters of the words, escaped, for a character class: a lookahead such as
+    `(?=[...])` on them rejects most positions of a text in one test, where a list of words
+    would be tried word by word. Under (?i) the class matches what the words' letters match."""
+    return "".join(sorted({re.escape(word[0]) for words in word_lists for word in words}))
 
 
 def eponym_before(triggers: Iterable[str]) -> str:

@@ -233,4 +233,3 @@ class PhraseTrie:
             if self.may_start(tokens, index) and any(stop == end for stop, _ in self.matches_at(tokens, index)):
                 return index
         return None
-
