@@ -64,9 +64,18 @@ class Context:
         next_free: dict[str, int] = {}  # group -> first position not covered by its last cue
         tokens = self.tokens
         trie = self.cues.trie
-        for index in range(len(tokens)):
+        cue_starts = set(trie.start_positions(tokens))
+        # a verb in the conditional ("serait", "aurait") is a preceding hypothesis cue
+        endings, exceptions = self.cues.conditional_endings, self.cues.not_conditional
+        conditionals = {
+            index
+            for index, key in enumerate(tokens.keys)
+            if len(key) > 5 and key.endswith(endings) and key not in exceptions
+        }
+        # nothing happens at a token where no cue starts and that is no conditional verb
+        for index in sorted(cue_starts | conditionals):
             longest: dict[str, tuple[int, list[str]]] = {}
-            matches = trie.matches_at(tokens, index) if trie.may_start(tokens, index) else ()
+            matches = trie.matches_at(tokens, index) if index in cue_starts else ()
             for end, kind in matches:
                 group = kind if kind.startswith(STRUCTURE) else kind.split(".")[0]
                 best = longest.get(group)
@@ -78,18 +87,9 @@ class Context:
                 if next_free.get(group, 0) <= index:
                     next_free[group] = end
                     found.extend(Cue(kind, index, end) for kind in kinds if not kind.endswith(".pseudo"))
-            if self._is_conditional(index) and next_free.get("hypothesis", 0) <= index:
+            if index in conditionals and next_free.get("hypothesis", 0) <= index:
                 found.append(Cue("hypothesis.preceding", index, index + 1))
         return found
-
-    def _is_conditional(self, index: int) -> bool:
-        """A verb in the conditional ("serait", "aurait"): a preceding hypothesis cue."""
-        key = self.tokens.keys[index]
-        return (
-            len(key) > 5
-            and key.endswith(self.cues.conditional_endings)
-            and key not in self.cues.not_conditional
-        )
 
     # -- reach ------------------------------------------------------------------------
     def same_sentence(self, a: int, b: int) -> bool:

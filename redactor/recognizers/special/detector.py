@@ -140,20 +140,33 @@ class SpecialCategoryDetector(TextDetector):
         self._fuzzy_cache: dict[str, list[Entry]] = {}  # word -> entries it is a typo of
         # a word longer than this is no typo of any vocabulary word (one edit at most)
         self._fuzzy_max_length = max(map(len, self.vocabulary.fuzzy_entries), default=0) + 1
+        self._typo_lengths = range(FUZZY_MIN_LENGTH - 1, self._fuzzy_max_length + 1)
 
     def find(self, text: str, doc: Doc | None = None) -> Iterable[Finding]:
         tokens = tokenize(text)
         spans: list[_Span] = []
-        index = 0
-        while index < len(tokens):
-            matched = self._match_at(tokens, index)
-            if matched is None:
-                index += 1
+        phrase_starts = set(self.vocabulary.trie.start_positions(tokens))
+        # a phrase can begin only where the trie starts one or at a typo of a vocabulary word
+        typo_lengths, known_typos = self._typo_lengths, self._fuzzy_cache
+        typo_starts = []
+        for index, key in enumerate(tokens.keys):
+            if len(key) in typo_lengths and index not in phrase_starts:
+                entries = known_typos.get(key)
+                if entries is None:
+                    entries = self._fuzzy_entries(key)
+                if entries:
+                    typo_starts.append(index)
+        candidates = sorted(phrase_starts.union(typo_starts))
+        next_free = 0
+        for index in candidates:
+            if index < next_free:
                 continue
-            end, rule = matched
-            if rule.category is not None:
-                spans.append(_Span(index, end, rule))
-            index = end
+            matched = self._match_at(tokens, index, index in phrase_starts)
+            if matched is not None:
+                end, rule = matched
+                if rule.category is not None:
+                    spans.append(_Span(index, end, rule))
+                next_free = end
         if not spans:
             return []
         self._extend(tokens, spans)
@@ -223,12 +236,13 @@ class SpecialCategoryDetector(TextDetector):
             merged.append(span)
         return merged
 
-    def _match_at(self, tokens: Tokens, index: int) -> tuple[int, Rule] | None:
-        """(end, rule) of the longest phrase at `index` whose case and context hold."""
+    def _match_at(self, tokens: Tokens, index: int, phrase_may_start: bool) -> tuple[int, Rule] | None:
+        """(end, rule) of the longest phrase at `index` whose case and context hold, or of a
+        typo of a word there (`phrase_may_start`: the trie's `may_start` at `index`)."""
         trie = self.vocabulary.trie
         candidates = (
             sorted(trie.matches_at(tokens, index), key=lambda c: (-c[0], c[1].rule.category is not None))
-            if trie.may_start(tokens, index)
+            if phrase_may_start
             else []
         )
         if not candidates:

@@ -80,16 +80,16 @@ class SameSexPartnerDetector(TextDetector):
     def find(self, text: str, doc: Doc | None = None) -> Iterable[Finding]:
         tokens = tokenize(text)
         phrases = []  # (first, last, partner gender), token indices, last exclusive
-        index = 0
-        while index < len(tokens):
-            partners = self.vocabulary.partners
-            matches = list(partners.matches_at(tokens, index)) if partners.may_start(tokens, index) else []
-            if not matches:
-                index += 1
+        partners = self.vocabulary.partners
+        next_free = 0
+        for index in partners.start_positions(tokens):
+            if index < next_free:
                 continue
-            end, gender = max(matches, key=lambda m: m[0])
-            phrases.append((index, end, gender))
-            index = end
+            matches = list(partners.matches_at(tokens, index))
+            if matches:
+                end, gender = max(matches, key=lambda m: m[0])
+                phrases.append((index, end, gender))
+                next_free = end
         if not phrases:
             return []
         covered = {i for first, last, _ in phrases for i in range(first, last)}

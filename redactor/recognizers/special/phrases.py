@@ -92,12 +92,14 @@ def tokenize(text: str) -> Tokens:
     ends: list[int] = []
     texts: list[str] = []
     for match in _TOKEN.finditer(text):
-        if match.group() == "\n" and _is_soft_wrap(text, match.start(), texts):
+        token = match.group()
+        if token == "\n" and _is_soft_wrap(text, match.start(), texts):
             continue
-        starts.append(match.start())
-        ends.append(match.end())
-        texts.append(match.group())
-    keys = [fold(t) for t in texts]
+        start, end = match.span()
+        starts.append(start)
+        ends.append(end)
+        texts.append(token)
+    keys = list(map(fold, texts))
     for index in range(1, len(keys)):
         if keys[index] == "." and keys[index - 1] in _TITLES and starts[index] == ends[index - 1]:
             keys[index] = _ABBREVIATION_DOT
@@ -195,6 +197,37 @@ class PhraseTrie:
                 and self._goes_on(root[GENE], tokens, index + 1)
             )
         )
+
+    def start_positions(self, tokens: Tokens) -> list[int]:
+        """Every index at which `may_start` holds, in one pass over the tokens (the test
+        written out, not called per token: a note's scan visits every token)."""
+        keys, texts = tokens.keys, tokens.texts
+        root = self._root.children
+        number_node, gene_node = root.get(NUMBER), root.get(GENE)
+        count = len(keys)
+        positions: list[int] = []
+        for index, key in enumerate(keys):
+            child = root.get(key)
+            if child is not None:
+                if child.payloads:
+                    positions.append(index)
+                    continue
+                following = child.children
+                if index + 1 < count and (
+                    keys[index + 1] in following
+                    or (NUMBER in following and texts[index + 1].isdigit())
+                    or (GENE in following and tokens.is_gene_like(index + 1))
+                ):
+                    positions.append(index)
+                    continue
+            if (number_node is not None and texts[index].isdigit() and self._goes_on(number_node, tokens, index + 1)) or (
+                gene_node is not None
+                and texts[index][:1].isupper()
+                and tokens.is_gene_like(index)
+                and self._goes_on(gene_node, tokens, index + 1)
+            ):
+                positions.append(index)
+        return positions
 
     @staticmethod
     def _goes_on(node: _Node, tokens: Tokens, index: int) -> bool:
