@@ -20,6 +20,7 @@ from redactor.recognizers.identifiers.patterns import (
     UPPER,
     alternation,
     eponym_before,
+    first_characters,
 )
 from redactor.recognizers.vouched.folding import common_word_keys
 
@@ -131,8 +132,11 @@ class PlaceRules(Detector):
             rf"|(?:{_LINKING}[ \t]*)?{LOWER}+(?:[ \t]+{LOWER}+)?(?=[ \t]*(?:,|\n|$|-|\d{{5}}))"
             rf"|(?:{_LINKING}[ \t]*){LOWER}+(?:[ \t\-]+{LOWER}+)?"
         )
+        # Each full-text pattern below opens with a lookahead on the first character its matches
+        # start with (a digit, the initials of its words), which rejects most positions in one test
+        street_initials = first_characters(data["street_types"])
         self._address = re.compile(  # "l'impasse des Mimosas": after an elided article too
-            rf"(?:{NOT_IN_WORD_BEFORE}|(?<=(?<![\w])[lL]['’]))(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
+            rf"(?:{NOT_IN_WORD_BEFORE}|(?<=(?<![\w])[lL]['’]))(?=\d|(?i:[{street_initials}]))(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
             rf"(?P<type>(?i:{streets}))(?![\w])[ \t]+(?P<name>{street_name})"
             # a house number after the name, as abroad: "Rue du Lac 3", "Calle Mayor 12"
             rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$)))?"
@@ -191,12 +195,12 @@ class PlaceRules(Detector):
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{_TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{_ZIP})(?![\w])")
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{_ZIP})(?![\w])")
         self._city_context = re.compile(
-            rf"(?i:(?<![\w])(?:{alternation(data['city_context'])}))[ \t]*:?[ \t]*(?P<town>{_TOWN})"
+            rf"(?i:(?<![\w])(?=[{first_characters(data['city_context'])}])(?:{alternation(data['city_context'])}))[ \t]*:?[ \t]*(?P<town>{_TOWN})"
         )
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
         self._named_facilities = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}(?<![.@/])(?i:{alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
+            rf"{NOT_IN_WORD_BEFORE}(?<![.@/])(?i:(?=[{first_characters(data['facility_names'])}]){alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
         )
         # "Site de Quimper", "Site René Gauducheau": one site of a multi-site hospital
         self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site)[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{_PROPER_NAME}")
@@ -231,7 +235,8 @@ class PlaceRules(Detector):
         titles = rf"(?:{alternation(name_lexicon().titles)})"  # "Maternité - Dr Cohen" is a person
         function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
         self._facility = re.compile(
-            rf"(?<![\w\-])(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
+            rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
+            rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){_PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
