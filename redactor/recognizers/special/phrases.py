@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 # A word is a run of letters and digits; hyphens, apostrophes and quotation marks are skipped;
 # any other mark that is not a space is a token of its own; a line break is a token (it ends a
@@ -147,6 +148,12 @@ def phrase_keys(phrase: str) -> list[str]:
     return keys
 
 
+# Every leaf shares these (read-only) until a phrase goes through it or ends at it: the expanded
+# vocabularies hold about two million nodes, most of them leaves.
+_NO_CHILDREN: Mapping[str, _Node] = MappingProxyType({})
+_NO_PAYLOADS: tuple[object, ...] = ()
+
+
 class _Node:
     """A trie node: children by token key (placeholders included) and the payloads of the
     phrases that end here. Payloads live beside the children, never under a reserved key, so no
@@ -155,8 +162,8 @@ class _Node:
     __slots__ = ("children", "payloads")
 
     def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.payloads: list[object] = []
+        self.children: Mapping[str, _Node] = _NO_CHILDREN
+        self.payloads: tuple[object, ...] = _NO_PAYLOADS
 
 
 class PhraseTrie:
@@ -169,6 +176,7 @@ class PhraseTrie:
     def __init__(self) -> None:
         self._root = _Node()
         self._longest = 0  # tokens in the longest phrase
+        self._payload_tuples: dict[tuple[object, ...], tuple[object, ...]] = {}
 
     def add(self, keys: list[str] | tuple[str, ...], payload: object) -> None:
         if not keys:
@@ -176,9 +184,15 @@ class PhraseTrie:
         self._longest = max(self._longest, len(keys))
         node = self._root
         for key in keys:
-            node = node.children.setdefault(key, _Node())
+            child = node.children.get(key)
+            if child is None:
+                if node.children is _NO_CHILDREN:
+                    node.children = {}
+                child = node.children[key] = _Node()  # type: ignore[index]
+            node = child
         if payload not in node.payloads:
-            node.payloads.append(payload)
+            payloads = node.payloads + (payload,)
+            node.payloads = self._payload_tuples.setdefault(payloads, payloads)  # shared by equal ends
 
     def may_start(self, tokens: Tokens, index: int) -> bool:
         """Whether some phrase may start at token `index` (a cheap test before `matches_at`):

@@ -127,6 +127,7 @@ class CompiledVocabulary:
     sentence_families: frozenset[str] = frozenset()  # files whose findings also cover their sentence
     category_families: dict[str, str] = field(default_factory=dict)  # category -> its hand-written file
     phrases: int = 0
+    entries: dict[tuple[int, tuple[Spelling, ...]], Entry] = field(default_factory=dict, repr=False)  # interned
 
 
 # ----------------------------------------------------------------------------- inflection
@@ -326,6 +327,8 @@ def _add_phrases(
         for sequence in expander.expand(term):
             keys, spellings = _sequence_keys(sequence)
             entry = Entry(rule, spellings)
+            # the expansions of a term mostly share their rule and spellings: one object for them
+            entry = compiled.entries.setdefault((id(rule), spellings), entry)
             compiled.trie.add(keys, entry)
             compiled.phrases += 1
             if fuzzy and (len(keys) != 1 or len(keys[0]) < FUZZY_MIN_LENGTH or keys[0] in (NUMBER, GENE)):
