@@ -679,3 +679,37 @@ def test_facility_acronyms_need_their_context(redactor, text):
 def test_blood_product_numbers_are_not_patient_numbers(redactor):
     text = "Produit   N° produit           Groupe   Date\nCGR       F0356 24 118204 4    O+       28/06/2024\nIPP : 800412563\n"
     assert spans(redactor, text, "PATIENT_ID") == ["800412563"]
+
+
+# Round 5 of issue 10 (tuned on the dev notes `lay-h`, `lay-i` and the earlier dev misses)
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Sortie prévue vendredi 18 si INR stable", "DATE", "vendredi 18"),
+        ("RDV de contrôle le lundi 3 à 9h", "DATE", "lundi 3"),
+        # the year of a date is no house number of the street after it
+        ("né le 29 février 1932, Lieu-dit Les Granges, 24200 Sarlat", "DATE", "29 février 1932"),
+        ("dans la nuit du 9 au 10 juin 2025, square d'Anvers.", "DATE", "9 au 10 juin 2025"),
+        ("dans la nuit du 9 au 10 juin 2025, square d'Anvers.", "ADDRESS", "square d'Anvers"),
+        # house numbers dictated in words
+        ("elle vit seule au douze rue des Alpilles à Montélimar", "ADDRESS", "douze rue des Alpilles"),
+        ("domiciliés cent vingt-trois bis avenue Jean Jaurès 69500 Bron", "ADDRESS", "cent vingt-trois bis avenue Jean Jaurès"),
+    ],
+)
+def test_round5_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Revu le lundi 3 fois par semaine", "DATE", "lundi 3"),
+        ("RDV mardi 12h avec le kiné", "DATE", "mardi 12"),
+        ("vendredi 2 comprimés oubliés", "DATE", "vendredi 2"),
+        ("Habite au 1250 route de Lyon, 38000 Grenoble", "DATE", "1250"),
+        ("il faut traverser deux rues. Une avenue de la République.", "ADDRESS", "Une avenue de la République"),
+        ("prendre une rue à droite puis la rue Foch", "ADDRESS", "une rue"),
+    ],
+)
+def test_round5_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

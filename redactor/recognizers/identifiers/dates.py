@@ -7,6 +7,7 @@ so that a policy can tell them apart (and keep them) and any other reading of th
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -107,6 +108,12 @@ _DAY_ALONE = re.compile(
     r"(?i:(?=[adjà])\b(?:depuis\s+le|jusqu['’]au|à\s+partir\s+du|a\s+partir\s+du|dès\s+le|des\s+le)\s+)"
     r"(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![\w/:]|[.,]\d|\s*(?:h\b|heures?|ans?\b|jours?|mois|semaines?|%|e\b|ème|er\b))"
 )
+# "sortie prévue vendredi 18 si INR stable": a day after its weekday, when what follows ends the
+# date ("vendredi 2 comprimés" counts tablets)
+_DAY_AFTER_WEEKDAY = re.compile(
+    rf"(?i:(?=[lmjvsd])\b(?:{'|'.join(WEEKDAYS)})[ \t]+)(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![.,]\d)"
+    r"(?=[ \t]*(?:[,.;:)\n]|$|(?i:si|et|ou|à|au|pour|avec|dans|matin|soir|midi|après-midi|prochain|dernier)(?![\w])))"
+)
 _WEEKDAY_BEFORE = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"
 )
@@ -178,7 +185,7 @@ class DateDetector(Detector):
         for pattern in (_MONTH_ALONE, _MONTH_RANGE_START):
             for match in pattern.finditer(text):
                 yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
-        for match in _DAY_ALONE.finditer(text):
+        for match in chain(_DAY_ALONE.finditer(text), _DAY_AFTER_WEEKDAY.finditer(text)):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.day_alone")
         for match in _RANGE_START.finditer(text):
             # "9 au 10 juin 2025": the span runs to the second day, and joins the date after it

@@ -19,7 +19,7 @@ from redactor.recognizers.identifiers.patterns import alternation, first_charact
 # only adds confidence (see NirDetector).
 _NIR = re.compile(
     r"(?<![\w])[1-478](?:[ .\-]{0,2}[0-9ABab]){12}"
-    r"(?:(?:[ .\-/]{0,3}|[ \t]*\(?(?i:cl[ée])[ \t]*:?[ \t]*)(?P<key>\d{2})\)?)?(?![\w])"
+    r"(?:(?:[ .\-/]{0,3}|\t|[ \t]*\(?(?i:cl[ée])[ \t]*:?[ \t]*)(?P<key>\d{2})\)?)?(?![\w])"  # a tab: spaces aligning the key
 )
 _NIR_SHAPE = re.compile(r"[1-478]\d{2}(?:0[1-9]|1[0-2]|[2-4]\d|[5-9]\d)(?:\d{2}|2A|2B)\d{6}")
 _NIR_STRICT_SHAPE = re.compile(r"[12]\d{2}(?:0[1-9]|1[0-2])(?:(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B)\d{6}|97\d{6})")

@@ -21,6 +21,7 @@ Eponyms ("maladie de Crohn", "score de Glasgow") and towns are never persons.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable, Iterator
 
 import regex as re
@@ -82,6 +83,9 @@ _MAX_NAME_WORDS = 5
 _CELL_GAP = re.compile(r"\t| {3,}")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
+# initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
+# (not a genus: "MARTIN S. aureus")
+_INITIALS_AFTER_SURNAME = re.compile(r"[ ](?:\p{Lu}\.)(?:-?\p{Lu}\.)?(?![\w\-])(?![ \t]*\p{Ll})")
 _NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
 # the model's span goes on into the sentence: "Mme M D était hospitalisée", "Monsieur B s'est"
 _SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
@@ -111,6 +115,12 @@ class PersonRules(Detector):
         )
         self._label = re.compile(
             rf"(?im)^[ \t\-•*]*(?:{alternation(lex.name_labels)})(?:\(e\)|\(s\))?[ \t]*(?::|par\b)[ \t]*(?P<rest>[^\n]*)"
+        )
+        # a form's name fields in a row of cells or with dot leaders: "Nom    PETITJEAN    Prénom
+        # Germaine", "Prénom(s) ........ Maëlys, Awa", "Nom de naissance : X" after another cell
+        self._form_field = re.compile(
+            r"(?im)(?:^|\t|(?<=\S)[ ]{2,})[ \t]*(?:nom\s+de\s+naissance|nom\s+d['’]usage|nom\s+de\s+jeune\s+fille|nom\s+marital|nom\s+patronymique|pr[ée]noms?|nom)"
+            r"(?:\(e\)|\(s\))?(?:[ \t]*:|[ \t]*\.{3,}|[ \t]+)[ \t]*(?P<rest>[^\t\n]*)"
         )
         self._list_item = re.compile(rf"(?:{title_run}[ \t]*)?(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})")
         relation = alternation(lex.relations)
@@ -248,7 +258,7 @@ class PersonRules(Detector):
                 yield found
 
     def _by_label(self, text: str) -> Iterator[Finding]:
-        for match in self._label.finditer(text):
+        for match in chain(self._label.finditer(text), self._form_field.finditer(text)):
             rest_start = match.start("rest")
             for item in re.finditer(r"[^,;/&+()]+", match.group("rest")):
                 piece = item.group()
@@ -430,4 +440,16 @@ class PersonRules(Detector):
             *self._by_upper_surname(text),
             *self._by_ner(text, doc),
         ]
+        found = [self._with_initials_after(text, finding) for finding in found]
         return found + list(self._propagate(text, found))
+
+    @staticmethod
+    def _with_initials_after(text: str, finding: Finding) -> Finding:
+        """A surname's span takes the initials written after it ("DJEBBAR S.")."""
+        last_word = text[finding.start : finding.end].split()[-1:]
+        if not last_word or not last_word[0][:1].isupper() or "." in last_word[0]:
+            return finding
+        initials = _INITIALS_AFTER_SURNAME.match(text, finding.end)
+        if not initials:
+            return finding
+        return Finding(finding.start, initials.end(), finding.category, finding.score, finding.detector)

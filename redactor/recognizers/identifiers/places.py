@@ -64,6 +64,13 @@ _GENERIC_NAME = re.compile(
 )
 # "mise en place de", "mise en route de la CEC", "par voie de Hardinge": gestures, not streets
 _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\s+)?|\banse\s+)$")
+# a month name before a street's "number": "le 9 juin 2025, square d'Anvers" (the year of a date)
+_MONTH_BEFORE = re.compile(rf"{_MONTHS}\.?[ \t]+$")
+# a house number dictated in words: "douze", "cent vingt-trois bis" ("un", "une" are articles)
+_NUMBER_WORD = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?)"
+_SPOKEN_NUMBER_BEFORE = re.compile(
+    rf"(?i:(?<![\w\-]){_NUMBER_WORD}(?:[ \-]+(?:{_NUMBER_WORD}|un|et))*(?:[ \t]+(?:bis|ter))?)[ \t]*,?[ \t]+$"
+)
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 _TOWN_WORDS = re.compile(r"[^\s\-]+")
@@ -175,7 +182,7 @@ class PlaceRules(Detector):
         )
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
         self._labelled_street = re.compile(
-            rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))[^:\n]{{0,30}}?[ \t]*:[ \t]*"
+            rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))(?![\w])[^:\n]{{0,30}}?[ \t]*:[ \t]*"  # not "adresseur :"
             rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:\n[ \t]*)?(?:{_ZIP})[ \t]+{UPPER})"
         )
         # "demeurant La Butte aux Loups, 72230 Moncé-en-Belin": a resident's street before a postcode
@@ -263,6 +270,10 @@ class PlaceRules(Detector):
             has_proper_name = bool(re.search(rf"{UPPER}", match.group("name")))
             if has_number or has_proper_name:
                 start, end = match.start(), match.end()
+                if _is_year_of_a_date(text, match):
+                    start = match.start("type")  # "né le 29 février 1932, lieu-dit Les Granges"
+                elif not match.group("number") and (spoken := _SPOKEN_NUMBER_BEFORE.search(text, max(0, start - 50), start)):
+                    start = spoken.start()  # dictated: "au douze rue des Alpilles"
                 building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
                 if not match.group("number_after") and (town := self._town_ending_a_name(text, match.start("name"), end)):
                     end, town_start, town_end = town
@@ -519,3 +530,11 @@ class PlaceRules(Detector):
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
         return [*self._addresses(text), *self._postcodes_and_towns(text), *self._facilities(text)]
+
+
+def _is_year_of_a_date(text: str, street: re.Match[str]) -> bool:
+    """Whether a street match's number is the year that ends a date written before it."""
+    number = street.group("number")
+    if not number or not re.fullmatch(r"(?:19|20)\d{2}", number):
+        return False
+    return _MONTH_BEFORE.search(text, max(0, street.start() - 12), street.start()) is not None
