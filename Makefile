@@ -39,8 +39,13 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# Every benchmark beside Presidio (bench/suite.py): analysis, check, gRPC, batch. The default is
+# the README-sized run; `make bench BENCH_ARGS=--quick` runs each at a small size (at most ~12
+# minutes on 2 cores); BENCH_ARGS='--quick --json bench.json' also writes every number.
+BENCH_ARGS ?=
+
 bench: install
-	$(BIN)/python bench/analysis_throughput.py
+	$(BIN)/python bench/suite.py $(BENCH_ARGS)
 
 # Each atheris harness under fuzz/ for FUZZ_SECONDS, niced; the corpus (seeded from
 # ../shared/corpora) grows in fuzz/corpus/NAME/, crashing inputs go to fuzz/crashes/.

@@ -18,7 +18,9 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -57,9 +59,12 @@ TEMPLATES = [
 class RunResult:
     workers: int
     seconds: float
-    cpu_seconds: float  # user + system time of the command and its workers (sampled)
-    peak_rss_bytes: int
+    cpu_seconds: float  # user + system time of the command and its workers
+    peak_rss_bytes: int  # of the whole process tree, summed at each sample
     exit_code: int
+    parent_peak_rss_bytes: int = 0  # the `redactor batch` process itself
+    worker_peak_rss_bytes: tuple[int, ...] = ()  # each worker process's own peak
+    first_shard_seconds: float | None = None  # until the first shard was committed (start-up included)
 
 
 def synthetic_note(faker: Faker, rng: random.Random, patient: dict) -> str:
@@ -142,21 +147,69 @@ def run(archive: Path, output: Path, workers: int, shard_size: int, policy: str)
     environment = {**os.environ, "REDACTOR_KEY": os.environ.get("REDACTOR_KEY", "benchmark-key-not-secret")}
     peak = 0
     cpu_by_process: dict[int, float] = {}
+    peak_by_process: dict[int, int] = {}
+    kinds: dict[int, bool] = {}  # pid: is it a worker (not the command, not the resource tracker)
+    first_shard: float | None = None
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    stderr_lines: list[bytes] = []
-    reader = threading.Thread(target=lambda: stderr_lines.extend(process.stderr), daemon=True)
-    reader.start()
-    while process.poll() is None:
-        tree = sample_tree(process.pid)
-        peak = max(peak, sum(sample.rss_bytes for sample in tree.values()))
-        cpu_by_process.update({pid: sample.cpu_seconds for pid, sample in tree.items()})
-        time.sleep(0.5)
-    seconds = time.perf_counter() - started
-    reader.join()
+    # its own process group, so that the command and its workers can all be stopped at once
+    process = subprocess.Popen(
+        command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        stderr_lines: list[bytes] = []
+        reader = threading.Thread(target=lambda: stderr_lines.extend(process.stderr), daemon=True)
+        reader.start()
+        while process.poll() is None:
+            tree = sample_tree(process.pid)
+            peak = max(peak, sum(sample.rss_bytes for sample in tree.values()))
+            cpu_by_process.update({pid: sample.cpu_seconds for pid, sample in tree.items()})
+            for pid, sample in tree.items():
+                peak_by_process[pid] = max(peak_by_process.get(pid, 0), sample.rss_bytes)
+                if pid not in kinds:
+                    kinds[pid] = _is_spawned_worker(pid)
+            if first_shard is None and any((output / ".redactor" / "shards").glob("*.json")):
+                first_shard = time.perf_counter() - started
+            time.sleep(0.5)
+        seconds = time.perf_counter() - started
+        reader.join()
+    finally:
+        _stop_group(process)
     if process.returncode not in (0, 1):
         sys.stderr.write(b"".join(stderr_lines).decode(errors="replace"))
-    return RunResult(workers, seconds, sum(cpu_by_process.values()), peak, process.returncode)
+    # the workers are reaped by the command and the command by us: their whole CPU time, where
+    # the samples miss the last half second of each
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    reaped = children.ru_utime + children.ru_stime - children_before.ru_utime - children_before.ru_stime
+    workers_peaks = tuple(rss for pid, rss in peak_by_process.items() if kinds.get(pid))
+    return RunResult(
+        workers, seconds, max(reaped, sum(cpu_by_process.values())), peak, process.returncode,
+        peak_by_process.get(process.pid, 0), workers_peaks, first_shard,
+    )  # fmt: skip
+
+
+def _is_spawned_worker(pid: int) -> bool:
+    """Whether `pid` is a multiprocessing worker (spawned), not the resource tracker."""
+    try:
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    """Stop the command if it still runs (Ctrl-C first, as a user would), then SIGKILL whatever
+    is left in its process group, and reap it."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -89,17 +90,22 @@ class Server:
         if workers:
             command += ["--workers", str(workers)]
         with log_path.open("wb") as log:
-            process = subprocess.Popen(command, stdout=log, stderr=log)
-        give_up = time.monotonic() + 300
-        while time.monotonic() < give_up:
-            for line in log_path.read_text().splitlines():
-                entry = json.loads(line)
-                if entry.get("event") == "listening":
-                    return cls(process, entry["address"], log_path)
-            if process.poll() is not None:
-                break
-            time.sleep(0.2)
-        process.kill()
+            # its own process group: stop() reaches the workers too, whatever happened to the front
+            process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True)
+        try:
+            give_up = time.monotonic() + 300
+            while time.monotonic() < give_up:
+                for line in log_path.read_text().splitlines():
+                    entry = json.loads(line)
+                    if entry.get("event") == "listening":
+                        return cls(process, entry["address"], log_path)
+                if process.poll() is not None:
+                    break
+                time.sleep(0.2)
+        except BaseException:
+            _kill_group(process)
+            raise
+        _kill_group(process)
         raise SystemExit(f"server did not start; see {log_path}")
 
     def resident_mb(self) -> float:
@@ -108,8 +114,21 @@ class Server:
         return sum(_rss_kb(pid) for pid in pids) / 1024
 
     def stop(self) -> None:
+        """SIGTERM to the front (it stops its workers), then SIGKILL to anything left in its group."""
         self.process.terminate()
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        finally:
+            _kill_group(self.process)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """SIGKILL every process left in `process`'s group (it leads its own), and reap it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
 
 
 def _children(pid: int) -> list[int]:
