@@ -24,6 +24,8 @@ for _number, _name in enumerate(MONTHS, start=1):
 for _form, _number in {
     "janv": 1, "jan": 1, "fév": 2, "févr": 2, "fev": 2, "fevr": 2, "avr": 4, "juil": 7,
     "aout": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "déc": 12, "dec": 12,
+    # English abbreviations of mail headers and lab systems: "Wed, 19 Mar 2025"
+    "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
 }.items():  # fmt: skip
     MONTH_FORMS[_form] = _number
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

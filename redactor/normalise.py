@@ -222,8 +222,11 @@ def _extraction_edits(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), letter_start, hyphen
             continue
         run_start, run = match.start(), match.group("spaced")
-        # a table of single characters ("A   B   C") has no single-space gaps: not letter-spaced
-        if max(len(word.split(" ")) for word in _WORD_GAP.split(run)) < 4:
+        # a table of single characters ("A   B   C") has no single-space gaps: not letter-spaced,
+        # unless a word of four characters or four words of two or more show the spacing
+        # ("T é l   :   0 5   4 6   4 1   2 2   8 7")
+        lengths = [len(word.split(" ")) for word in _WORD_GAP.split(run)]
+        if max(lengths) < 4 and sum(length >= 2 for length in lengths) < 4:
             continue
         for gap in re.finditer(r" +", run):
             left, right = run[gap.start() - 1], run[gap.end()]

@@ -83,7 +83,7 @@ def test_short_numbers_and_quantities_are_not_patient_numbers(redactor):
     "date",
     ["2019/03/12", "2019.3.12", "5.3.19", "12 03 2019", "12-III-2019", "04.07.1961"],
 )
-def test_more_date_forms(redactor, date):
+def test_numeric_date_forms(redactor, date):
     assert spans(redactor, f"Vu le {date} en consultation.", "DATE") == [date]
 
 
@@ -713,3 +713,91 @@ def test_round5_identifier_forms(redactor, text, category, value):
 )
 def test_round5_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+# Round 6 of issue 10 (tuned on the dev notes `lay-i`: HPRIM and PMSI exports, DMP documents,
+# certificates, booking messages, e-mail threads, OCR and letter-spaced PDF text)
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # eight-digit dates of exports, day first or year first
+        ("000412873  22014587   LE GALL Maryvonne   2 12061947  3402 03012025", "DATE", "12061947"),
+        ("Né(e)        19420117\nAdresse      La Petite Brosse", "DATE", "19420117"),
+        ("Dernière mise à jour le 2024-08-11T04:31:09+02:00", "DATE", "2024-08-11"),
+        ("Date: Wed, 19 Mar 2025 14:36:07 +0100", "DATE", "19 Mar 2025"),
+        ("derniers résultats (HbA1c du octobre).", "DATE", "octobre"),
+        # a bare "Identifiant" holding a prescriber's number
+        ("Dr PETIT Camille\nIdentifiant : 10072386252\n", "CLINICIAN_ID", "10072386252"),
+        ("Dr Benjamin Caron\nIdentifiant : 80 1 23456 8\n", "CLINICIAN_ID", "80 1 23456 8"),
+        # the unit owning a number between its label and the number
+        ("N° dossier CSAPA : A-0932    IPP CH : 1000872455", "PATIENT_ID", "A-0932"),
+        # a letter's place and date line without "le"; a signature line dated before its place
+        ("Fouesnant, 24 avril 2024\n\nPatient : M. Paul Le Gall", "CITY", "Fouesnant"),
+        ("Fait le 27.01.2025 à Trévenans          Signature :", "CITY", "Trévenans"),
+        # a postcode glued to its town
+        ("3 impasse des Oliviers,\n34970Lattes. Digicode A1954.", "ZIP", "34970"),
+        # an address label and a lieu-dit in a table, the postcode's label on the next line
+        ("Adresse      La Petite Brosse\nCP Ville     49280 La Séguinière", "ADDRESS", "La Petite Brosse"),
+        # particles in capitals before a surname in capitals
+        ("1100411893  240120558    LE MOAL Yvette            1933-07-29", "PERSON", "LE MOAL Yvette"),
+        ("000412886  24000138   DA SILVA FERREIRA Ana    2 22031990", "PERSON", "DA SILVA FERREIRA Ana"),
+        # a practice named after its doctor; an internal extension
+        ("Séance déplacée. Cabinet Marion Bosquet, 3 impasse des Oliviers", "PERSON", "Marion Bosquet"),
+        ("Poste labo 04 42 33 51 80 (5180 en interne)", "PHONE", "5180"),
+        # an ellipsis after an initial is no form's dot leader
+        ("Mme R... Nathalie, 45 ans, est adressée", "PERSON", "R... Nathalie"),
+        # letter-spaced PDF text: digits in pairs
+        ("T é l   :   0 5   4 6   4 1   2 2   8 7     R P P S   :   1 0 2 5 0 8 9 9 6 1 3", "PHONE", "0 5   4 6   4 1   2 2   8 7"),
+    ],
+)
+def test_round6_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # eight digits that no calendar reads, or after an identifier's label
+        ("IPP 22014587 NDA 125000318", "DATE", "22014587"),
+        ("IPP : 20240117", "DATE", "20240117"),
+        # a sex digit and a birth date in two cells are no NIR
+        ("LE GALL Maryvonne        2 12061947  3402 03012025", "NIR", "2 12061947  3402"),
+        # a form's number, a terminology's code, a quarter and its year, a time stamp's hour
+        ("cerfa N°11626*04", "PATIENT_ID", "11626"),
+        ("Compte rendu de passage aux urgences (LOINC 34878-9 proche)", "PATIENT_ID", "34878-9"),
+        ("Tableau de bord UHCD - T4 2024", "PATIENT_ID", "T4"),
+        ("le 2024-08-11T04:31:09", "PATIENT_ID", "T04"),
+        # dates side by side are no phone
+        ("MOREAU ép. FAURE Colette        30/08/1941  11/02/2025  CS", "PHONE", "08/1941  11/02"),
+        # an "Identifiant" with a patient's number stays a patient's
+        ("Identifiant patient : 10072386252", "CLINICIAN_ID", "10072386252"),
+        # headings, labels and platforms in capitals
+        ("BILAN PODOLOGIQUE - PATIENT DIABETIQUE (forfait prévention)", "PERSON", "DIABETIQUE"),
+        ("VISITE A DOMICILE - SAGE-FEMME LIBERALE", "PERSON", "LIBERALE"),
+        ("CONSTATATIONS DETAILLEES\nChute d'un quai de chargement", "PERSON", "CONSTATATIONS DETAILLEES"),
+        ("POSTNATALE A DOMICILE - PMI / Sage-femme de secteur", "PERSON", "Sage"),
+        ("Date de naissance : 12/03/1950     SEXE.........: M", "PERSON", "SEXE........."),
+        ("Sage-femme : Maëlle Kerbrat, SF D.E. - RPPS 10331138791", "PERSON", "D.E."),
+        ("---- SMS 1 ---- de : DOCTOLIB - reçu le 03/02/2025 09:14", "PERSON", "DOCTOLIB"),
+        ("Date: Wed, 19 Mar 2025 14:36:07 +0100", "PERSON", "Wed"),
+        ("COMPTE RENDU DE DUPONT Marie", "PERSON", "DE DUPONT Marie"),
+        # a postcode label is no street; a table's next cell is no town; an eponym is no town
+        ("Adresse      La Petite Brosse\nCP Ville     49280 La Séguinière", "ADDRESS", "CP Ville"),
+        ("N° dossier CSAPA : A-0932    IPP CH : 1000872455", "CITY", "IPP CH"),
+        ("pas de fracture (règles d'Ottawa positives)", "CITY", "Ottawa"),
+        # a conjunction after a facility word names no facility
+        ("consulter en urgence à la maternité si TA ≥ 160/110", "HOSPITAL", "maternité si TA"),
+        # a nurse's role and an initial are no gene variant
+        ("Préleveur    : IDE C. ANTOINE           Prélevé le 18/03/2024", "GENETIC", "IDE C. ANTOINE"),
+    ],
+)
+def test_round6_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)
+
+
+def test_round6_initials_after_a_capitalised_relation_word_stay_a_name(redactor):
+    assert "J.-P. M." in spans(redactor, "SEANCE 2025/10/06   PATIENT J.-P. M.   DOSSIER D-0071-TLS", "PERSON")
+
+
+def test_round6_gene_variants_keep_their_lower_case_prefix(redactor):
+    assert any(span.startswith("BRCA1 c. 5266dupC") for span in spans(redactor, "BRCA1 c. 5266dupC retrouvée", "GENETIC"))

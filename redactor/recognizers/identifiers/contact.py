@@ -24,13 +24,17 @@ _FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
 # North America (Quebec): "(438) 555-0192", "514 345-4931", the last four digits after a dash
 _NANP = r"\(?[2-9]\d{2}\)?[ .\-]\d{3}-\d{4}"
 _INTERNATIONAL_PREFIX = re.compile(r"00[ ]?[1-9]")
-# not inside a longer code ("LB-0322-7781") or digit run ("MGEN 1 052 887 341")
-_PHONE = re.compile(rf"(?<![\w+\-])(?<!\d )(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN}|{_NANP})(?![\w])")
+# not inside a longer code ("LB-0322-7781"), digit run ("MGEN 1 052 887 341") or row of dates
+# ("30/08/1941  11/02/2025" holds "08/1941 11/02")
+_PHONE = re.compile(
+    rf"(?<![\w+\-])(?<!\d )(?<!\d[/.])(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN}|{_NANP})(?![\w]|/\d{3}|\.\d)"
+)
 
 # "poste 4321", "poste 2 83 41", "ext. 12", "63 218 (bip)": extensions and pagers
 _EXTENSION = re.compile(
     r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*(?P<number>\d{1,3}(?: \d{2,3}){1,2}|\d{2,6})(?![\w])"
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
+    r"|\((?P<internal>\d{3,6})[ \t]+(?i:en[ \t]+interne|interne)\)"  # "(5180 en interne)"
 )
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
 # tie-break between PHONE and DATE is made here, where the layout is known.
@@ -69,7 +73,7 @@ class PhoneDetector(Detector):
                 continue
             yield Finding(match.start(), match.end(), "PHONE", 0.95, "phone.format")
         for match in _EXTENSION.finditer(text):
-            group = "number" if match.group("number") else "pager"
+            group = next(name for name in ("number", "pager", "internal") if match.group(name))
             yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")
 
 

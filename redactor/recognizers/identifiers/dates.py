@@ -7,6 +7,7 @@ so that a policy can tell them apart (and keep them) and any other reading of th
 from __future__ import annotations
 
 import re
+from datetime import date as calendar_day
 from itertools import chain
 from typing import Iterable, Iterator
 
@@ -40,7 +41,7 @@ _NUMERIC = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])(?P<s3>[ .\-/]?)(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?P=s3)(?:(?:19|20)\d{2}|\d{2})"  # 12-III-2019
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}"  # 03/2019
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?!-\d)"  # 2019-03
-    r")(?![\w/]|[.,]\d)"
+    r")(?:(?=T\d{2}:)|(?![\w/]|[.,]\d))"  # a time stamp may follow: "2024-08-11T04:31:09"
 )
 # "12 03 2019": day, month and four-digit year separated by spaces only
 _SPACED = re.compile(r"(?=[0-9])(?<![\w.,])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?![\w]| \d)")
@@ -78,6 +79,13 @@ _BIRTH_DATE_COMPACT = re.compile(
     r"(?i:(?=[dn])\b(?:n[ée]e?|n[ée]\(e\)|ddn|date\s+de\s+naissance|naissance)\b)[^\n\d]{0,12}"
     r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2})(?![\w])"
 )
+# eight digits alone, day-month-year or year-month-day, in tables and exports ("12061947",
+# "19420117"): a date when the calendar reads them so, unless an identifier's label precedes
+_COMPACT = re.compile(r"(?=[0-9])(?<![\w.,/\-])\d{8}(?![\w]|[.,/\-]\d)")
+_IDENTIFIER_LABEL_BEFORE = re.compile(
+    r"(?i:(?<![\w])(?:IPP|NIP|NDA|NDP|INS|RSS|RUM|s[ée]jour|dossier|patient|venue|n°|no|num[ée]ro|"
+    r"identifiant|id|r[ée]f|lot|commande|facture|code|FINESS|RPPS|ADELI|t[ée]l))[ \t.]*(?:n°)?[ \t]*[:=#]?[ \t]*$"
+)
 # "le 2/3" (day/month with one-digit parts) only after "le", "du", "au", "depuis le"...
 _DAY_MONTH = re.compile(
     r"(?i:(?=[acdjlv])\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce)\s+)"
@@ -96,7 +104,7 @@ _SPACED_SEPARATORS = re.compile(
 MONTH_NAMES = "|".join(m for m in MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
 # "en février", "depuis novembre", "fin septembre": a month named alone after a time word
 _MONTH_ALONE = re.compile(
-    rf"(?i:(?=[acdefjm])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
+    rf"(?i:(?=[acdefjm])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
     rf"(?P<date>(?:{MONTH_NAMES})(?![\w])|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.)"
 )
 # "(avril - juin 2025)", "de mars à mai 2024": the month that opens a range ending in a year
@@ -178,6 +186,11 @@ class DateDetector(Detector):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.8, "date.day_month")
         for match in _MONTH_BETWEEN_DASHES.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.month_between_dashes")
+        for match in _COMPACT.finditer(text):
+            if _is_compact_date(match.group()) and not _IDENTIFIER_LABEL_BEFORE.search(
+                text, max(0, match.start() - 24), match.start()
+            ):
+                yield Finding(match.start(), match.end(), "DATE", 0.9, "date.compact")
         for match in _BIRTH_DATE_COMPACT.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.97, "date.birth_compact")
         for match in _SPACED_SEPARATORS.finditer(text):
@@ -229,6 +242,19 @@ def _listed_days_before(text: str, start: int) -> Iterator[Finding]:
 
 
 _ROMAN_MONTH = re.compile(r"[IVX]")
+
+
+def _is_compact_date(digits: str) -> bool:
+    """"12061947" (day, month, year) or "19420117" (year, month, day): a real calendar day of a
+    year from 1900 to 2039."""
+    for year, month, day in ((digits[4:], digits[2:4], digits[:2]), (digits[:4], digits[4:6], digits[6:])):
+        if 1900 <= int(year) <= 2039:
+            try:
+                calendar_day(int(year), int(month), int(day))
+            except ValueError:
+                continue
+            return True
+    return False
 
 
 def _plausible_dotted(value: str) -> bool:

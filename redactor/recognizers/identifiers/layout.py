@@ -29,6 +29,10 @@ from redactor.recognizers.identifiers.patterns import alternation, first_charact
 # a value: starts and ends with a letter or digit, holds 3+ digits, dashes/slashes/dots inside
 _VALUE = r"[A-Z0-9](?:[A-Z0-9]|[\-/.](?=[A-Z0-9])){3,24}"
 _DATE_INSIDE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+_TIME_AFTER = re.compile(r":\d{2}")
+_YEAR_AFTER_CODE = re.compile(r" (?:19|20)\d{2}$")
+# "cerfa n° 11138*06": the number of a printed form, the same on every copy
+_FORM_NAME_BEFORE = re.compile(r"(?i:\bcerfa)[ \t]*$")
 _DATE_OR_TIME = re.compile(r"\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,2}[:h]\d{2}")
 
 
@@ -38,6 +42,8 @@ _QUANTITY_AFTER = re.compile(
     r"el|gb|e|par|fois|cp|€|euros?)(?![\w]))"
 )
 _QUANTITY_BEFORE = re.compile(r"(?:à|a|=|>|<|≥|≤|~)[ \t]*$")
+# a code of a terminology, the same for every patient: "LOINC 34878-9", "CIP 3400930000000"
+_TERMINOLOGY_BEFORE = re.compile(r"(?i:(?<![\w])(?:LOINC|SNOMED(?:[ \t]+CT)?|CCAM|NABM|UCD|CIP(?:13|7)?|ATC|RxNorm))[ \t]*:?[ \t]*$")
 
 
 # what looks like a record code but is genetics, a classification, the law or a quantity: SNP
@@ -63,6 +69,7 @@ def _is_record_code(value: str) -> bool:
     """Capitals with 5+ digits and at most 8 letters, no date, no genetics or law."""
     if _NOT_A_RECORD.fullmatch(value) or _DATE_INSIDE.search(value):
         return False
+    value = _YEAR_AFTER_CODE.sub("", value)  # "T4 2024", "M07 2024": a quarter or month, then its year
     return _digits(value) >= 5 and sum(c.isalpha() for c in value) <= 8
 
 
@@ -116,7 +123,8 @@ class NumberLayout(Detector):
                 yield _finding(match, 0.96, "patient_id.label_after")
         for match in self._number_sign.finditer(text):
             if _digits(match.group("value")) >= 5 and not _DATE_OR_TIME.fullmatch(match.group("value")):
-                yield _finding(match, 0.8, "patient_id.number_sign")
+                if not _FORM_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                    yield _finding(match, 0.8, "patient_id.number_sign")
         for match in self._barcode.finditer(text):
             if _digits(match.group("value")) >= 4:
                 yield _finding(match, 0.9, "patient_id.barcode")
@@ -127,6 +135,8 @@ class NumberLayout(Detector):
             if len(parts) > 1 and (_DATE_OR_TIME.fullmatch(match.group()) or max(map(len, parts)) < 5):
                 continue  # a date, a range ("43-148", "1991-2013") or pages ("797-805")
             if _QUANTITY_AFTER.match(text, match.end()) or _QUANTITY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+                continue
+            if _TERMINOLOGY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue
             yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.long_number")
 
@@ -140,6 +150,8 @@ class NumberLayout(Detector):
               if _digits(m.group()) >= 8 and not _QUANTITY_AFTER.match(text, m.end())),
         ]  # fmt: skip
         for match in candidates:
+            if _TIME_AFTER.match(text, match.end()):
+                continue  # "2024-08-11T04:31:09": the hour of a time stamp
             if not _LOT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.code")
 

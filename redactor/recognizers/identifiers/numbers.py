@@ -54,8 +54,19 @@ class NirDetector(Detector):
                 yield Finding(match.start(), match.end(), "NIR", 1.0, "nir.checksum")
             elif _has_nir_context(text, match.start(), match.end()):
                 yield Finding(match.start(), match.end(), "NIR", 0.97, "nir.context")
-            elif _NIR_STRICT_SHAPE.fullmatch(body) and body[5:7] != "00":
+            elif _NIR_STRICT_SHAPE.fullmatch(body) and body[5:7] != "00" and _grouped_by_fields(match.group()):
                 yield Finding(match.start(), match.end(), "NIR", 0.6, "nir.shape")
+
+
+_NIR_FIELD_ENDS = frozenset({1, 3, 5, 7, 10, 13, 15})  # sex, year, month, place, commune, order, key
+
+
+def _grouped_by_fields(value: str) -> bool:
+    """Spaces, dots or dashes inside a NIR fall between its fields ("2 61 04 69 388 012 47");
+    numbers side by side in a table row do not ("2 12061947 3402": a sex and a birth date)."""
+    groups = [g for g in re.split(r"[^0-9ABab]+", value) if g]
+    ends = [sum(len(g) for g in groups[: i + 1]) for i in range(len(groups))]
+    return all(end in _NIR_FIELD_ENDS for end in ends)
 
 
 def _has_nir_context(text: str, start: int, end: int) -> bool:
@@ -89,6 +100,9 @@ class IbanDetector(Detector):
 
 
 # a patient's own label keeps its number, even on a line that names the prescriber's RPPS
+# "Identifiant : ..." alone (not "identifiant patient", "identifiant SSIAD")
+_BARE_IDENTIFIER_LABEL = re.compile(r"(?i)identifiant(?![\w])(?![ \t]+(?:patient|ssiad|du\s+patient))")
+_AM_PRINTED_VALUE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8]|2[AB]) [0-9] \d{5} \d$")
 _PATIENT_LABEL_BEFORE = re.compile(r"(?i:\b(?:IPP|NIP|NDA|NDP|INS|s[ée]jour|dossier|patient|venue)\b)[ \t]*(?:n°)?[ \t]*:?[ \t]*$")
 
 
@@ -108,7 +122,10 @@ class LabelledIdentifiers(Detector):
         )
         # "N° dossier cabinet : A-2019-00458", "Réf. bloc d'origine : ...": up to two lower-case
         # words between label and value
-        between = r"\.?(?:[ \t]+(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+(?:['’][a-zéèà]+)?){0,2}?"
+        between = (
+            r"\.?(?:[ \t]+(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+(?:['’][a-zéèà]+)?){0,2}?"
+            r"(?:[ \t]+[A-Z]{2,6}(?![\w]))?"  # the unit or facility owning the number: "N° dossier CSAPA : A-0932"
+        )
         self._patterns = []
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):
             labels = alternation(data[key])
@@ -131,6 +148,15 @@ class LabelledIdentifiers(Detector):
         self._nine_digits = re.compile(r"(?=\d)(?<![\w])\d(?:[ ]?\d){8}(?![\w]| \d)")
         self._prescriber_line = re.compile(r"(?i:\b(?:RPPS|ADELI)\b)")
 
+    def _is_prescriber_number(self, labelled: str, compact: str) -> bool:
+        """A bare "Identifiant :" holding an RPPS number (Luhn key) or a printed Assurance Maladie
+        number ("80 1 23456 8") names the prescriber of a certificate or a transport form."""
+        if not _BARE_IDENTIFIER_LABEL.match(labelled):
+            return False
+        if self._rpps.fullmatch(compact):
+            return luhn_is_valid(compact)
+        return bool(_AM_PRINTED_VALUE.search(labelled))
+
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for category, pattern in self._patterns:
             for match in pattern.finditer(text):
@@ -141,8 +167,11 @@ class LabelledIdentifiers(Detector):
                 if category == "PATIENT_ID" and len(compact) in (13, 15) and _NIR_STRICT_SHAPE.match(compact):
                     continue  # shaped like a NIR: the NIR detector's reading
                 start = match.start("value")
+                found_category = category
+                if category == "PATIENT_ID" and self._is_prescriber_number(match.group(), compact):
+                    found_category = "CLINICIAN_ID"
                 # a label is stronger evidence than the look of the number (a stay number is not a phone)
-                yield Finding(start, start + len(value), category, 0.96, f"{category.lower()}.label")
+                yield Finding(start, start + len(value), found_category, 0.96, f"{found_category.lower()}.label")
         for match in self._am_printed.finditer(text):
             yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.6, "clinician_id.am_shape")
         for match in self._nine_digits.finditer(text) if "RPPS" in text.upper() or "ADELI" in text.upper() else ():

@@ -73,6 +73,11 @@ _ONE_INITIAL = re.compile(r"\p{Lu}\.")
 _PARTICLE_ANY_CASE = re.compile(_PARTICLE, re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE)
 _ARTICLES_ALONE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des"})
+# endings of French nouns and adjectives that few surnames share
+_FRENCH_INFLECTION = re.compile(r"(?:ees?|iques?|tions?|ments?|eux|euses?|ales|aux|ives?|ances?|ences?|ologies?)$")
+_UPPER_PARTICLES_BEFORE = re.compile(
+    r"(?<![\w'’])(?<![^\W\d_] )(?:(?:DE|DU|DES|VAN|VON|DER|DEN|LE|LA|DA|DAS|DOS|DO|DI|DEL|DELLA|BEN|BIN|IBN|EL|AL|TER|TEN|MAC|MC) ){1,2}$"
+)
 _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
 _WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
 _WORDS = re.compile(r"[\w'’]+")
@@ -81,6 +86,8 @@ _NAME_PART_SEPARATORS = re.compile(r"[\-'’]")
 _STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS)  # "SANS RAPPORT" is no "first name + surname"
 _MAX_NAME_WORDS = 5
 _CELL_GAP = re.compile(r"\t| {3,}")
+_DOT_LEADER = re.compile(r"\.{4,}|\.{3}[ \t]*:")  # not an ellipsis after an initial ("R... Nathalie")
+_LOWER_COMPOUND_AFTER = re.compile(r"-[a-zàâäçéèêëîïôöùûüÿœ]")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 # initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
@@ -275,6 +282,10 @@ class PersonRules(Detector):
         for match in self._relation.finditer(text):
             if _THREADS.search(text, max(0, match.start() - 5), match.end()) and not self._has_known_name(match.group("name")):
                 continue  # "fils de DIU", "aux fils Vicryl": threads, not sons
+            relation_word = text[match.start() : match.start("name")].strip(" ,:(")
+            name = match.group("name")
+            if len(relation_word) > 3 and relation_word.isupper() and not self._has_known_name(name) and "." not in name:
+                continue  # a heading in capitals ("PATIENT DIABETIQUE", "SAGE-FEMME LIBERALE"), not initials
             # a relation word just before outranks a town's reading ("sa femme (Rosa, décédée)")
             found = self._finding(text, match.start("name"), match.end("name"), 0.85, "relation")
             if found:
@@ -350,6 +361,10 @@ class PersonRules(Detector):
             start, end = entity.start_char, self._name_part_end(text, entity.start_char, entity.end_char)
             if gap := _CELL_GAP.search(text, start, end):
                 end = gap.start()  # "AUBAGNE       Code postal": a table's next cell is no name
+            if leader := _DOT_LEADER.search(text, start, end):
+                end = leader.start()  # "SEXE.........: M": a form's label and its dot leader
+            if _LOWER_COMPOUND_AFTER.match(text, end):
+                continue  # "Sage-femme": the model cut a compound word at its hyphen
             if end <= start or len(text[start:end].split()) > _MAX_NAME_WORDS:
                 continue  # a run of words the model took for one name is a list or a title, not a name
             title = self._title.match(text, start)
@@ -380,7 +395,13 @@ class PersonRules(Detector):
             return False
         words = [w for w in _WORD_SEPARATORS.split(span) if len(w) > 1]
         common = common_word_keys()
-        return bool(words) and all(fold(w) in common and not self.lexicon.is_known_name(w) for w in words)
+        if not words or any(self.lexicon.is_known_name(w) for w in words):
+            return False
+        # beside an ordinary word, an inflected French word is ordinary too ("CONSTATATIONS DETAILLEES")
+        return all(fold(w) in common for w in words) or (
+            any(fold(w) in common for w in words)
+            and all(fold(w) in common or _FRENCH_INFLECTION.search(fold(w)) for w in words)
+        )
 
     def _is_drug_or_place_run(self, span: str) -> bool:
         """A model span made only of drug-shaped words or a country ("Benzathine
@@ -440,7 +461,7 @@ class PersonRules(Detector):
             *self._by_upper_surname(text),
             *self._by_ner(text, doc),
         ]
-        found = [self._with_initials_after(text, finding) for finding in found]
+        found = [_with_particles_before(text, self._with_initials_after(text, finding)) for finding in found]
         return found + list(self._propagate(text, found))
 
     @staticmethod
@@ -453,3 +474,16 @@ class PersonRules(Detector):
         if not initials:
             return finding
         return Finding(finding.start, initials.end(), finding.category, finding.score, finding.detector)
+
+
+def _with_particles_before(text: str, finding: Finding) -> Finding:
+    """A surname in capitals takes the particles in capitals just before it, which no pair of
+    name words holds ("DA SILVA FERREIRA Ana", "LE MOAL Yvette" in a table row); not after a
+    word ("COMPTE RENDU DE DUPONT Marie": a heading's preposition)."""
+    first_word = text[finding.start : finding.end].split(maxsplit=1)[:1]
+    if not first_word or not first_word[0].isupper() or len(first_word[0]) < 2:
+        return finding
+    particles = _UPPER_PARTICLES_BEFORE.search(text, max(0, finding.start - 12), finding.start)
+    if not particles:
+        return finding
+    return Finding(particles.start(), finding.end, finding.category, finding.score, finding.detector)

@@ -40,6 +40,8 @@ _TOWN = (
     rf"{_TOWN_WORD}(?:(?:-|[ ])"
     rf"(?:(?:sur|sous|en|lès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LÈS|LEZ|LES|LE|LA|ET|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
 )
+# the label of a postcode or town field: "CP Ville", "Code postal / Ville", "Localité"
+_POSTCODE_LABEL = r"(?i:(?:cp|code[ \t]+postal|ville|localit[ée]|commune)(?:[ \t]*[/\-]?[ \t]*(?:cp|code[ \t]+postal|ville|localit[ée]|commune))*)"
 _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
 # postcodes abroad, with their country letter (Belgium, Switzerland, Luxembourg, Monaco...) or
 # in their own shape (Portugal 1000-001)
@@ -182,8 +184,8 @@ class PlaceRules(Detector):
         )
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
         self._labelled_street = re.compile(
-            rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))(?![\w])[^:\n]{{0,30}}?[ \t]*:[ \t]*"  # not "adresseur :"
-            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:\n[ \t]*)?(?:{_ZIP})[ \t]+{UPPER})"
+            rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))(?![\w])(?:[^:\n]{{0,30}}?[ \t]*:|[ \t]*\t)[ \t]*"  # not "adresseur :"
+            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:\n[ \t]*(?:{_POSTCODE_LABEL}[ \t]*(?::[ \t]*|\t))?)?(?:{_ZIP})[ \t]+{UPPER})"
         )
         # "demeurant La Butte aux Loups, 72230 Moncé-en-Belin": a resident's street before a postcode
         self._resident_at = re.compile(
@@ -193,7 +195,7 @@ class PlaceRules(Detector):
         self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{1,6}(?![\w])")
         # "75013 Paris", "F-75013 PARIS", "75013PARIS", "B-1000 Bruxelles", "1000-001 Lisboa"
         self._zip_town = re.compile(
-            rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-[ \t]?|F)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}{{2}}))(?P<town>{_TOWN})"
+            rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-[ \t]?|F)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}))(?P<town>{_TOWN})"
             rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
         )
         # "00184 Roma", "1200 Bruxelles", "1006 Tunis": four or five digits before a known town abroad
@@ -217,6 +219,8 @@ class PlaceRules(Detector):
             rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
         )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{_TOWN})")
+        # a signature line dated before its place: "Fait le 27.01.2025 à Trévenans"
+        self._signed_at = re.compile(rf"(?i:\bfait[ \t]+le\b)[^\n;]{{1,30}}?[ \t](?i:à|a)[ \t]+(?P<town>{_TOWN})")
         self.towns = towns or town_lexicon()
         # capitalised runs recur (letterheads, name-dense notes): remember their reading
         self._cached_town_length = lru_cache(maxsize=8192)(self._town_length)
@@ -235,12 +239,20 @@ class PlaceRules(Detector):
         )
         # letters: "Saint-Priest-en-Jarez, le 28 février 2023"
         weekday = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|premier|1er)"
-        self._letter_place = re.compile(rf"(?m)(?:^|\t)[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+le[ \t]+(?:\d|{weekday}\b)")
+        # without "le", a comma and a whole date: "Fouesnant, 24 avril 2024", "Paris, 12/03/2024"
+        self._letter_place = re.compile(
+            rf"(?m)(?:^|\t)[ \t]*(?P<town>{_TOWN})(?P<comma>,?)[ \t]+(?:le[ \t]+(?:\d|{weekday}\b)"
+            rf"|(?<=,[ \t]*)(?:{weekday}[ \t]+)?\d{{1,2}}(?:er)?(?:[ \t]+{_MONTHS}[ \t]+\d{{4}}|[/.]\d{{1,2}}[/.]\d{{2,4}}))"
+        )
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{_TOWN}")
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
         titles = rf"(?:{alternation(name_lexicon().titles)})"  # "Maternité - Dr Cohen" is a person
-        function_word = r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers)(?![\w])"
+        # (conjunctions too: "à la maternité si TA ≥ 160/110" names no maternity unit "TA")
+        function_word = (
+            r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers|si|que|qui|quand|"
+            r"lorsque|mais|car|donc|comme|sans|selon|ne|n['’])(?![\w])"
+        )
         self._facility = re.compile(
             rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
             rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
@@ -288,6 +300,8 @@ class PlaceRules(Detector):
             yield Finding(start, end, "ADDRESS", 0.92, "address.street")
         for match in _finditer_needing_postcode(self._before_zip_town, text):
             line = match.group("line")
+            if re.fullmatch(_POSTCODE_LABEL, line.strip()):
+                continue  # "CP Ville     49280 La Séguinière": a form's label cell
             if not re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}|(?i:t[ée]l|fax|cedex)", line):  # not a phone line
                 # "Les Milles - 13290 Aix", "La Butte aux Loups\n72230 ...": a place with its
                 # article is a locality, not a person the NER would see there
@@ -336,7 +350,11 @@ class PlaceRules(Detector):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.lexicon_context")
         for match in self._zip_label.finditer(text):
             yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.label")
-        for pattern, rule in ((self._city_context, "city.context"), (self._born_at, "city.born_at")):
+        for pattern, rule in (
+            (self._city_context, "city.context"),
+            (self._born_at, "city.born_at"),
+            (self._signed_at, "city.signed_at"),
+        ):
             for match in pattern.finditer(text):
                 if _DAY_COUNT.fullmatch(match.group("town")):
                     continue
@@ -391,9 +409,12 @@ class PlaceRules(Detector):
         town = match.group("town")
         if text[match.end("town") : match.end("town") + 1] == "/":
             return False
-        known = self._known_town_length(town, 0) == len(town)
+        known = self._known_town_length(town, 0) == len(town) or self._abroad_town_length(town) == len(town)
         if " " in match.group("zip").strip() or (town.isupper() and len(town) <= 3):
             return known  # "75 013" and short capitals ("UI", "GB") need a known town
+        gap = text[match.end("zip") : match.start("town")]
+        if "\t" in gap or (not gap and not town.isupper()):
+            return known  # the next cell of a table ("A-0932    IPP CH"), or glued: "34970Lattes"
         return len(town) >= 2
 
     def _abroad_town_length(self, candidate: str) -> int:
@@ -513,6 +534,8 @@ class PlaceRules(Detector):
         # "cabinet Quéré-Guillou": the two partners' names, each a name
         names = [part for w in words if w[:1].isupper() for part in (w.split("-") if "-" in w else [w]) if part]
         lexicon = name_lexicon()
+        if len(words) == 2 and lexicon.is_first_name(words[0]) and words[1][:1].isupper() and not self.towns.is_town(words[1]):
+            return True  # "Cabinet Marion Bosquet": a first name and a surname
         return bool(names) and all(
             (lexicon.is_known_name(w) or (fold(w) not in common_word_keys() and not self.towns.is_town(w)))
             if nursing
