@@ -22,6 +22,7 @@ from redactor.recognizers.identifiers.patterns import (
     eponym_before,
     first_characters,
 )
+from redactor.recognizers.identifiers.spoken import number_words
 from redactor.recognizers.vouched.folding import common_word_keys
 
 _CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
@@ -69,7 +70,7 @@ _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\
 # a month name before a street's "number": "le 9 juin 2025, square d'Anvers" (the year of a date)
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\.?[ \t]+$")
 # a house number dictated in words: "douze", "cent vingt-trois bis" ("un", "une" are articles)
-_NUMBER_WORD = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?)"
+_NUMBER_WORD = number_words(with_zero_and_one=False)
 _SPOKEN_NUMBER_BEFORE = re.compile(
     rf"(?i:(?<![\w\-]){_NUMBER_WORD}(?:[ \-]+(?:{_NUMBER_WORD}|un|et))*(?:[ \t]+(?:bis|ter))?)[ \t]*,?[ \t]+$"
 )

@@ -18,10 +18,21 @@ from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 
 _DIGIT = r"(?:z[ée]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
-_NUMBER_WORD = (
-    r"(?:z[ée]ro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
-    r"vingts?|trente|quarante|cinquante|soixante|et)"
+# French number words up to the hundreds, one list for every number dictated in words
+_TENS_AND_UNITS = (
+    "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    "vingts?|trente|quarante|cinquante|soixante|cents?"
 )
+
+
+def number_words(with_zero_and_one: bool = True) -> str:
+    """A regex group of the number words; without "zéro", "un" and "une" when those would read
+    as ordinary words (a house number: "une rue" is no address)."""
+    small = "z[ée]ro|un|une|" if with_zero_and_one else ""
+    return f"(?:{small}{_TENS_AND_UNITS})"
+
+
+_NUMBER_WORD = f"(?:{number_words()}|et)"
 _SPOKEN_PHONE = re.compile(
     rf"(?i:(?<![\w\-])z[ée]ro[\s\-]+(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)(?:[\s\-]+{_NUMBER_WORD}){{4,16}})(?![\w\-])"
 )
