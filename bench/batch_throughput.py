@@ -20,7 +20,6 @@ import os
 import random
 import resource
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faker import Faker
+from processes import sample_tree, stop_group
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "e3c-fr-clinical-cases.jsonl"
@@ -107,37 +107,6 @@ def build_archive(path: Path, notes: int, real_share: float, seed: int) -> int:
     return characters
 
 
-@dataclass(frozen=True)
-class ProcessSample:
-    rss_bytes: int
-    cpu_seconds: float  # user + system time so far
-
-
-def sample_tree(root: int) -> dict[int, ProcessSample]:
-    """Memory and CPU time of `root` and each of its descendants, read from /proc."""
-    children: dict[int, list[int]] = {}
-    samples: dict[int, ProcessSample] = {}
-    ticks = os.sysconf("SC_CLK_TCK")
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        children.setdefault(int(stat[1]), []).append(pid)
-        page_size = os.sysconf("SC_PAGE_SIZE")
-        samples[pid] = ProcessSample(int(stat[21]) * page_size, (int(stat[11]) + int(stat[12])) / ticks)
-    tree, stack = {}, [root]
-    while stack:
-        pid = stack.pop()
-        if pid in samples:
-            tree[pid] = samples[pid]
-        stack.extend(children.get(pid, []))
-    return tree
-
-
 def run(archive: Path, output: Path, workers: int, shard_size: int, policy: str) -> RunResult:
     shutil.rmtree(output, ignore_errors=True)
     command = [
@@ -174,7 +143,7 @@ def run(archive: Path, output: Path, workers: int, shard_size: int, policy: str)
         seconds = time.perf_counter() - started
         reader.join()
     finally:
-        _stop_group(process)
+        stop_group(process, interrupt_first=True)
     if process.returncode not in (0, 1):
         sys.stderr.write(b"".join(stderr_lines).decode(errors="replace"))
     # the workers are reaped by the command and the command by us: their whole CPU time, where
@@ -194,22 +163,6 @@ def _is_spawned_worker(pid: int) -> bool:
         return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
-
-
-def _stop_group(process: subprocess.Popen) -> None:
-    """Stop the command if it still runs (Ctrl-C first, as a user would), then SIGKILL whatever
-    is left in its process group, and reap it."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
 
 
 def main() -> None:

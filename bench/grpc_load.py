@@ -21,7 +21,6 @@ import asyncio
 import json
 import os
 import random
-import signal
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import grpc
 from faker import Faker
+from processes import sample_tree, stop_group
 
 from redactor.service.v1 import redactor_pb2 as pb
 from redactor.service.v1 import redactor_pb2_grpc as pb_grpc
@@ -103,15 +103,14 @@ class Server:
                     break
                 time.sleep(0.2)
         except BaseException:
-            _kill_group(process)
+            stop_group(process)
             raise
-        _kill_group(process)
+        stop_group(process)
         raise SystemExit(f"server did not start; see {log_path}")
 
     def resident_mb(self) -> float:
         """Resident memory of the front and its worker processes, in MB."""
-        pids = [self.process.pid] + _children(self.process.pid)
-        return sum(_rss_kb(pid) for pid in pids) / 1024
+        return sum(sample.rss_bytes for sample in sample_tree(self.process.pid).values()) / 2**20
 
     def stop(self) -> None:
         """SIGTERM to the front (it stops its workers), then SIGKILL to anything left in its group."""
@@ -119,31 +118,7 @@ class Server:
         try:
             self.process.wait(timeout=60)
         finally:
-            _kill_group(self.process)
-
-
-def _kill_group(process: subprocess.Popen) -> None:
-    """SIGKILL every process left in `process`'s group (it leads its own), and reap it."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        children = (task / "children").read_text().split()
-        found.extend(int(child) for child in children)
-    return found
-
-
-def _rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+            stop_group(self.process)
 
 
 async def wait_serving(channel: grpc.aio.Channel) -> None:

@@ -44,6 +44,7 @@ from typing import Callable
 # grpc_load and batch_throughput (grpc, Faker) are imported where used
 import analysis_throughput
 import check_latency
+from processes import sample_tree, stop_group
 
 MIB = 2**20
 
@@ -163,19 +164,8 @@ def in_process_run(engine: str, texts: list[str], workdir: Path) -> InProcessRun
     )  # fmt: skip
 
 
-def stop_group(process: subprocess.Popen) -> None:
-    """SIGKILL whatever is left in the process group `process` leads, and reap it."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
-
-
 def stop_leftovers() -> int:
     """Belt and braces: SIGKILL every descendant still running (each in its own group)."""
-    from batch_throughput import sample_tree
-
     own_group = os.getpgid(0)
     leftovers = [pid for pid in sample_tree(os.getpid()) if pid != os.getpid()]
     for pid in leftovers:
