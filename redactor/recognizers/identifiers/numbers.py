@@ -99,10 +99,10 @@ class IbanDetector(Detector):
                     break
 
 
-# a patient's own label keeps its number, even on a line that names the prescriber's RPPS
 # "Identifiant : ..." alone (not "identifiant patient", "identifiant SSIAD")
 _BARE_IDENTIFIER_LABEL = re.compile(r"(?i)identifiant(?![\w])(?![ \t]+(?:patient|ssiad|du\s+patient))")
 _AM_PRINTED_VALUE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8]|2[AB]) [0-9] \d{5} \d$")
+# a patient's own label keeps its number, even on a line that names the prescriber's RPPS
 _PATIENT_LABEL_BEFORE = re.compile(r"(?i:\b(?:IPP|NIP|NDA|NDP|INS|s[ée]jour|dossier|patient|venue)\b)[ \t]*(?:n°)?[ \t]*:?[ \t]*$")
 
 
