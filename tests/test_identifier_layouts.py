@@ -801,3 +801,97 @@ def test_round6_initials_after_a_capitalised_relation_word_stay_a_name(redactor)
 
 def test_round6_gene_variants_keep_their_lower_case_prefix(redactor):
     assert any(span.startswith("BRCA1 c. 5266dupC") for span in spans(redactor, "BRCA1 c. 5266dupC retrouvée", "GENETIC"))
+
+
+# Round 7 of issue 10 (tuned on the dev notes `lay-j`: facility names and places, exports and
+# dashboards with a header row)
+_PMSI_EXPORT = (
+    "N_RSS;IPP;NDA;DDN;SEXE;CP_RESID;COMMUNE;DATE_ENT;MODE_ENT;PROVENANCE;DP\n"
+    "R2403-0188;610087115;24001742;30/11/1938;1;72600;Mamers;20240304;8;URGENCES;S72.0\n"
+    "R2403-0302;610099416;24002056;19/09/1961;2;72610;Arçonnay;20240312;7;Clinique Saint-Dominique Flers;K80.1\n"
+)
+_BED_DASHBOARD = (
+    "Site           Patient                    Âge  IPP          Service demandé\n"
+    "CH de Blois    MOREAU Louise            87   410024587    Gériatrie aiguë\n"
+    "CH de Romorantin-Lanthenay  GAUTHIER Rose  91   410112084    Médecine polyvalente sur place\n"
+    "\n"
+    "Site de prélèvement et Patient vus plus haut.\n"
+)
+_DIALYSIS_PLANNING = (
+    "Patient                      Ville de résidence          Centre d'origine        Du\n"
+    "BRIDOUX Jean                Rue (80120)               CH d'Abbeville          28/07\n"
+    "LECLERCQ Martine            Eu (76260)                Centre de dialyse de Dieppe   28/07\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # a delimited export: the columns its header names
+        (_PMSI_EXPORT, "ZIP", "72600"),
+        (_PMSI_EXPORT, "CITY", "Mamers"),
+        (_PMSI_EXPORT, "CITY", "Arçonnay"),
+        (_PMSI_EXPORT, "HOSPITAL", "Clinique Saint-Dominique Flers"),
+        # a table aligned with spaces, towns that are words (a row whose long first cell leaves
+        # two spaces before the next one still reads "CH de Romorantin-Lanthenay  GAUTHIER Rose"
+        # as one facility: a limit)
+        (_BED_DASHBOARD, "PERSON", "MOREAU Louise"),
+        (_DIALYSIS_PLANNING, "CITY", "Rue"),
+        (_DIALYSIS_PLANNING, "CITY", "Eu"),
+        (_DIALYSIS_PLANNING, "ZIP", "80120"),
+        # arrondissements
+        ("Domicile : 41 rue Paul Bert, Lyon 3ème\n", "CITY", "Lyon 3ème"),
+        ("né le 08/04/1993 à Paris 15e", "CITY", "Paris 15e"),
+        # a facility named inside another one's name
+        ("3. USLD Les Bruyères du Centre hospitalier de Saint-Flour", "HOSPITAL", "USLD Les Bruyères du Centre hospitalier de Saint-Flour"),
+        ("Biologie (laboratoire du Centre hospitalier de Lons-le-Saunier).", "HOSPITAL", "laboratoire du Centre hospitalier de Lons-le-Saunier"),
+        # facility types with their own "de ..."; old and new type words
+        ("il est hébergé au Foyer d'hébergement Le Môle, route de Taninges", "HOSPITAL", "Foyer d'hébergement Le Môle"),
+        ("suivi au Centre municipal de santé de Ris-Orangis", "HOSPITAL", "Centre municipal de santé de Ris-Orangis"),
+        ("transfert aux urgences de l'Hôtel-Dieu du Creusot à 06h50", "HOSPITAL", "Hôtel-Dieu du Creusot"),
+        ("Séjour antérieur à la Maison de convalescence du Lioran en 2023", "HOSPITAL", "Maison de convalescence du Lioran"),
+        ("en provenance du CHU de Nice - Hôpital Pasteur 2 (neurochirurgie)", "HOSPITAL", "Hôpital Pasteur 2"),
+        ("au SAU du CH de Perpignan (site Saint-Jean), non transférable", "HOSPITAL", "site Saint-Jean"),
+        ("ASSISTANCE PUBLIQUE - HÔPITAUX DE MARSEILLE\n", "HOSPITAL", "ASSISTANCE PUBLIQUE - HÔPITAUX DE MARSEILLE"),
+        # addresses: business parks, floors, initials in a street's name, "ès" in a town's name
+        ("Parc d'activités des Bouchardes - CS 20418\n71018 Mâcon CEDEX", "ADDRESS", "Parc d'activités des Bouchardes"),
+        ("Résidence du Parc, bâtiment A, rez-de-chaussée\n112 avenue des Fusillés", "ADDRESS", "Résidence du Parc, bâtiment A, rez-de-chaussée"),
+        ("Service de médecine interne\nAvenue J.-D. Maillard 3\nCH-1217 Meyrin", "ADDRESS", "Avenue J.-D. Maillard 3"),
+        ("6 rue du Collège, 15400 Riom-ès-Montagnes", "CITY", "Riom-ès-Montagnes"),
+        # a town after "à" wrapped to the next line
+        ("il a chuté sur son lieu de travail à\nEsch-sur-Alzette. Il a été", "CITY", "Esch-sur-Alzette"),
+        # a surname wrapped to the line after the title and first name
+        ("Docteur Nathalie\nBENSIMON-TORRES\nCentre de santé Alésia", "PERSON", "BENSIMON-TORRES"),
+        ("Concerne : Mme Odile\nFONTAINE-LEBRUN, née le 02/05/1947", "PERSON", "FONTAINE-LEBRUN"),
+    ],
+)
+def test_round7_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # common words under "Provenance"; prose after a table; a header naming nothing we read
+        (_PMSI_EXPORT, "HOSPITAL", "URGENCES"),
+        (_BED_DASHBOARD, "HOSPITAL", "Site de prélèvement et Patient vus plus haut."),
+        ("Site        Résultat      Date\nColon droit   négatif   12/03\n", "HOSPITAL", "Colon droit"),
+        # a lesion's focus is no home; a town beside an old hospital's name stays a town
+        ("foyer de microcalcifications QSE sein G, BI-RADS 4", "HOSPITAL", "foyer de microcalcifications QSE"),
+        ("Unité médico-judiciaire - Hôtel-Dieu Paris\n", "HOSPITAL", "Hôtel-Dieu Paris"),
+        # a town in "(site de ...)"; an arrondissement only after a town divided into them
+        ("Hôpital Nord Franche-Comté (site de Trévenans)\n", "HOSPITAL", "site de Trévenans"),
+        ("Vu à Nantes 3e fois ce mois-ci", "CITY", "Nantes 3e"),
+        # a number after a facility's name that counts something
+        ("Clinique du Parc 2 fois par semaine", "HOSPITAL", "Clinique du Parc 2"),
+        # a form's label cell is no building; a heading's first word is no surname
+        ("Site\tCentre d'imagerie Paris-Est, 14 avenue de la Porte de Montreuil", "ADDRESS", "Site"),
+        ("CENTRE HOSPITALIER DE PERIGUEUX          BUREAU DES ENTREES / FACTURATION", "PERSON", "BUREAU"),
+        # a facility's name ends at a table's cell gap
+        ("CH de Blois    MOREAU Louise            87", "HOSPITAL", "CH de Blois    MOREAU Louise"),
+        # a title's first name followed by a heading in capitals on the next line is not extended
+        ("Patiente vue avec Mme Odile\nTRAITEMENT EN COURS : aucun", "PERSON", "TRAITEMENT EN COURS"),
+    ],
+)
+def test_round7_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

@@ -6,6 +6,7 @@ import os
 
 from redactor.errors import ConfigurationError
 from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.columns import TableColumns
 from redactor.recognizers.identifiers.contact import EmailDetector, IpAddressDetector, PhoneDetector, UrlDetector
 from redactor.recognizers.identifiers.dates import DateDetector
 from redactor.recognizers.identifiers.first_names import FirstNameRules
@@ -56,6 +57,7 @@ def default_detectors(*, learned_excessive: bool = False, learned_special: bool 
         IpAddressDetector(),
         DateDetector(),
         PlaceRules(),
+        TableColumns(),
         PersonRules(),
         StaffRules(),
         FirstNameRules(),

@@ -57,6 +57,10 @@ _NAME_SEQUENCE = (
     rf"(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}"
     rf"(?:(?:[ ]+|[ ]*-[ ]*(?={INITIALS}))(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}){{0,3}}"  # not across a tab (a table cell)
 )
+# a plural article or "ET" between words in capitals: a heading ("BUREAU DES ENTREES")
+_HEADING_PHRASE_AFTER = re.compile(r"[ ]+(?:DES|AUX|ET)[ ]+\p{Lu}{2}")
+# a surname in capitals alone at the start of the next line, after a title and a first name
+_SURNAME_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<surname>\p{Lu}{2,}(?:[\-'’ ]\p{Lu}{2,}){0,2})(?=[ \t]*(?:[,\n]|$))")
 # endings of drug, test and disease names (INN stems and medical suffixes), seen in NER false
 # positives on real case reports: "Ethambutol", "Ionogramme", "Ceftriaxone", "Piracetam"
 _CLINICAL_SUFFIX = re.compile(
@@ -248,6 +252,10 @@ class PersonRules(Detector):
             found = self._finding(text, match.start("name"), end, 0.9, "title", after_title=True)
             if found:
                 yield found
+                surname = _SURNAME_ON_NEXT_LINE.match(text, found.end)
+                if surname and self.lexicon.is_first_name(text[found.start : found.end]):
+                    # "Docteur Nathalie\nBENSIMON-TORRES": the surname wrapped to the next line
+                    yield Finding(surname.start("surname"), surname.end("surname"), "PERSON", 0.9, "person.title")
 
     def _by_initial(self, text: str) -> Iterator[Finding]:
         """"R. Chevallier", "S. VIAL": initials then a surname that is a known name or in capitals."""
@@ -282,6 +290,8 @@ class PersonRules(Detector):
         for match in self._relation.finditer(text):
             if _THREADS.search(text, max(0, match.start() - 5), match.end()) and not self._has_known_name(match.group("name")):
                 continue  # "fils de DIU", "aux fils Vicryl": threads, not sons
+            if _CELL_GAP.search(text, match.start(), match.start("name")):
+                continue  # "Patient            Ville de résidence": a table's header cells
             relation_word = text[match.start() : match.start("name")].strip(" ,:(")
             name = match.group("name")
             if len(relation_word) > 3 and relation_word.isupper() and not self._has_known_name(name) and "." not in name:
@@ -325,6 +335,8 @@ class PersonRules(Detector):
                 continue  # "Classe III Lucas": a numeral, not a surname
             a, b = tokens[0], tokens[1]
             end = match.end("b")
+            if _CELL_GAP.search(text, match.start("a"), end):
+                continue  # "BRIDOUX Jean        Rue (80120)": two cells of a table, no pair
             if len(tokens) == 3 and not lex.is_not_name(tokens[2]) and (
                 tokens[2].isupper() or lex.is_known_name(tokens[2])
             ):
@@ -351,6 +363,8 @@ class PersonRules(Detector):
             word = match.group()
             # short capitals alone are acronyms as often as surnames ("LAM", "DIU"): other rules
             # find "Mme LAM" or "LAM Thi"
+            if _HEADING_PHRASE_AFTER.match(text, match.end()):
+                continue  # "BUREAU DES ENTREES": a heading whose first word is also a surname
             if len(word) >= 5 and lex.is_last_name(word) and not lex.is_not_name(word) and not self.towns.is_town(word):
                 yield Finding(match.start(), match.end(), "PERSON", 0.6, "person.upper_surname")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -31,15 +32,16 @@ _LINKING = (
     r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès"
     r"|da|do|dos|das|del|della|di|der|den|van|von)"
 )
-# a proper name: capitalised words with linking words between
-_PROPER_NAME = rf"{_CAPITAL_WORD}(?:(?:[ \t]+|-)(?:{_LINKING}[ \t]*)?{_CAPITAL_WORD}){{0,5}}"
+# a proper name: capitalised words with linking words between, never across a table's cell gap
+# (a tab or 3+ spaces: "CH de Blois    MOREAU Louise" is two cells)
+_PROPER_NAME = rf"{_CAPITAL_WORD}(?:(?:[ ]{{1,2}}|-)(?:{_LINKING}[ ]?)?{_CAPITAL_WORD}){{0,5}}"
 # street names that are dates: "rue du 8 Mai 1945", "avenue du 11 Novembre"
 _MONTHS = rf"(?i:{MONTH_NAMES})"
 _DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+(?:{_MONTHS}|{_CAPITAL_WORD})(?:[ \t]+\d{{4}})?"
 _TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
 _TOWN = (
     rf"{_TOWN_WORD}(?:(?:-|[ ])"
-    rf"(?:(?:sur|sous|en|lès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LÈS|LEZ|LES|LE|LA|ET|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
+    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
 )
 # the label of a postcode or town field: "CP Ville", "Code postal / Ville", "Localité"
 _POSTCODE_LABEL = r"(?i:(?:cp|code[ \t]+postal|ville|localit[ée]|commune)(?:[ \t]*[/\-]?[ \t]*(?:cp|code[ \t]+postal|ville|localit[ée]|commune))*)"
@@ -50,8 +52,14 @@ _FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}"
 # parts of an address line besides the street: building, staircase, flat, floor, number
 _COMPLEMENT = (
     r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|apt\.?|étage|etage|porte|lot|"
-    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|n°)[ \t]*[\w\-]{1,4}(?![\w])"
+    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)[ \t]*[\w\-]{1,4}(?![\w])"
+    r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage)(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
 )
+# a one-digit building number after a facility's name, then the end of the phrase: "Hôpital Pasteur 2"
+_BUILDING_NUMBER_AFTER = re.compile(r"[ \t]\d(?=[ \t]*(?:[),;\n]|$|[ \t]\(|[ \t][\-–][ \t]))")
+# the arrondissement written after a town divided into them: "Paris 14e", "Lyon 3ème", "Marseille 1er"
+_ARRONDISSEMENT_AFTER = re.compile(r"[ \t]+(?:1er|1ER|\d{1,2}(?:e|E|è|ème|eme|ÈME|EME|ᵉ))(?![\w])")
+_TOWNS_WITH_ARRONDISSEMENTS = frozenset({"paris", "lyon", "marseille"})
 # a lower-case facility word names a facility after a determiner or preposition ("à la
 # clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
 # ... or an opening bracket or line start before it: "(clinique Lautréamont, Loos)"
@@ -138,7 +146,8 @@ class PlaceRules(Detector):
         data = load_yaml("identifiers/places.yaml")
         streets = alternation(data["street_types"])
         street_name = (
-            rf"{_DATE_NAME}|(?:{_LINKING}[ \t]*)?{_PROPER_NAME}"
+            # "avenue J.-D. Maillard", "rue J. Jaurès": a person's initials before the surname
+            rf"{_DATE_NAME}|(?:{_LINKING}[ \t]*)?(?:{UPPER}\.(?:-?{UPPER}\.)*[ \t]*)?{_PROPER_NAME}"
             rf"|(?:{_LINKING}[ \t]*)?{LOWER}+(?:[ \t]+{LOWER}+)?(?=[ \t]*(?:,|\n|$|-|\d{{5}}))"
             rf"|(?:{_LINKING}[ \t]*){LOWER}+(?:[ \t\-]+{LOWER}+)?"
         )
@@ -165,7 +174,7 @@ class PlaceRules(Detector):
         # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
         # a numbered street line, at the start of a line or after a dash
         self._building_before = re.compile(
-            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{_CAPITAL_WORD}(?:[ \t]+(?:{_LINKING}[ \t]*)?(?:{_CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
+            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{_CAPITAL_WORD}(?:[ ]{{1,2}}(?:{_LINKING}[ ]?)?(?:{_CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
             rf"(?:,[ \t]*(?:(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}}|\d{{1,2}}(?:e|er|ème|eme)[ \t]+(?i:étage|etage)|(?i:rdc|rez-de-chaussée)))?)"
             rf"(?:,|[ \t]/)[ \t]*$"  # "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"
         )
@@ -212,8 +221,9 @@ class PlaceRules(Detector):
         self._named_facilities = re.compile(
             rf"{NOT_IN_WORD_BEFORE}(?<![.@/])(?i:(?=[{first_characters(data['facility_names'])}]){alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
         )
-        # "Site de Quimper", "Site René Gauducheau": one site of a multi-site hospital
-        self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site)[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{_PROPER_NAME}")
+        # "Site de Quimper", "Site René Gauducheau", "(site Saint-Jean)": one site of a multi-site
+        # hospital ("(site de Trévenans)" names its town)
+        self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site|(?<=\()site(?![ \t]+(?i:de|du|d['’])))[ ]{{1,2}}(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{_PROPER_NAME}")
         self._facility_after_preposition = re.compile(
             rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*)"  # "(infectiologie, Foch)"
             rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
@@ -227,7 +237,7 @@ class PlaceRules(Detector):
         self._cached_town_length = lru_cache(maxsize=8192)(self._town_length)
         self._countries = countries()
         # strong context: any known town, even one that is also a word ("à Tours")
-        self._town_after_a = re.compile(rf"(?<![\w])(?i:à|au)[ \t]+(?P<town>{_TOWN})")
+        self._town_after_a = re.compile(rf"(?<![\w])(?i:à|au)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<town>{_TOWN})")
         # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
         # not also ordinary words
         self._town_in_context = re.compile(
@@ -256,7 +266,7 @@ class PlaceRules(Detector):
         )
         self._facility = re.compile(
             rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
-            rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
+            rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’])(?!{function_word}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){_PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
@@ -444,50 +454,21 @@ class PlaceRules(Detector):
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
         for match in self._site.finditer(text):
             name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())
-            if self._known_town_length(name, 0) == len(name) and not _HOSPITAL_NEAR.search(text, max(0, match.start() - 150), match.start()):
+            if self._known_town_length(name, 0) == len(name) and (
+                not _HOSPITAL_NEAR.search(text, max(0, match.start() - 150), match.start())
+            ):
                 continue  # "Site de Saint-Cloud": a town, unless a hospital's letterhead lists its sites
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.site")
         for match in self._facility_after_preposition.finditer(text):
             if not self._street_before.search(text, max(0, match.start() - 30), match.start()):
                 yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
         for match in self._facility.finditer(text):
-            if self._street_before.search(text, max(0, match.start() - 30), match.start()):
-                continue
-            name = match.group("name").strip(" \t-")
-            if name in _PRACTICE_ROLES:
-                continue  # "cabinet IDE": a nurses' practice, unnamed
-            if self._personal_practice(match):
-                # "Pharmacie Rouxel", "cabinet infirmier Rey - Mouhoub": the practice is its people
-                for word in re.finditer(r"\p{Lu}[\w'’\-]+", match.group(0)[match.start("name") - match.start() :]):
-                    start = match.start("name") + word.start()
-                    if word.group() not in _PRACTICE_ROLES:
-                        yield Finding(start, start + len(word.group()), "PERSON", 0.9, "person.practice_name")
-                # "cabinet infirmier Blanc/Vidal", "SELARL AMRANI & LEGRAND": the partners after it
-                if partner := _PARTNER_AFTER.match(text, match.end()):
-                    yield Finding(partner.start("name"), partner.end("name"), "PERSON", 0.9, "person.practice_name")
-                continue
-            town_name = re.sub(r"^(?i:de|du|d['’])[ \t]*", "", name)
-            if match.group("type") in self._community_services and self._known_town_length(town_name, 0) == len(town_name):
-                # "CMP de Pantin", "CCAS de Toulon": a service and its town, which no name reading outranks
-                town_start = match.start("name") + match.group("name").index(town_name)
-                yield Finding(town_start, town_start + len(town_name), "CITY", 0.9, "city.community_service")
-                continue
-            if _ENGLISH_TERM.match(name):
-                continue  # "Hospital Anxiety and Depression scale": a term, not a hospital abroad
-            if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
-                continue  # "n° HAD HAD-2026-00413": a record number, not a facility's name
-            end = name_end = match.start("name") + len(match.group("name").rstrip())
-            suffix = match.group("suffix")
-            if suffix and not self.towns.is_town(suffix.strip(" \t-")):
-                end = match.end("suffix")
-            elif suffix:  # "EHPAD Le Clos Saint-Vincent - Orange": the facility's town
-                town_start = match.start("suffix") + len(suffix) - len(suffix.lstrip(" \t-"))
-                yield Finding(town_start, match.end("suffix"), "CITY", 0.85, "city.after_facility")
-            if end == name_end and (town := self._town_ending_a_name(text, match.start("name"), end)):
-                end, town_start, town_end = town
-                yield Finding(town_start, town_end, "CITY", 0.9, "city.after_facility")
-            # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
-            yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
+            yield from self._named_facility(text, match)
+            # "laboratoire du Centre hospitalier de Lons", "USLD Les Bruyères du Centre
+            # hospitalier de Saint-Flour": a facility named inside another one's name
+            nested = self._facility.search(text, match.start("name") + 1)
+            if nested and nested.start() < match.end() and (nested.group("type") or " " in nested.group("type_words")):
+                yield from self._named_facility(text, nested)
 
         for match in _HOSPITAL_ACRONYM.finditer(text):
             acronym = match.group()
@@ -505,6 +486,56 @@ class PlaceRules(Detector):
             saint = _SAINT.match(name)  # "Polyclinique\nSaint-Roch"
             if (saint or not self.towns.is_town(name)) and not all(fold(w) in common_word_keys() for w in re.findall(r"[\w'’]+", name)):
                 yield Finding(match.start("head"), match.end("name"), "HOSPITAL", 0.9, "hospital.two_lines")
+
+    def _named_facility(self, text: str, match: re.Match) -> Iterator[Finding]:
+        """The findings of one facility match: the facility, its town, or its people."""
+        if self._street_before.search(text, max(0, match.start() - 30), match.start()):
+            return
+        name = match.group("name").strip(" \t-")
+        type_words = (match.group("type_words") or "").casefold()
+        if type_words == "foyer" and re.match(r"[ \t]+(?i:de|d['’])", match.group("qualifier")):
+            return  # "foyer de microcalcifications", "foyer d'infection": a lesion's focus
+        if name in _PRACTICE_ROLES:
+            return  # "cabinet IDE": a nurses' practice, unnamed
+        if self._personal_practice(match):
+            # "Pharmacie Rouxel", "cabinet infirmier Rey - Mouhoub": the practice is its people
+            for word in re.finditer(r"\p{Lu}[\w'’\-]+", match.group(0)[match.start("name") - match.start() :]):
+                start = match.start("name") + word.start()
+                if word.group() not in _PRACTICE_ROLES:
+                    yield Finding(start, start + len(word.group()), "PERSON", 0.9, "person.practice_name")
+            # "cabinet infirmier Blanc/Vidal", "SELARL AMRANI & LEGRAND": the partners after it
+            if partner := _PARTNER_AFTER.match(text, match.end()):
+                yield Finding(partner.start("name"), partner.end("name"), "PERSON", 0.9, "person.practice_name")
+            return
+        town_name = re.sub(r"^(?i:de|du|d['’])[ \t]*", "", name)
+        if type_words in ("hôtel-dieu", "hotel-dieu") and town_name == name and self._known_town_length(name, 0) == len(name):
+            # "Hôtel-Dieu Paris": the hospital and its town, side by side
+            yield Finding(match.start(), match.start("name"), "HOSPITAL", 0.93, "hospital.named")
+            yield Finding(match.end("name") - len(match.group("name").lstrip(" \t-")), match.end("name"), "CITY", 0.9, "city.after_facility")
+            return
+        if match.group("type") in self._community_services and self._known_town_length(town_name, 0) == len(town_name):
+            # "CMP de Pantin", "CCAS de Toulon": a service and its town, which no name reading outranks
+            town_start = match.start("name") + match.group("name").index(town_name)
+            yield Finding(town_start, town_start + len(town_name), "CITY", 0.9, "city.community_service")
+            return
+        if _ENGLISH_TERM.match(name):
+            return  # "Hospital Anxiety and Depression scale": a term, not a hospital abroad
+        if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
+            return  # "n° HAD HAD-2026-00413": a record number, not a facility's name
+        end = name_end = match.start("name") + len(match.group("name").rstrip())
+        if number := _BUILDING_NUMBER_AFTER.match(text, end):
+            end = name_end = number.end()  # "Hôpital Pasteur 2": one of a hospital's buildings
+        suffix = match.group("suffix")
+        if suffix and not self.towns.is_town(suffix.strip(" \t-")):
+            end = match.end("suffix")
+        elif suffix:  # "EHPAD Le Clos Saint-Vincent - Orange": the facility's town
+            town_start = match.start("suffix") + len(suffix) - len(suffix.lstrip(" \t-"))
+            yield Finding(town_start, match.end("suffix"), "CITY", 0.85, "city.after_facility")
+        if end == name_end and (town := self._town_ending_a_name(text, match.start("name"), end)):
+            end, town_start, town_end = town
+            yield Finding(town_start, town_end, "CITY", 0.9, "city.after_facility")
+        # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
+        yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
 
     def _town_ending_a_name(self, text: str, start: int, end: int) -> tuple[int, int, int] | None:
         """"Clinique Pasteur Évreux", "18 rue de Siam Brest": a town written after a name made of
@@ -553,7 +584,16 @@ class PlaceRules(Detector):
         return not _DETERMINER_BEFORE.search(before)
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
-        return [*self._addresses(text), *self._postcodes_and_towns(text), *self._facilities(text)]
+        towns = [_with_arrondissement(text, f) for f in self._postcodes_and_towns(text)]
+        return [*self._addresses(text), *towns, *self._facilities(text)]
+
+
+def _with_arrondissement(text: str, finding: Finding) -> Finding:
+    """"Paris 14e": a town divided into arrondissements, with the one written after it."""
+    if finding.category != "CITY" or text[finding.start : finding.end].casefold() not in _TOWNS_WITH_ARRONDISSEMENTS:
+        return finding
+    after = _ARRONDISSEMENT_AFTER.match(text, finding.end)
+    return replace(finding, end=after.end()) if after else finding
 
 
 def _is_year_of_a_date(text: str, street: re.Match[str]) -> bool:

@@ -1,0 +1,126 @@
+"""Values that a table's header names: the cells under "CP", "Ville", "Patient", "Site"...
+
+Exports and dashboards name a column once, in a header row ("N_RSS;IPP;CP_RESID;COMMUNE",
+"Site      Patient      Âge   IPP"), and put the values in the rows below it, up to the next
+blank line:
+- delimited rows (";", "|" or a tab between cells): the cell at the header cell's index;
+- rows aligned with spaces (two or more between cells): the cell at the same index when the row
+  has as many cells as the header, else the header cell whose column starts nearest the cell's.
+Header labels map to categories in models/identifiers/columns.yaml. A cell is taken only when
+its text has the category's shape (a French postcode's five digits; a capitalised name that is
+not only common words, so "URGENCES" or "DOMICILE" under "Provenance" stay).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from redactor.findings import Finding
+from redactor.paths import load_yaml
+from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.lexicon import fold
+from redactor.recognizers.vouched.folding import common_word_keys
+
+_DELIMITERS = (";", "|", "\t")
+_ALIGNED_CELL = re.compile(r"[^\s](?:[^\S\t\n]?[^\s])*")  # text separated by tabs or 2+ spaces
+_POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
+# "Rue (80120)": a town cell with its postcode in brackets
+_TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
+_WORDS = re.compile(r"[\w'’]+")
+# a header naming the column outranks a reading that runs across two cells ("CH de Romorantin
+# GAUTHIER Rose" read as one facility)
+_SCORE = 0.95
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+def _label_key(label: str) -> str:
+    return " ".join(re.sub(r"[_\-.'’:]", " ", fold(label)).split())
+
+
+def _delimited_cells(line: str, offset: int, delimiter: str) -> list[Cell]:
+    cells, position = [], 0
+    for part in line.split(delimiter):
+        stripped = part.strip()
+        start = offset + position + (part.index(stripped) if stripped else 0)
+        cells.append(Cell(start, start + len(stripped), stripped))
+        position += len(part) + 1
+    return cells
+
+
+def _aligned_cells(line: str, offset: int) -> list[Cell]:
+    return [Cell(offset + m.start(), offset + m.end(), m.group()) for m in _ALIGNED_CELL.finditer(line)]
+
+
+class TableColumns(Detector):
+    """Postcodes, towns, facilities and people in the columns a header row names."""
+
+    def __init__(self) -> None:
+        super().__init__(name="TableColumns", categories=["ZIP", "CITY", "HOSPITAL", "PERSON"])
+        columns = load_yaml("identifiers/columns.yaml")["columns"]
+        self._category_of = {_label_key(label): category for category, labels in columns.items() for label in labels}
+
+    def find(self, text: str, doc: Doc) -> Iterable[Finding]:
+        if not any(d in text for d in _DELIMITERS) and "   " not in text:
+            return []
+        return list(self._tables(text))
+
+    def _tables(self, text: str) -> Iterator[Finding]:
+        lines = [(m.start(), m.group()) for m in re.finditer(r"^[^\n]*", text, re.MULTILINE)]
+        for index, (offset, line) in enumerate(lines):
+            if not line.strip() or any(c.isdigit() for c in line):
+                continue  # a header row holds no number
+            delimiter = next((d for d in _DELIMITERS if line.count(d) >= 2), None)
+            header = _delimited_cells(line, offset, delimiter) if delimiter else _aligned_cells(line, offset)
+            categories = [self._category_of.get(_label_key(cell.text)) for cell in header]
+            if len(header) < 3 or not any(categories):
+                continue
+            for row_offset, row in lines[index + 1 :]:
+                if not row.strip():
+                    break
+                cells = _delimited_cells(row, row_offset, delimiter) if delimiter else _aligned_cells(row, row_offset)
+                if (delimiter and abs(len(cells) - len(header)) > 1) or (not delimiter and len(cells) < 2):
+                    break  # the table has ended: another layout, or a line of prose
+                for category, cell in _named_cells(header, categories, cells, offset, row_offset, aligned=not delimiter):
+                    yield from _value_findings(category, cell)
+
+
+def _named_cells(
+    header: list[Cell], categories: list[str | None], cells: list[Cell], header_offset: int, row_offset: int, aligned: bool
+) -> Iterator[tuple[str, Cell]]:
+    """The cells of one row that a header cell names, with the category it gives them."""
+    if not aligned or len(cells) == len(header):
+        named = zip(categories, cells)
+    else:  # each cell under the header cell whose column starts nearest its own
+        columns = [cell.start - header_offset for cell in header]
+        named = (
+            (categories[min(range(len(header)), key=lambda i: abs(columns[i] - (cell.start - row_offset)))], cell)
+            for cell in cells
+        )
+    return ((category, cell) for category, cell in named if category)
+
+
+def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:
+    """The findings one cell holds, if its text has its column's shape."""
+    if category == "ZIP":
+        if _POSTCODE.fullmatch(cell.text):
+            yield Finding(cell.start, cell.end, "ZIP", _SCORE, "zip.column")
+        return
+    if category == "CITY" and (both := _TOWN_AND_POSTCODE.fullmatch(cell.text)):
+        yield Finding(cell.start + both.start("zip"), cell.start + both.end("zip"), "ZIP", _SCORE, "zip.column")
+        cell = Cell(cell.start, cell.start + both.end("town"), both.group("town"))
+    words = _WORDS.findall(cell.text)
+    if not words or not cell.text[:1].isupper() or any(c.isdigit() for c in cell.text):
+        return
+    if all(fold(word) in common_word_keys() for word in words) and category != "CITY":
+        return  # "URGENCES", "DOMICILE" under "Provenance"; a town may be a word ("Rue", "Eu")
+    yield Finding(cell.start, cell.end, category, _SCORE, f"{category.lower()}.column")
