@@ -89,6 +89,10 @@ def shapes() -> dict[str, Callable[[int], str]]:
         # titles and names packed together: "Mme X. " rescanned the note after each title (fixed)
         "Mme X. (titles)": _repeat("Mme X. "),
         "Dr Martin (names)": _repeat("Dr Martin "),
+        # an export whose every line is a header row naming columns (TableColumns reads each
+        # header's rows: it must not rescan the rest of the note from each header)
+        "header rows": _repeat("Nom;Ville;CP\n"),
+        "header rows (aligned)": _repeat("Patient   Ville   Site\n"),
     }
 
 

@@ -874,6 +874,7 @@ def test_round7_identifier_forms(redactor, text, category, value):
     [
         # common words under "Provenance"; prose after a table; a header naming nothing we read
         (_PMSI_EXPORT, "HOSPITAL", "URGENCES"),
+        (_PMSI_EXPORT + _PMSI_EXPORT, "CITY", "COMMUNE"),  # the header repeated on the next page
         (_BED_DASHBOARD, "HOSPITAL", "Site de prélèvement et Patient vus plus haut."),
         ("Site        Résultat      Date\nColon droit   négatif   12/03\n", "HOSPITAL", "Colon droit"),
         # a lesion's focus is no home; a town beside an old hospital's name stays a town

@@ -76,7 +76,10 @@ class TableColumns(Detector):
 
     def _tables(self, text: str) -> Iterator[Finding]:
         lines = [(m.start(), m.group()) for m in re.finditer(r"^[^\n]*", text, re.MULTILINE)]
-        for index, (offset, line) in enumerate(lines):
+        index = 0
+        while index < len(lines):
+            offset, line = lines[index]
+            index += 1
             if not line.strip() or any(c.isdigit() for c in line):
                 continue  # a header row holds no number
             delimiter = next((d for d in _DELIMITERS if line.count(d) >= 2), None)
@@ -84,12 +87,16 @@ class TableColumns(Detector):
             categories = [self._category_of.get(_label_key(cell.text)) for cell in header]
             if len(header) < 3 or not any(categories):
                 continue
-            for row_offset, row in lines[index + 1 :]:
-                if not row.strip():
-                    break
+            # the rows below, up to the table's end; the scan goes on after them, so that each line
+            # is read once (a text of header-like lines stays linear)
+            while index < len(lines):
+                row_offset, row = lines[index]
                 cells = _delimited_cells(row, row_offset, delimiter) if delimiter else _aligned_cells(row, row_offset)
-                if (delimiter and abs(len(cells) - len(header)) > 1) or (not delimiter and len(cells) < 2):
-                    break  # the table has ended: another layout, or a line of prose
+                if not row.strip() or (delimiter and abs(len(cells) - len(header)) > 1) or (not delimiter and len(cells) < 2):
+                    break  # the table has ended: a blank line, another layout, or a line of prose
+                index += 1
+                if [_label_key(cell.text) for cell in cells] == [_label_key(cell.text) for cell in header]:
+                    continue  # the header again, as each page of an export repeats it
                 for category, cell in _named_cells(header, categories, cells, offset, row_offset, aligned=not delimiter):
                     yield from _value_findings(category, cell)
 
