@@ -863,6 +863,9 @@ _DIALYSIS_PLANNING = (
         # a surname wrapped to the line after the title and first name
         ("Docteur Nathalie\nBENSIMON-TORRES\nCentre de santé Alésia", "PERSON", "BENSIMON-TORRES"),
         ("Concerne : Mme Odile\nFONTAINE-LEBRUN, née le 02/05/1947", "PERSON", "FONTAINE-LEBRUN"),
+        # a particle with a capital before a surname; both parts of a double name
+        ("Sandrine Le Bris - Infirmière DE\n", "PERSON", "Sandrine Le Bris"),
+        ("Adresse : 102 rue Solférino, 3e étage, interphone Faure-Amrani.", "PERSON", "Faure-Amrani"),
     ],
 )
 def test_round7_identifier_forms(redactor, text, category, value):
@@ -883,6 +886,8 @@ def test_round7_identifier_forms(redactor, text, category, value):
         # a town in "(site de ...)"; an arrondissement only after a town divided into them
         ("Hôpital Nord Franche-Comté (site de Trévenans)\n", "HOSPITAL", "site de Trévenans"),
         ("Vu à Nantes 3e fois ce mois-ci", "CITY", "Nantes 3e"),
+        # a part of a vaccine's or a device's code is no name
+        ("VACCINS : DTCaP-Hib-HepB rappel à 11 mois fait le 02/04/2016", "PERSON", "Hib"),
         # a number after a facility's name that counts something
         ("Clinique du Parc 2 fois par semaine", "HOSPITAL", "Clinique du Parc 2"),
         # a form's label cell is no building; a heading's first word is no surname

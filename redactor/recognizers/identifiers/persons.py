@@ -20,6 +20,7 @@ Eponyms ("maladie de Crohn", "score de Glasgow") and towns are never persons.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
 from typing import Iterable, Iterator
@@ -59,6 +60,11 @@ _NAME_SEQUENCE = (
 )
 # a plural article or "ET" between words in capitals: a heading ("BUREAU DES ENTREES")
 _HEADING_PHRASE_AFTER = re.compile(r"[ ]+(?:DES|AUX|ET)[ ]+\p{Lu}{2}")
+# the first part of a hyphenated double name, glued before a name span
+_COMPOUND_PART_BEFORE = re.compile(r"(?<![\w\-])\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?:['’]\p{L}+)?-$")
+_COMPOUND_PART_AFTER = re.compile(r"-\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?![\w\-])")
+# particles written with a capital, which a surname follows ("Sandrine Le Bris", "Ana Da Silva")
+_CAPITAL_PARTICLES = frozenset({"Le", "La", "Da", "De", "Del", "Van", "Von", "Ben", "Di", "Dos", "El", "LE", "LA", "DA", "DE", "BEN"})
 # a surname in capitals alone at the start of the next line, after a title and a first name
 _SURNAME_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<surname>\p{Lu}{2,}(?:[\-'’ ]\p{Lu}{2,}){0,2})(?=[ \t]*(?:[,\n]|$))")
 # endings of drug, test and disease names (INN stems and medical suffixes), seen in NER false
@@ -338,9 +344,9 @@ class PersonRules(Detector):
             if _CELL_GAP.search(text, match.start("a"), end):
                 continue  # "BRIDOUX Jean        Rue (80120)": two cells of a table, no pair
             if len(tokens) == 3 and not lex.is_not_name(tokens[2]) and (
-                tokens[2].isupper() or lex.is_known_name(tokens[2])
+                tokens[2].isupper() or lex.is_known_name(tokens[2]) or b in _CAPITAL_PARTICLES
             ):
-                end = match.end("c")
+                end = match.end("c")  # "Sandrine Le Bris": a particle and the surname after it
             if a.isupper() != b.isupper():
                 # "MARCHAND Sylvie" / "Sylvie MARCHAND": the capitalised one is a first name
                 if lex.is_first_name(b if a.isupper() else a):
@@ -388,6 +394,14 @@ class PersonRules(Detector):
             if found and not self._lone_unknown_word(text, found, after_title=bool(title)):
                 span = text[found.start : found.end]
                 if not self._is_drug_or_place_run(span) and not self._ordinary_words(text, found.start, span, title):
+                    glued_before = text[found.start - 1 : found.start] == "-"
+                    before = _COMPOUND_PART_BEFORE.search(text, max(0, found.start - 30), found.start)
+                    if (glued_before and not before) or (
+                        text[found.end : found.end + 1] == "-" and not _COMPOUND_PART_AFTER.match(text, found.end)
+                    ):
+                        continue  # "DTCaP-Hib-HepB": a part of a code, not a name
+                    if before:
+                        found = replace(found, start=before.start())  # "Faure-Amrani": one part of a double name
                     yield found
 
     def _name_part_end(self, text: str, start: int, end: int) -> int:
