@@ -901,3 +901,37 @@ def test_round7_identifier_forms(redactor, text, category, value):
 )
 def test_round7_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+# Round 8 of issue 10 (tuned on the dev notes `lay-k`: record numbers, staff and letterheads of
+# hospital software)
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # typists' initials and logins in a document's trail
+        ("24110 Saint-Astier\nRéf. : NB/CG\n\nObjet : Mme Jeanine FAURE", "PERSON", "NB"),
+        ("Dicté le 07/05/2025, frappé le 08/05/2025 par CT\nSigné électroniquement", "PERSON", "CT"),
+        ("Dr Nicolas PELLETIER - RPPS 10393095590\nNP/PM", "PERSON", "PM"),
+        ("Dr Véronique SABATHÉ\nVS/CE - Copie : Dr LABAT", "PERSON", "VS"),
+        ("Période 2025-05-31 - Exportée le 2025-06-02 par jmarsaud\nFormat : CSV", "PERSON", "jmarsaud"),
+        # a postcode after a CEDEX in the next column of a two-column letterhead
+        ("24019 Périgueux Cedex                              24660 Coulounieix-Chamiers\n", "ZIP", "24660"),
+        ("24019 Périgueux Cedex                              24660 Coulounieix-Chamiers\n", "CITY", "Coulounieix-Chamiers"),
+        # a site named by its town is the town
+        ("LABORATOIRE DES COTEAUX\nSite de Auch : 5 rue Victor Hugo - 32000 Auch", "CITY", "Auch"),
+    ],
+)
+def test_round8_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Référent : Pr Bartolucci / Dr Aïssatou Ba", "PERSON", "Dr"),  # "Référent" is no "Réf."
+        ("Traitement : AAS/HBPM à discuter", "PERSON", "AAS"),
+        ("Paris 75014 CEDEX 14 - Tél 01 40 00 00 00", "ZIP", "14 - Tél"),
+    ],
+)
+def test_round8_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

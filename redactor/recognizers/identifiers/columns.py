@@ -2,13 +2,13 @@
 
 Exports and dashboards name a column once, in a header row ("N_RSS;IPP;CP_RESID;COMMUNE",
 "Site      Patient      Âge   IPP"), and put the values in the rows below it, up to the next
-blank line:
-- delimited rows (";", "|" or a tab between cells): the cell at the header cell's index;
-- rows aligned with spaces (two or more between cells): the cell at the same index when the row
-  has as many cells as the header, else the header cell whose column starts nearest the cell's.
-Header labels map to categories in models/identifiers/columns.yaml. A cell is taken only when
-its text has the category's shape (a French postcode's five digits; a capitalised name that is
-not only common words, so "URGENCES" or "DOMICILE" under "Provenance" stay).
+blank line. Cells are separated by ";", "|" or a tab; normalisation has already turned the
+gaps of tables aligned with spaces (three or more) into tabs. A row holding as many cells as
+the header (one more or fewer) gives each cell the header cell at its index; a row with another
+count is skipped, a line with no separator ends the table. Header labels map to categories in
+models/identifiers/columns.yaml. A cell is taken only when its text has the category's shape (a
+French postcode's five digits; a capitalised name that is not only common words, so
+"URGENCES" or "DOMICILE" under "Provenance" stay).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from redactor.recognizers.identifiers.lexicon import fold
 from redactor.recognizers.vouched.folding import common_word_keys
 
 _DELIMITERS = (";", "|", "\t")
-_ALIGNED_CELL = re.compile(r"[^\s](?:[^\S\t\n]?[^\s])*")  # text separated by tabs or 2+ spaces
 _POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
 # "Rue (80120)": a town cell with its postcode in brackets
 _TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
@@ -47,7 +46,7 @@ def _label_key(label: str) -> str:
     return " ".join(re.sub(r"[_\-.'’:]", " ", fold(label)).split())
 
 
-def _delimited_cells(line: str, offset: int, delimiter: str) -> list[Cell]:
+def _cells(line: str, offset: int, delimiter: str) -> list[Cell]:
     cells, position = [], 0
     for part in line.split(delimiter):
         stripped = part.strip()
@@ -55,10 +54,6 @@ def _delimited_cells(line: str, offset: int, delimiter: str) -> list[Cell]:
         cells.append(Cell(start, start + len(stripped), stripped))
         position += len(part) + 1
     return cells
-
-
-def _aligned_cells(line: str, offset: int) -> list[Cell]:
-    return [Cell(offset + m.start(), offset + m.end(), m.group()) for m in _ALIGNED_CELL.finditer(line)]
 
 
 class TableColumns(Detector):
@@ -70,7 +65,7 @@ class TableColumns(Detector):
         self._category_of = {_label_key(label): category for category, labels in columns.items() for label in labels}
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
-        if not any(d in text for d in _DELIMITERS) and "   " not in text:
+        if not any(d in text for d in _DELIMITERS):
             return []
         return list(self._tables(text))
 
@@ -83,37 +78,24 @@ class TableColumns(Detector):
             if not line.strip() or any(c.isdigit() for c in line):
                 continue  # a header row holds no number
             delimiter = next((d for d in _DELIMITERS if line.count(d) >= 2), None)
-            header = _delimited_cells(line, offset, delimiter) if delimiter else _aligned_cells(line, offset)
+            if not delimiter:
+                continue
+            header = _cells(line, offset, delimiter)
             categories = [self._category_of.get(_label_key(cell.text)) for cell in header]
-            if len(header) < 3 or not any(categories):
+            if not any(categories):
                 continue
             # the rows below, up to the table's end; the scan goes on after them, so that each line
             # is read once (a text of header-like lines stays linear)
-            while index < len(lines):
+            while index < len(lines) and delimiter in lines[index][1]:
                 row_offset, row = lines[index]
-                cells = _delimited_cells(row, row_offset, delimiter) if delimiter else _aligned_cells(row, row_offset)
-                if not row.strip() or (delimiter and abs(len(cells) - len(header)) > 1) or (not delimiter and len(cells) < 2):
-                    break  # the table has ended: a blank line, another layout, or a line of prose
                 index += 1
-                if [_label_key(cell.text) for cell in cells] == [_label_key(cell.text) for cell in header]:
-                    continue  # the header again, as each page of an export repeats it
-                for category, cell in _named_cells(header, categories, cells, offset, row_offset, aligned=not delimiter):
-                    yield from _value_findings(category, cell)
-
-
-def _named_cells(
-    header: list[Cell], categories: list[str | None], cells: list[Cell], header_offset: int, row_offset: int, aligned: bool
-) -> Iterator[tuple[str, Cell]]:
-    """The cells of one row that a header cell names, with the category it gives them."""
-    if not aligned or len(cells) == len(header):
-        named = zip(categories, cells)
-    else:  # each cell under the header cell whose column starts nearest its own
-        columns = [cell.start - header_offset for cell in header]
-        named = (
-            (categories[min(range(len(header)), key=lambda i: abs(columns[i] - (cell.start - row_offset)))], cell)
-            for cell in cells
-        )
-    return ((category, cell) for category, cell in named if category)
+                cells = _cells(row, row_offset, delimiter)
+                keys = [_label_key(cell.text) for cell in cells]
+                if abs(len(cells) - len(header)) > 1 or keys == [_label_key(cell.text) for cell in header]:
+                    continue  # a row of another shape, or the header again on the next page
+                for category, cell in zip(categories, cells):
+                    if category:
+                        yield from _value_findings(category, cell)
 
 
 def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:

@@ -206,7 +206,7 @@ class PlaceRules(Detector):
         # "75013 Paris", "F-75013 PARIS", "75013PARIS", "B-1000 Bruxelles", "1000-001 Lisboa"
         self._zip_town = re.compile(
             rf"(?<![\w\-])(?P<zip>(?:F[ \t]?-[ \t]?|F)?(?:{_ZIP})|{_FOREIGN_ZIP})(?:[ \t]+|(?=\p{{Lu}}))(?P<town>{_TOWN})"
-            rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ \t]+\d{{1,2}})?)?"
+            rf"(?:[ \t]+(?:CEDEX|Cedex|cedex)(?:[ ]\d{{1,2}}(?!\d))?)?"  # not the next column's postcode
         )
         # "00184 Roma", "1200 Bruxelles", "1006 Tunis": four or five digits before a known town abroad
         self._foreign_zip_town = re.compile(rf"(?<![\w\-.,/])(?P<zip>\d{{4,5}})[ ]+(?P<town>{_TOWN})")  # not across cells
@@ -457,7 +457,9 @@ class PlaceRules(Detector):
             if self._known_town_length(name, 0) == len(name) and (
                 not _HOSPITAL_NEAR.search(text, max(0, match.start() - 150), match.start())
             ):
-                continue  # "Site de Saint-Cloud": a town, unless a hospital's letterhead lists its sites
+                # "Site de Saint-Cloud", "Site de Auch": a town, unless a hospital's letterhead lists its sites
+                yield Finding(match.end() - len(name), match.end(), "CITY", 0.85, "city.site")
+                continue
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.site")
         for match in self._facility_after_preposition.finditer(text):
             if not self._street_before.search(text, max(0, match.start() - 30), match.start()):

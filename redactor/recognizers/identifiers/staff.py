@@ -3,10 +3,13 @@
 Rules, each named in the finding's `detector`:
 - person.reference_initials: the writer's and typist's initials of a letter reference
   ("N/Réf : PFM/cd", "Réf : CM-2026-1147 / AL").
-- person.login: a user login at the end of an edition line ("édité le 11/03/2026 par lbarreau").
+- person.login: a user login at the end of an edition line ("édité le 11/03/2026 par lbarreau",
+  "Exportée le 2025-06-02 par jmarsaud").
+- person.reference_initials also: "FXB/ml", "VS/CE - Copie : ..." alone at the start of a line.
 - person.before_role: a name then a staff role ("K. Mensah IDE", "Kevin (brancardier)").
 - person.role_first_name: a role then a known first name ("l'IDE Anissa").
-- person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB").
+- person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
+  "frappé le 08/05/2025 par CT").
 - person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB").
 - person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL").
 - person.initials_row: two or three capitals ending a timed chart row ("08:00  Lantus 18 UI     SV").
@@ -35,7 +38,7 @@ from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INI
 from redactor.recognizers.vouched.folding import common_word_keys
 
 _REFERENCE = re.compile(
-    r"(?i:(?<![\w])(?:(?:n|v|nos|vos|notre|votre)[ \t]*[/.][ \t]*)?r[ée]f(?:[ée]rences?)?\.?)[ \t]*:?[ \t]*(?P<refs>[^\n]{1,40})"
+    r"(?i:(?<![\w])(?:(?:n|v|nos|vos|notre|votre)[ \t]*[/.][ \t]*)?r[ée]f(?:[ée]rences?)?(?!\p{L})\.?)[ \t]*:?[ \t]*(?P<refs>[^\n]{1,40})"
 )
 # a group of 2-4 letters touching a slash: "PFM/cd", "/ AL"
 _INITIALS_GROUP = re.compile(r"(?:(?<=/[ \t]?)|(?<![\w\-/])(?=\p{L}{2,4}[ \t]?/))(?P<initials>\p{L}{2,4})(?![\w\-])")
@@ -44,7 +47,7 @@ _LOGIN = re.compile(
     re.MULTILINE,
 )
 # what makes a line an edition trail: a time, a date or an edition verb
-_TRAIL = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(?i:édit|edit|imprim|saisi|valid|modifi|cré|cre|génér|gener)")
+_TRAIL = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?i:édit|edit|imprim|saisi|valid|modifi|cré|cre|génér|gener|export)")
 # "prélevé à 11:30 par Tiphaine.": someone named by a known first name after "par"
 _BY_FIRST_NAME = re.compile(rf"(?<![\w])(?:par|avec)[ \t]+(?P<name>{CAPITALISED})(?=[ \t]*(?:[.,;)\n]|$))")
 _SHIFT = r"(?:[ \t]+(?:de[ \t]+)?(?i:nuit|jour|matin|soir|après-midi|apres-midi|WE))?"
@@ -55,6 +58,12 @@ _STAFF_LABELS = (
     "validé par", "valide par", "visé par", "régulateur", "regulateur", "signature régulateur", "préparateur",
     "preparateur", "préparatrice", "preparatrice",
 )  # fmt: skip
+# "frappé le 08/05/2025 par CT": a typing verb, its date, then the typist's initials
+_TYPED_ON_BY = re.compile(
+    r"(?i:(?<![\w])(?:frapp|tap|dactylographi|saisi|transcrit)[ée]?e?s?)[ \t]+(?i:le)[ \t]+[\d/.\-]{6,10}[ \t]+(?i:par)[ \t]+(?P<initials>\p{Lu}{2,3})(?![\w\-])"
+)
+# "FXB/ml", "VS/CE - Copie : ...": the writer's and typist's initials alone at the start of a line
+_INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{L}{2,4})(?=[ \t]*(?:$|[\-–][ \t]))")
 _INITIALS_AFTER_LABEL = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
 )
@@ -120,6 +129,11 @@ class StaffRules(Detector):
         for match in _INITIALS_AFTER_LABEL.finditer(text):
             if not self.lexicon.is_not_name(match.group("initials")):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in _TYPED_ON_BY.finditer(text):
+            yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in _INITIALS_LINE.finditer(text):
+            for group in ("writer", "typist"):
+                yield Finding(match.start(group), match.end(group), "PERSON", 0.65, "person.reference_initials")
         for pattern, rule in (
             (_INITIALS_AFTER_ROLE, "person.initials_role"),
             (_SIGN_OFF_INITIALS, "person.sign_off"),
@@ -167,7 +181,8 @@ class StaffRules(Detector):
             refs_start = reference.start("refs")
             for group in _INITIALS_GROUP.finditer(reference.group("refs")):
                 initials = group.group("initials")
-                if not self.lexicon.is_not_name(initials):
+                # beside a slash in a reference, "NB" is someone's initials, not "nota bene"
+                if not self.lexicon.is_not_name(initials) or "/" in reference.group("refs"):
                     start = refs_start + group.start("initials")
                     yield Finding(start, start + len(initials), "PERSON", 0.65, "person.reference_initials")
 
