@@ -30,8 +30,8 @@ _POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
 # "Rue (80120)": a town cell with its postcode in brackets
 _TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
 _WORDS = re.compile(r"[\w'’]+")
-# a header naming the column outranks a reading that runs across two cells ("CH de Romorantin
-# GAUTHIER Rose" read as one facility)
+# a header naming the column outranks another reading of the cell (a name the model gives a
+# facility's cell, a town read in a person's cell)
 _SCORE = 0.95
 
 
