@@ -118,8 +118,19 @@ class Page:
         wait_for(lambda: self.js("return window.__done"), "the save to finish")
 
     def open(self, index: int) -> dict:
-        self.driver.find_elements("css selector", "#note-list li")[index].click()
+        wait_for(lambda: self._click_note(index), f"a click on note {index}")
         return wait_for(lambda: (n := self.note()) and n["index"] == index and n, f"note {index}")
+
+    def _click_note(self, index: int) -> bool:
+        """Click the index-th note of the list; False when the list re-rendered under the click
+        (the page redraws it when a note opens or is saved), so that the caller clicks again."""
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        try:
+            self.driver.find_elements("css selector", "#note-list li")[index].click()
+        except StaleElementReferenceException:
+            return False
+        return True
 
     def reviewed_count(self) -> int:
         return int(self.driver.find_element("id", "progress").text.split("/")[0])
@@ -174,7 +185,7 @@ def test_review_twenty_notes_in_a_browser_then_eval_matches_the_hand_count(revie
     spans = page.note()["spans"]
     assert [spans[0]["status"], spans[1]["status"]] == ["accepted", "rejected"]
     rejected = spans[1]
-    assert "rejected" in browser.find_element("css selector", f'mark[data-span="1"]').get_attribute("class")
+    assert "rejected" in browser.find_element("css selector", 'mark[data-span="1"]').get_attribute("class")
 
     # note 2: select an uncovered word and add it as a missed PERSON (m, choose, Enter)
     note = page.open(1)
