@@ -81,7 +81,8 @@ class TableColumns(Detector):
             if not delimiter:
                 continue
             header = _cells(line, offset, delimiter)
-            categories = [self._category_of.get(_label_key(cell.text)) for cell in header]
+            header_keys = [_label_key(cell.text) for cell in header]
+            categories = [self._category_of.get(key) for key in header_keys]
             if not any(categories):
                 continue
             # the rows below, up to the table's end; the scan goes on after them, so that each line
@@ -90,8 +91,7 @@ class TableColumns(Detector):
                 row_offset, row = lines[index]
                 index += 1
                 cells = _cells(row, row_offset, delimiter)
-                keys = [_label_key(cell.text) for cell in cells]
-                if abs(len(cells) - len(header)) > 1 or keys == [_label_key(cell.text) for cell in header]:
+                if abs(len(cells) - len(header)) > 1 or [_label_key(cell.text) for cell in cells] == header_keys:
                     continue  # a row of another shape, or the header again on the next page
                 for category, cell in zip(categories, cells):
                     if category:

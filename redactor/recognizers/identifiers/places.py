@@ -55,6 +55,8 @@ _COMPLEMENT = (
     r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)[ \t]*[\w\-]{1,4}(?![\w])"
     r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage)(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
 )
+# where a word starts, as the facility pattern's own lookbehind reads it
+_WORD_START = re.compile(r"(?<![\w\-])\w")
 # a one-digit building number after a facility's name, then the end of the phrase: "Hôpital Pasteur 2"
 _BUILDING_NUMBER_AFTER = re.compile(r"[ \t]\d(?=[ \t]*(?:[),;\n]|$|[ \t]\(|[ \t][\-–][ \t]))")
 # the arrondissement written after a town divided into them: "Paris 14e", "Lyon 3ème", "Marseille 1er"
@@ -468,9 +470,12 @@ class PlaceRules(Detector):
             yield from self._named_facility(text, match)
             # "laboratoire du Centre hospitalier de Lons", "USLD Les Bruyères du Centre
             # hospitalier de Saint-Flour": a facility named inside another one's name
-            nested = self._facility.search(text, match.start("name") + 1)
-            if nested and nested.start() < match.end() and (nested.group("type") or " " in nested.group("type_words")):
-                yield from self._named_facility(text, nested)
+            # (tried at the name's word starts only: a search would scan on to the next facility)
+            for word in _WORD_START.finditer(text, match.start("name") + 1, match.end()):
+                if nested := self._facility.match(text, word.start()):
+                    if nested.group("type") or " " in nested.group("type_words"):
+                        yield from self._named_facility(text, nested)
+                    break
 
         for match in _HOSPITAL_ACRONYM.finditer(text):
             acronym = match.group()
