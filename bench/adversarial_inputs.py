@@ -93,6 +93,14 @@ def shapes() -> dict[str, Callable[[int], str]]:
         # header's rows: it must not rescan the rest of the note from each header)
         "header rows": _repeat("Nom;Ville;CP\n"),
         "header rows (aligned)": _repeat("Patient   Ville   Site\n"),
+        # issue 10 round 9: a dictated note all in lower case is recased word by word; facility
+        # names wrapped to the next line are read in a window; first names, nicknames and oral
+        # street numbers in prose
+        "dictated (lower case)": _repeat(clinical.lower()),
+        "wrapped facilities": _repeat("vu à l'Hôpital\nTenon "),
+        "first names": _repeat("avec Julie et Noah "),
+        "nicknames": _repeat('surnommé "Jo" '),
+        "au 4 de la rue": _repeat("au 4 de la rue "),
     }
 
 

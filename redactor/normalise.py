@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from redactor.paths import load_yaml
+from redactor.truecase import truecase
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,7 @@ class NormalisedText:
 def normalise(text: str) -> NormalisedText:
     """Fold the text for detection: PDF letter spacing and line-end hyphenation, entities,
     invisible characters, confusables, NFKC, whitespace runs, spaced letters, repeated
-    punctuation, letters read for digits by OCR."""
+    punctuation, letters read for digits by OCR; capitals in a note written all in lower case."""
     maps: list[OffsetMap] = []
     current, offset_map = _apply_edits(text, _extraction_edits(text))
     if offset_map is not None:
@@ -294,4 +295,6 @@ def normalise(text: str) -> NormalisedText:
         current, offset_map = _rewrite(current, pattern, replacement)
         if offset_map is not None:
             maps.append(offset_map)
+    # capitals for a note written all in lower case: one character for one, no map needed
+    current = truecase(current)
     return NormalisedText(original=text, text=current, maps=tuple(maps))

@@ -935,3 +935,83 @@ def test_round8_identifier_forms(redactor, text, category, value):
 )
 def test_round8_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+# Round 9 of issue 10 (tuned on the dev notes `lay-l`: identifiers in running prose)
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # phones with the separator set in spaces, mixed with plain pairs
+        ("Rappel au 07 . 82 . 14 . 56 . 39.", "PHONE", "07 . 82 . 14 . 56 . 39"),
+        ("Rappeler au 06 - 33 - 81 - 02 - 94. Fait par Julie.", "PHONE", "06 - 33 - 81 - 02 - 94"),
+        ("Contact famille : Danuta, 03 87 . 04 . 55 . 19.", "PHONE", "03 87 . 04 . 55 . 19"),
+        ("relais par Karima au 05 61 75 . 22 . 40.", "PHONE", "05 61 75 . 22 . 40"),
+        # a number before the phone does not shift it: "04 - 01 23 45 67" is not the phone
+        ("Ligne 04 - 01 23 45 67 89 (secrétariat)", "PHONE", "01 23 45 67 89"),
+        ("appelle le Dr Meunier, poste\n4208.", "PHONE", "4208"),
+        # a phone dictated in words is no date ("soixante-sept" holds no September)
+        ("J'ai joint sa fille au zéro six quarante-deux dix-huit soixante-sept zéro trois le 18 mars.",
+         "PHONE", "zéro six quarante-deux dix-huit soixante-sept zéro trois"),
+        # a day alone after "le" or "du" where what follows ends the date
+        ("Il a rendez-vous le 26 mais il est hospitalisé.", "DATE", "26"),
+        ("Répondu : le 22 à 10h avec le Dr Castel.", "DATE", "22"),
+        ("Sortie prévue autour du 25.", "DATE", "25"),
+        # oral addresses: "au 4 de la rue", the street's name wrapped to the next line, lieu-dit
+        ("elle vit seule au 4 de la rue du Moulin, au premier.", "ADDRESS", "4 de la rue du Moulin"),
+        ("studio au 5 de l'impasse du Canal, Ramonville", "ADDRESS", "5 de l'impasse du Canal"),
+        ("Il habite au 18 avenue\nJean Jaurès, 93200 Saint-Denis", "ADDRESS", "18 avenue\nJean Jaurès"),
+        ("Domicile : ferme au lieu-dit La Croix Bernard, commune de Saint-Avé.", "ADDRESS", "lieu-dit La Croix Bernard"),
+        # a town before a numbered street is the town, not a building's name
+        ("chez son colocataire à\nPoitiers, 9 bis rue Carnot (nouvelle adresse).", "CITY", "Poitiers"),
+        ("chez son colocataire à\nPoitiers, 9 bis rue Carnot (nouvelle adresse).", "ADDRESS", "9 bis rue Carnot"),
+        # where a relative comes from is a town, not a particle name
+        ("Sa femme est venue avec leur voisin de Loudéac, M. Le Corre.", "CITY", "Loudéac"),
+        ("Il joue en ligne avec un ami de Lyon.", "CITY", "Lyon"),
+        # a school named after its town
+        ("Adressé par l'infirmière du collège de Vitré, Mme Huet.", "CITY", "Vitré"),
+        ("Elle est institutrice à l'école de\nMontreuil-Bellay et vit seule.", "CITY", "Montreuil-Bellay"),
+        # a facility's name wrapped to the next line in running text
+        ("suivi par le Dr Lefebvre, à l'Hôpital\nTenon. Sa femme est venue.", "HOSPITAL", "Hôpital\nTenon"),
+        ("Orientation au Centre hospitalier\nAnnecy Genevois, salle prévenue.", "HOSPITAL", "Centre hospitalier\nAnnecy Genevois"),
+        # first names alone: before what says who they are, inside a sentence, nicknames
+        ("leurs deux enfants, Luka (6 ans) et Mila (3 ans).", "PERSON", "Luka"),
+        ("Relevée à deux avec Kévin (AS).", "PERSON", "Kévin"),
+        ("Nuit calme. Voir avec\nMélanie au 02.40.82.15.63 demain.", "PERSON", "Mélanie"),
+        ("Le couple a deux enfants (Noah et\nTiméo).", "PERSON", "Timéo"),
+        ("Il évoque un ami d'enfance surnommé \"Žika\" qui l'aurait entraîné à boire.", "PERSON", "Žika"),
+        ("Parle de sa grand-mère\n\"Mamie Jo\", décédée en 2022.", "PERSON", "Jo"),
+        ("refuse le repas, dit que \"Juju\" (sa petite-fille Julie) lui manque.", "PERSON", "Juju"),
+        ("La voisine, Mme Muller (\"Lulu\"), passe tous les jours.", "PERSON", "Lulu"),
+        # a surname in lower case after "Dr"
+        ("Noté : le Dr chabrol passera voir la ch. 3.", "PERSON", "chabrol"),
+    ],
+)
+def test_round9_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Appeler l'astreinte avant le 15. Fiche SAMU transmise.", "DATE", "15"),  # the emergency number
+        ("Traitement : 5-FU le 5-FU est arrêté le 3e jour.", "DATE", "3"),
+        ("Prendre le 2 comprimés le soir.", "DATE", "2"),
+        ("Hospitalisé au CHU\nService de cardiologie.", "HOSPITAL", "CHU\nService"),
+        ("Dr Paul Moreau, chef de clinique\nCopie à : Dr Sarfati", "HOSPITAL", "clinique\nCopie"),
+        # first names that are eponyms, labels, words or regions here
+        ("Mélanome de niveau V de Clark et indice de Breslow de 4 mm.", "PERSON", "Clark"),
+        ("Splénomégalie stade III selon Hackett.", "PERSON", "Hackett"),
+        ("Le sérodiagnostic de Widal et Félix était négatif.", "PERSON", "Félix"),
+        ("Posologies vérifiées dans le Vidal.", "PERSON", "Vidal"),
+        ("Suivi réseau périnatal Lorraine depuis mars.", "PERSON", "Lorraine"),
+        ("allergie IgE-médiée, Ara h 2 à 1,8 kUA/l.", "PERSON", "Ara"),
+        ("Interne : T. Van den Berghe\nEdité le 15/03/2026 à 05:36", "PERSON", "Edité"),
+        ("Maman injoignable. Papa (M. Benali) joint au 06 12 12 12 12.", "PERSON", "Papa"),
+        ("Elle dit \"Non\" et répète \"Maman\".", "PERSON", "Maman"),
+        # a sentence before a postcode is no street line
+        ("Vit avec son épouse Halina au 21 cité Sainte-Barbe, 57800 Freyming.", "ADDRESS",
+         "Vit avec son épouse Halina au 21 cité Sainte-Barbe"),
+    ],
+)
+def test_round9_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

@@ -11,9 +11,11 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 
-# 0X XX XX XX XX with spaces, dots, dashes, slashes or nothing between pairs; +33 / 0033 / +33 (0);
-# overseas prefixes +262, +590, +594, +596, +687, +689; pairs may also be split 2-3-2-3 or 4-2-4.
-_PAIR_SEP = r"(?:[ .\-/]|\u00a0)?"
+# 0X XX XX XX XX with spaces, dots, dashes, slashes or nothing between pairs, the mark alone or
+# set in spaces ("07 . 82 . 14 . 56 . 39", "06 - 33 - 81 - 02 - 94", "05 61 75 . 22 . 40");
+# +33 / 0033 / +33 (0); overseas prefixes +262, +590, +594, +596, +687, +689; pairs may also be
+# split 2-3-2-3 or 4-2-4.
+_PAIR_SEP = r"(?:[ ]?[.\-/][ ]?|[ \u00a0])?"
 _NATIONAL = rf"0[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
 _INTERNATIONAL = (
     rf"(?:\+|00)[ ]?(?:33|262|590|594|596|687|689|508|681)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
@@ -32,7 +34,7 @@ _PHONE = re.compile(
 
 # "poste 4321", "poste 2 83 41", "ext. 12", "63 218 (bip)": extensions and pagers
 _EXTENSION = re.compile(
-    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*(?P<number>\d{1,3}(?: \d{2,3}){1,2}|\d{2,6})(?![\w])"
+    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?: \d{2,3}){1,2}|\d{2,6})(?![\w])"
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
     r"|\((?P<internal>\d{3,6})[ \t]+(?i:en[ \t]+interne|interne)\)"  # "(5180 en interne)"
 )
@@ -60,6 +62,7 @@ class PhoneDetector(Detector):
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for match in _PHONE.finditer(text):
+            match = _realigned(text, match)
             value = match.group()
             digits = sum(c.isdigit() for c in value)
             if not 8 <= digits <= 15:
@@ -75,6 +78,23 @@ class PhoneDetector(Detector):
         for match in _EXTENSION.finditer(text):
             group = next(name for name in ("number", "pager", "internal") if match.group(name))
             yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")
+
+
+def _realigned(text: str, match: re.Match[str]) -> re.Match[str]:
+    """A match followed by one more pair of digits started too early: in "poste 04 - 01 23 45 67
+    89" the phone is the last five pairs, not "04 - 01 23 45 67". The match that starts at a later
+    pair and ends the run, if there is one."""
+    if not _ONE_MORE_PAIR.match(text, match.end()):
+        return match
+    for pair in _PAIR_START.finditer(text, match.start() + 1, match.end()):
+        later = _PHONE.match(text, pair.start())
+        if later and later.end() > match.end() and not _ONE_MORE_PAIR.match(text, later.end()):
+            return later
+    return match
+
+
+_ONE_MORE_PAIR = re.compile(r"(?:[ ]?[.\-/][ ]?|[ ])\d{2}(?!\d)")
+_PAIR_START = re.compile(r"(?<=[ .\-/])0[1-9]")
 
 
 class EmailDetector(Detector):

@@ -122,6 +122,14 @@ _DAY_AFTER_WEEKDAY = re.compile(
     rf"(?i:(?=[lmjvsd])\b(?:{'|'.join(WEEKDAYS)})[ \t]+)(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![.,]\d)"
     r"(?=[ \t]*(?:[,.;:)\n]|$|(?i:si|et|ou|à|au|pour|avec|dans|matin|soir|midi|après-midi|prochain|dernier)(?![\w])))"
 )
+# "rendez-vous le 26 mais...", "confirme le 22.", "le 29 à 8h30", "autour du 25": a day alone after
+# "le" or "du" where what follows ends the date (not "le 2 comprimés", "le 5-FU", "le 3e"); not
+# the emergency numbers after a call ("appeler le 15", "fait le 18")
+_DAY_AFTER_ARTICLE = re.compile(
+    r"(?i:(?=[dl])\b(?:le|du)\s+)(?P<date>1er|3[01]|[12]\d|[1-9])(?![.,]\d)"
+    r"(?=[ \t]*(?:[,.;)\n]|$|(?i:à|a)[ \t]*\d{1,2}[ \t]*h|(?i:si|ou|pour|avec|mais|matin|soir|midi|après-midi|prochain)(?![\w])))"
+)
+_CALL_BEFORE = re.compile(r"(?i:\b(?:appel\w*|compos\w*|fai\w*|joindre|joint|contact\w*|prévenu\w*|prevenu\w*|numéro|numero)\b[^.;\n]{0,30})$")
 _WEEKDAY_BEFORE = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"
 )
@@ -136,7 +144,8 @@ _TEXTUAL = re.compile(
     rf"(?i:{_initial_of(WEEKDAYS, ['premier', 'et'], _UNITS, MONTH_FORMS, digit=True)}(?<![\w])"
     rf"(?:{_initial_of(WEEKDAYS)}(?:{'|'.join(WEEKDAYS)})\s+)?"
     rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_initial_of(_UNITS, ['et'])}{_NUMBER_WORDS})\s*)?"
-    rf"{_initial_of(MONTH_FORMS)}(?:{_MONTH})(?:\.|(?![\w]))"
+    # not the end of a number word: "soixante-sept" is no September
+    rf"(?<!ingt-)(?<!ente-)(?<!ante-)(?<!dix-){_initial_of(MONTH_FORMS)}(?:{_MONTH})(?:\.|(?![\w]))"
     rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
 )
 # dictated letters: "diagnostiquée en deux mille cinq", "depuis deux mille dix-huit"
@@ -200,6 +209,10 @@ class DateDetector(Detector):
                 yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
         for match in chain(_DAY_ALONE.finditer(text), _DAY_AFTER_WEEKDAY.finditer(text)):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.day_alone")
+        for match in _DAY_AFTER_ARTICLE.finditer(text):
+            if match.group("date") in ("15", "17", "18") and _CALL_BEFORE.search(text, max(0, match.start() - 45), match.start()):
+                continue
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.65, "date.day_alone")
         for match in _RANGE_START.finditer(text):
             # "9 au 10 juin 2025": the span runs to the second day, and joins the date after it
             yield Finding(match.start("date"), match.end("second"), "DATE", 0.85, "date.range_start")

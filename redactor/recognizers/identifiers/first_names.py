@@ -7,6 +7,18 @@ Rules, each named in the finding's `detector`:
   Aurélie", "message pris par Nadia").
 - person.coordinated: a known first name joined by "et" to a first name and surname ("Les
   parents (Laura et Marc Kremer)": Laura Kremer too).
+- person.first_name_described: a known first name before what says who it is: an age, a role or a
+  kinship in brackets ("Luka (6 ans)", "Kévin (AS)", "Françoise (fille de Mme Dupré)").
+- person.first_name_in_sentence: a known first name alone inside a sentence ("selon Aurélien",
+  "Relève à Audrey et Samuel", "voir avec Mélanie"): in running text a capitalised first name
+  that is no common word names someone. Not at a sentence's start, not before another
+  capitalised word (a full name, "rue Victor Hugo", "Centre Henri Becquerel" are read elsewhere),
+  not after a capitalised word, "Saint" or an eponym's trigger; a low score, so that a town read
+  in context ("à Florence") keeps its reading.
+- person.nickname: a nickname in quotes where the note says it is one: after "surnommé",
+  "appelle", "cherche", with a family word ("Mamie Jo"), or before a kinship ("Juju" (sa
+  petite-fille), "Riri", son frère), or in brackets after a name (Mme Muller ("Lulu")). Any
+  word that is no ordinary word: nicknames are in no list.
 """
 
 from __future__ import annotations
@@ -18,8 +30,8 @@ from spacy.tokens import Doc
 
 from redactor.findings import Finding
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import NameLexicon, fold, name_lexicon
-from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED
+from redactor.recognizers.identifiers.lexicon import NameLexicon, countries, fold, name_lexicon
+from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, LOWER, UPPER, alternation, eponym_before
 from redactor.recognizers.vouched.folding import common_word_keys
 
 _PHONE_START = r"(?:0[1-9](?:[ .\-]?\d{2}){4}|\+\d)"
@@ -30,6 +42,33 @@ _WRITER = re.compile(
     rf"(?i:(?<![\w])(?:saisie?s?|r[ée]dig[ée]e?s?|tap[ée]e?s?|dict[ée]e?s?|transmise?s?|valid[ée]e?s?|relue?s?|prise?s?|re[çc]ue?s?|not[ée]e?s?)"
     rf"[ \t]+par)[ \t]+(?P<name>{CAPITALISED})(?![\w\-'’])"
 )
+_DESCRIBED = re.compile(
+    rf"(?<![\w\-'’])(?P<name>{CAPITALISED})[ \t]*\([ \t]*(?:\d{{1,3}}[ \t]*(?:ans|mois)\b|(?P<word>[\w\-]+))"
+)
+_IN_SENTENCE = re.compile(rf"(?<![\w\-'’.])(?P<name>{CAPITALISED})(?![\w\-'’])(?![ \t]+{UPPER}|[ \t]*\n[ \t]*{UPPER}{LOWER}*[ \t]+{UPPER})")
+# what may stand before a first name that starts no sentence: a lower-case word, a comma, an
+# opening bracket or quote, a line break inside a sentence
+# (a line's start too, unless the line before ends inside a sentence: on a lower-case word or a
+# comma: "appelle sa fille,\nMarie-Thérèse", "(Noah et\nTiméo)")
+_SENTENCE_START_BEFORE = re.compile(
+    r"(?:^|[.!?:;•\-–*]|\n[ \t]*\n|\t|(?<!(?<![\w\-'’])\p{Ll}[\w\-'’]{0,30}[ \t]*)(?<!,[ \t]*)\n)[ \t]*[«\"“(]?[ \t]*$"
+)
+# an article before it, a number, a label's colon after it: "le Vidal", "aile des Lilas",
+# "Harris 42", "Pat. :", "To:"
+_NOT_A_PERSON_AROUND = re.compile(r"(?i:(?<![\w])(?:le|la|les|du|des|au|aux|un|une)[ \t]+)$")
+_NICKNAME = re.compile(
+    r"[«\"“][ \t]?(?:(?P<family>(?i:mamie|mamy|mémé|meme|papi|papy|pépé|pepe|tonton|tata|tatie|tati))[ \t]+)?"
+    r"(?P<name>\p{Lu}\p{Ll}{1,14})[ \t]?[»\"”]"
+)
+_NICKNAME_BEFORE = re.compile(
+    r"(?:(?i:\b(?:surnomm\w*|appel\w*|nomm\w*|prénomm\w*|cherche|réclame|reclame)\b)[^.\n\"«“]{0,12}|\p{Lu}[\w'’\-]+[ \t]*\([ \t]*)$"
+)
+# what stands before an eponym rather than a person: "de", "d'", a year ("2008 May"), a query
+# string ("Src=Art&")
+_EPONYM_LIKE_BEFORE = re.compile(r"(?:(?<![\w])(?i:de|d['’]|du)[ \t]*|\d{4}[ \t]+|[=&/])$")
+_PAIR_BEFORE = re.compile(r"(?P<first>\p{Lu}[\w'’\-]+)[ \t]+(?:et|&)[ \t]+$")
+_LABEL_OR_SCORE_AFTER = re.compile(r"\.?[ \t]*:|[ \t]*\d|[ \t]+[a-zA-Z][ \t]*\d|[;&=]")
+_CAPITAL_WORD_BEFORE = re.compile(rf"(?:{UPPER}[\w'’\-]*|(?i:saint|sainte|st|ste|rue|avenue|bd|boulevard|place|allée|impasse|chemin|quai|cours|route|square|résidence|clinique|hôpital|hopital|centre|institut|fondation|école|collège|lycée|maison|foyer|villa|prix|projet|protocole|programme|essai|étude|plan))[ \t]+$")
 _COORDINATED = re.compile(
     rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+et[ \t]+(?P<second>{CAPITALISED})[ \t]+(?P<surname>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])"
 )
@@ -41,9 +80,23 @@ class FirstNameRules(Detector):
     def __init__(self, lexicon: NameLexicon | None = None) -> None:
         super().__init__(name="FirstNameRules", categories=["PERSON"])
         self.lexicon = lexicon or name_lexicon()
+        relation = alternation(self.lexicon.relations)
+        # "Juju" (sa petite-fille Julie), "Riri", son frère
+        self._relation_before = re.compile(rf"(?i:(?<![\w])(?:{relation}))[ \t]+(?:de|d['’]|du)[ \t]*$")
+        self._kinship_after = re.compile(rf"[ \t]*(?:\(|,)[ \t]*(?i:(?:sa|son|ses|leur|leurs)[ \t]+)?(?i:{relation})(?![\w])")
+        self._countries = countries()  # and regions: "réseau périnatal Lorraine"
+        self._eponym_before = re.compile(eponym_before(self.lexicon.eponym_triggers))
+        self._person_words = frozenset(
+            fold(phrase.split()[0]) for phrase in (*self.lexicon.relations, *self.lexicon.roles, *self.lexicon.titles)
+        )
 
     def _is_plain_first_name(self, word: str) -> bool:
         return self.lexicon.is_distinct_first_name(word) and fold(word) not in common_word_keys()
+
+    def _describes_a_person(self, word: str) -> bool:
+        """A role, a kinship or a title in the brackets after a first name ("AS", "fille", "IDE")."""
+        key = fold(word)
+        return key in self._person_words or word in self.lexicon.roles
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for match in _BEFORE_PHONE.finditer(text):
@@ -52,8 +105,45 @@ class FirstNameRules(Detector):
         for match in _WRITER.finditer(text):
             if self._is_plain_first_name(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.writer")
+        for match in _DESCRIBED.finditer(text):
+            word = match.group("word")
+            name = match.group("name")
+            if self._is_plain_first_name(name) and fold(name) not in self._person_words and (word is None or self._describes_a_person(word)):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.88, "person.first_name_described")
+        yield from self._in_sentence(text)
+        yield from self._nicknames(text)
         for match in _COORDINATED.finditer(text):
             first, second = match.group("first"), match.group("second")
             if self._is_plain_first_name(first) and self.lexicon.is_first_name(second):
                 if not self.lexicon.is_not_name(match.group("surname")):
                     yield Finding(match.start("first"), match.end("first"), "PERSON", 0.75, "person.coordinated")
+
+    def _in_sentence(self, text: str) -> Iterator[Finding]:
+        for match in _IN_SENTENCE.finditer(text):
+            name = match.group("name")
+            if not self._is_plain_first_name(name) or fold(name) in self._person_words or name.casefold() in self._countries:
+                continue  # the lexicon first: most capitalised words are no first name
+            start = match.start("name")
+            before = text[max(0, start - 40) : start]
+            if _SENTENCE_START_BEFORE.search(before) or _CAPITAL_WORD_BEFORE.search(before) or self._eponym_before.search(before):
+                continue  # "Échelle de Hamilton", "selon Fletcher": an eponym
+            if _EPONYM_LIKE_BEFORE.search(before) and not self._relation_before.search(before):
+                continue  # "niveau V de Clark", "angle de Fowler et Philip" (not "la fille de Gilles")
+            if (pair := _PAIR_BEFORE.search(before)) and not self._is_plain_first_name(pair.group("first")):
+                continue  # "Widal et Félix" (but "Noah et Timéo")
+            if _NOT_A_PERSON_AROUND.search(before) or _LABEL_OR_SCORE_AFTER.match(text, match.end("name")):
+                continue
+            yield Finding(start, match.end("name"), "PERSON", 0.7, "person.first_name_in_sentence")
+
+    def _nicknames(self, text: str) -> Iterator[Finding]:
+        for match in _NICKNAME.finditer(text):
+            name = match.group("name")
+            if fold(name) in common_word_keys() or self.lexicon.is_not_name(name):
+                continue
+            said_so = (
+                match.group("family")
+                or _NICKNAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                or self._kinship_after.match(text, match.end())
+            )
+            if said_so:
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.nickname")

@@ -108,7 +108,7 @@ _NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
 _SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
 # a title written out in full, as dictation software writes it: "le docteur mesnil"
-_SPELLED_TITLE_BEFORE = re.compile(r"(?i:(?<![\w])(?:docteur|monsieur|madame|mademoiselle|professeur)[ \t]+)$")
+_SPELLED_TITLE_BEFORE = re.compile(r"(?:(?<![\w])(?:(?i:docteur|monsieur|madame|mademoiselle|professeur)|Dr|DR|dr)\.?[ \t]+)$")
 
 
 class PersonRules(Detector):
@@ -302,10 +302,15 @@ class PersonRules(Detector):
             name = match.group("name")
             if len(relation_word) > 3 and relation_word.isupper() and not self._has_known_name(name) and "." not in name:
                 continue  # a heading in capitals ("PATIENT DIABETIQUE", "SAGE-FEMME LIBERALE"), not initials
+            if (particle := re.match(r"(?:de|d['’])[ \t]*", name)) and self._is_town_not_first_name(name[particle.end() :]):
+                continue  # "leur voisin de Loudéac", "un ami de Lyon": where they come from (not "fille de Gilles")
             # a relation word just before outranks a town's reading ("sa femme (Rosa, décédée)")
             found = self._finding(text, match.start("name"), match.end("name"), 0.85, "relation")
             if found:
                 yield found
+
+    def _is_town_not_first_name(self, name: str) -> bool:
+        return self.towns.is_town(name) and not self.lexicon.is_distinct_first_name(name)
 
     def _by_married_name(self, text: str) -> Iterator[Finding]:
         for match in self._before_married_name.finditer(text):

@@ -108,6 +108,15 @@ _PRACTICE_ROLES = frozenset({"IDE", "IDEL", "SF"})
 _PARTNER_AFTER = re.compile(rf"[ \t]*(?:/|&|\bet\b)[ \t]*(?P<name>{UPPER}[\w'’\-]+)(?![\w])")
 # a locality named with its article: "Les Milles", "La Butte aux Loups", "Lieu-dit Kerhuel"
 _LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
+# a school named after its town, not a person: "collège de Vitré", "l'école de\nMontreuil-Bellay"
+# (named after a person, a school takes no "de": "collège Jean Moulin")
+_SCHOOL_OF = re.compile(
+    r"(?i:\b(?:école|ecole|collège|college|lycée|lycee|université|universite|faculté|faculte|crèche|creche|groupe\s+scolaire)"
+    r"(?:[ \t]+(?:primaire|maternelle|élémentaire|elementaire|publique|privée|privee|municipale))?[ \t]+(?:de|d['’])[ \t\n]*)$"
+)
+_CHIEF_BEFORE = re.compile(r"(?i:chef|cheffe)[ \t]+$")
+# three lower-case words in a row: running text, not an address line
+_PROSE = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+\p{Ll}+[ \t]+\p{Ll}+(?![\w\-'’])")
 # a town right after a facility acronym: "CHBS Lorient"
 _TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{_TOWN})")
 # "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
@@ -157,8 +166,11 @@ class PlaceRules(Detector):
         # start with (a digit, the initials of its words), which rejects most positions in one test
         street_initials = first_characters(data["street_types"])
         self._address = re.compile(  # "l'impasse des Mimosas": after an elided article too
-            rf"(?:{NOT_IN_WORD_BEFORE}|(?<=(?<![\w])[lL]['’]))(?=\d|(?i:[{street_initials}]))(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+)?"
-            rf"(?P<type>(?i:{streets}))(?![\w])[ \t]+(?P<name>{street_name})"
+            rf"(?:{NOT_IN_WORD_BEFORE}|(?<=(?<![\w])[lL]['’]))(?=\d|(?i:[{street_initials}]))(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+"
+            # said aloud: "au 4 de la rue du Moulin", "au 5 de l'impasse du Canal"
+            rf"(?:(?i:de[ \t]+la|du)[ \t]+|(?i:de[ \t]+l['’])[ \t]*)?)?"
+            # the name may wrap to the next line in running text ("18 avenue\nJean Jaurès")
+            rf"(?P<type>(?i:{streets}))(?![\w])(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?P<name>{street_name})"
             # a house number after the name, as abroad: "Rue du Lac 3", "Calle Mayor 12"
             rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$)))?"
         )
@@ -243,7 +255,7 @@ class PlaceRules(Detector):
         # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
         # not also ordinary words
         self._town_in_context = re.compile(
-            rf"(?:(?<![\w])(?:(?i:de|pour|vers|depuis|puis|a)[ \t]+|(?i:d['’])[ \t]*)|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
+            rf"(?:(?<![\w])(?:(?i:de|pour|vers|depuis|puis|a)(?:[ \t]+|[ \t]*\n[ \t]*)|(?i:d['’])[ \t]*)|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{_TOWN})"
         )
         self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         # "Dakar (Sénégal)", "Izmir (Turquie)": any town, known or not, then its country
@@ -276,6 +288,12 @@ class PlaceRules(Detector):
 
         # a letterhead's facility broken across two lines: "Polyclinique\nSaint-Roch",
         # "HÔPITAL PRIVÉ\nLA CASAMANCE": the type alone on its line, the name alone on the next
+        # in running text, a facility's name wrapped to the next line: "à l'Hôpital\nTenon", "au
+        # Centre hospitalier\nAnnecy Genevois" (a preposition before the type says it is prose)
+        self._facility_wrapped = re.compile(
+            rf"(?i:(?<![\w])(?:à|au|aux|de|du|vers|depuis)[ \t]+(?:l['’]|la[ \t]+|le[ \t]+)?)(?P<head>(?:{acronyms}|(?i:{words}))"
+            rf"(?:[ \t]+{LOWER}+)?)[ \t]*(?P<break>\n)[ \t]*(?=\p{{Lu}})"
+        )
         self._facility_two_lines = re.compile(
             rf"(?m)^[ \t]*(?P<head>(?:{acronyms}|(?i:{words}))(?:[ \t]+[\w'’\-]+){{0,3}})[ \t]*\n[ \t]*"
             rf"(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax|direction|{streets})\b|{titles}\b)"
@@ -284,9 +302,20 @@ class PlaceRules(Detector):
 
     def _addresses(self, text: str) -> Iterator[Finding]:
         streets = []
-        for match in self._address.finditer(text):
+        covered_until = 0
+        # overlapped: a street type read in a rejected match may start another ("ferme au
+        # lieu-dit La Croix": "lieu-dit La Croix" after "ferme au lieu")
+        for match in self._address.finditer(text, overlapped=True):
+            if match.start() < covered_until:
+                continue
             if _NOT_A_STREET_BEFORE.search(text, max(0, match.start() - 15), match.start()):
                 continue
+            if "\n" in match.group("gap") and not (
+                match.group("number")
+                or match.group("type").casefold() in ("lieu-dit", "lieudit")
+                or _SPOKEN_NUMBER_BEFORE.search(text, max(0, match.start() - 50), match.start())
+            ):
+                continue  # a type alone at a line's end names no street
             if not match.group("number") and self._title_before.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "Dr Ch. Peretti": an initial, not a "chemin"
             has_number = bool(match.group("number") or match.group("number_after"))
@@ -300,10 +329,13 @@ class PlaceRules(Detector):
                 elif not match.group("number") and (spoken := _SPOKEN_NUMBER_BEFORE.search(text, max(0, start - 50), start)):
                     start = spoken.start()  # dictated: "au douze rue des Alpilles"
                 building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
+                if building and self._known_town_length(building.group("building"), 0) == len(building.group("building")):
+                    building = None  # "à Poitiers, 9 bis rue Carnot": the town, read as such elsewhere
                 if not match.group("number_after") and (town := self._town_ending_a_name(text, match.start("name"), end)):
                     end, town_start, town_end = town
                     yield Finding(town_start, town_end, "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
                 streets.append((building.start("building") if building else start, end))
+                covered_until = end
         for match in _finditer_needing_postcode(self._labelled_street, text):
             streets.append((match.start("street"), match.end("street")))
         # building, flat, "n°4" beside a street on the same line belong to the address
@@ -315,6 +347,8 @@ class PlaceRules(Detector):
             line = match.group("line")
             if re.fullmatch(_POSTCODE_LABEL, line.strip()):
                 continue  # "CP Ville     49280 La Séguinière": a form's label cell
+            if _PROSE.search(line):
+                continue  # "Vit avec son épouse Halina au 21 cité Sainte-Barbe, 57800 ...": a sentence
             if not re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}|(?i:t[ée]l|fax|cedex)", line):  # not a phone line
                 # "Les Milles - 13290 Aix", "La Butte aux Loups\n72230 ...": a place with its
                 # article is a locality, not a person the NER would see there
@@ -384,7 +418,7 @@ class PlaceRules(Detector):
                     continue  # "(Richmond Agitation Sedation Scale)": the first word of a title
                 if text[start + length : start + length + 1] in ("®", "™"):
                     continue  # "Cobas e411, Roche®": a manufacturer
-                if length and not self._eponym_before.search(text, max(0, start - 40), start):
+                if length and not (self._eponym_before.search(text, max(0, start - 40), start) and not _SCHOOL_OF.search(text, max(0, start - 40), start)):
                     # context plus lexicon outrank a bare NER guess of a person
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
         for match in self._town_in_parentheses.finditer(text):
@@ -477,6 +511,23 @@ class PlaceRules(Detector):
                         yield from self._named_facility(text, nested)
                     break
 
+        for wrapped in self._facility_wrapped.finditer(text):
+            # read as if the line break were a space, in a window around it (copying the whole
+            # text for each would be quadratic)
+            offset = max(0, wrapped.start("head") - 60)
+            window_end = min(len(text), wrapped.end() + 300)
+            joined = text[offset : wrapped.start("break")] + " " + text[wrapped.end("break") : window_end]
+            first_word = re.match(r"[\w'’]+", text[wrapped.end() :])
+            if (
+                (first_word and (fold(first_word.group()) in common_word_keys() or first_word.group().isupper()))
+                or ":" in text[wrapped.end() : wrapped.end() + 30].split("\n")[0]
+                or _CHIEF_BEFORE.search(text, max(0, wrapped.start() - 8), wrapped.start())
+                or text[wrapped.start() : wrapped.start("break")].isupper()
+            ):
+                continue  # "au CHU\nService de cardiologie", "chef de clinique\nCopie à :", a heading
+            if match := self._facility.match(joined, wrapped.start("head") - offset):
+                for finding in self._named_facility(joined, match):
+                    yield replace(finding, start=finding.start + offset, end=finding.end + offset)
         for match in _HOSPITAL_ACRONYM.finditer(text):
             acronym = match.group()
             vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms
