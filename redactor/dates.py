@@ -28,6 +28,21 @@ for _form, _number in {
     "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
 }.items():  # fmt: skip
     MONTH_FORMS[_form] = _number
+FRENCH_MONTH_FORMS = dict(MONTH_FORMS)
+# Month names of letters from abroad (English, Italian, Spanish, Catalan, Portuguese, German,
+# Dutch): "Admitted 9 May 2025", "Cuneo, 3 ottobre 2024". Read only with a day or a year
+# beside them, like every month name; written back shifted in French.
+for _names in (
+    "january february march april may june july august september october november december",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+):
+    for _number, _name in enumerate(_names.split(), start=1):
+        MONTH_FORMS.setdefault(_name, _number)
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 _UNITS = {

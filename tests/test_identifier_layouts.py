@@ -1015,3 +1015,71 @@ def test_round9_identifier_forms(redactor, text, category, value):
 )
 def test_round9_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+# Round 10 of issue 10 (tuned on the dev notes `lay-m`: overseas territories and care abroad)
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # local phone formats after a label, a call, or before the kind of line
+        ("Domicile : district de Hahake\nTél. : 82 44 17 (mère)", "PHONE", "82 44 17"),
+        ("BP 1640 - 98713 Papeete - Tél. 40 48 62 62", "PHONE", "40 48 62 62"),
+        ("Conjointe : Mme Arozamena, 41 23 87 (domicile), 55 40 12 (portable).", "PHONE", "55 40 12"),
+        ("+32 2 764 11 11 - Secrétariat 02 764 14 52", "PHONE", "02 764 14 52"),
+        ("10h25 : appel de la mère au 78 92 05 14, messagerie.", "PHONE", "78 92 05 14"),
+        # postcodes and streets abroad
+        ("Address in UK : Flat 3, 27 Kennington Lane, London SE11 4RS", "ZIP", "SE11 4RS"),
+        ("Avinguda Fiter i Rossell 1-13, AD700 Escaldes-Engordany", "ZIP", "AD700"),
+        ("Etablissement : President Kennedylaan 4, 8500 Kortrijk", "ADDRESS", "President Kennedylaan 4"),
+        ("Avenue Hippocrate 10 - 1200 Woluwe-Saint-Lambert", "ADDRESS", "Avenue Hippocrate 10"),
+        ("au lieu-dit Funtana,\n20250 Santa-Lucia-di-Mercurio ; tél.", "CITY", "Santa-Lucia-di-Mercurio"),
+        # dates from abroad
+        ("Admitted 9 May 2025 via A&E with chest pain.", "DATE", "9 May 2025"),
+        ("Cuneo, 3 ottobre 2024\nPaziente : BOTTERO Giuseppina", "DATE", "3 ottobre 2024"),
+        # facilities: named before their type word, by an acronym they define, by their own acronym
+        ("Guy's and St Thomas' NHS Foundation Trust - St Thomas' Hospital", "HOSPITAL", "St Thomas' Hospital"),
+        ("Alternative proposée (Sint Maarten Medical Center) refusée.", "HOSPITAL", "Sint Maarten Medical Center"),
+        ("Hôpitaux Universitaires de Genève (HUG)\nN° patient HUG : 00081457902", "HOSPITAL", "HUG"),
+        ("transfert → CHPF Taaone (Pirae)", "HOSPITAL", "CHPF Taaone"),
+        ("le 28/05/2025 au CHT Gaston-Bourret (Dr Hugo Kasarhérou).", "HOSPITAL", "CHT Gaston-Bourret"),
+        ("Dr. med. Ursula Meier, Universitätsspital Basel, Petersgraben 4", "HOSPITAL", "Universitätsspital Basel"),
+        # labelled numbers of prisons and of other countries' insurers
+        ("N° d'écrou : 24187      NIR : 1 72 08 99 437 003 21", "PATIENT_ID", "24187"),
+        # a title from abroad
+        ("Assistante sociale : Sra. Montserrat Vilanova", "PERSON", "Montserrat Vilanova"),
+    ],
+)
+def test_round10_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # islands, overseas regions and provinces are no person and no town
+        ("Né le 27/03/1966 au Lamentin (Martinique)", "PERSON", "Martinique"),
+        ("Domicile à La Réunion : 48 rue Jean Chatel", "PERSON", "Réunion"),
+        ("Hôpital de Taiohae (Nuku Hiva, Marquises)", "PERSON", "Nuku Hiva"),
+        # labels and care acronyms of letters from abroad
+        ("N° EVASAN : EV-976-24-0731", "PERSON", "EVASAN"),
+        ("Rédigé par : Oberarzt Dr. med. Andreas Keller", "PERSON", "med"),
+        ("Data / Date : 09/02/2025", "PERSON", "Data"),
+        # a number label is no kinship: "N° patient HUG"
+        ("N° patient CHPG : M0449127", "PERSON", "CHPG"),
+        # an acronym in brackets that is a town or a kind of facility defines nothing
+        ("SAU HOPITAL HENRI-MONDOR (CRETEIL). Fils prévenu.", "HOSPITAL", "CRETEIL"),
+        ("Fondation Santé Service (HAD) - site de Levallois\nMédecin HAD : Dr Nowak", "HOSPITAL", "HAD"),
+        # a surname after "M." is no hospital acronym with a name
+        ("Le 10 janvier 2024 - M. CHEN Wei, 62 ans", "HOSPITAL", "CHEN Wei"),
+        # "ms" is a unit, no title: "QTc 412 ms. Axe normal"
+        ("QRS 90 ms, QTc 412 ms. Axe normal.", "PERSON", "Axe"),
+        # a month from abroad alone is a word; a year before "via" is no street number
+        ("Elle est suivie depuis march.", "DATE", "march"),
+        ("Admitted 9 May 2025 via A&E with chest pain.", "ADDRESS", "2025 via A"),
+        # a sentence that leads into a street is no street line before a postcode
+        ("Elle habite avec son mari, Dumenicu Mattei, au lieu-dit Funtana,\n20250 Santa-Lucia-di-Mercurio",
+         "ADDRESS", "Dumenicu Mattei, au lieu-dit Funtana"),
+    ],
+)
+def test_round10_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

@@ -38,6 +38,26 @@ _EXTENSION = re.compile(
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
     r"|\((?P<internal>\d{3,6})[ \t]+(?i:en[ \t]+interne|interne)\)"  # "(5180 en interne)"
 )
+# Numbers in the local formats of overseas territories and neighbouring countries, which no
+# French pattern reads, after a phone label: "Tél. : 82 44 17" (Wallis), "Tél. 40 48 62 62"
+# (Polynesia), "Secrétariat 02 764 14 52" (Brussels), "secretaries : 020 7188 1048" (London);
+# or before the kind of line: "41 23 87 (domicile)"
+_PHONE_LABEL = (
+    r"(?i:t[ée]l[ée]phone|t[ée]l\.?|tel\.?|mobile|portable|port\.|gsm|fax|standard|secr[ée]tariat|secretaries|"
+    r"switchboard|joignable\s+au|rappeler\s+au|appel\w*\s+au|au\s+num[ée]ro)"
+)
+_LOCAL_NUMBER = r"\d{2,4}(?:[ .]\d{2,4}){2,4}"
+_LABELLED_LOCAL = re.compile(
+    rf"(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*(?:\([^()\n]{{0,20}}\)[ \t]*)?:?[ \t]*(?P<number>{_LOCAL_NUMBER})(?![\w]|[.,/\-]\d)"
+)
+# "appel de la mère au 78 92 05 14", "joignable chez sa sœur au 87 30 14 22"
+_CALLED_AT = re.compile(
+    r"(?i:(?<![\w])(?:joignable|appel\w*|rappel\w*|joint|jointe|contact\w*|pr[ée]venu\w*)(?![\w])[^\n.;:]{0,30}?[ \t]au)[ \t]+"
+    rf"(?P<number>{_LOCAL_NUMBER})(?![\w]|[.,/\-]\d)"
+)
+_NUMBER_THEN_KIND = re.compile(
+    r"(?<![\w.,/+\-])(?P<number>\d{2}(?:[ .]\d{2}){2,3})[ \t]*\((?i:domicile|portable|mobile|fixe|travail|bureau|standard)\)"
+)
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
 # tie-break between PHONE and DATE is made here, where the layout is known.
 _DATE_INSIDE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}")
@@ -75,6 +95,10 @@ class PhoneDetector(Detector):
             if _DATE_INSIDE.search(value):
                 continue
             yield Finding(match.start(), match.end(), "PHONE", 0.95, "phone.format")
+        for pattern in (_LABELLED_LOCAL, _CALLED_AT, _NUMBER_THEN_KIND):
+            for match in pattern.finditer(text):
+                if 6 <= sum(c.isdigit() for c in match.group("number")) <= 12 and not _DATE_INSIDE.search(match.group("number")):
+                    yield Finding(match.start("number"), match.end("number"), "PHONE", 0.9, "phone.local_format")
         for match in _EXTENSION.finditer(text):
             group = next(name for name in ("number", "pager", "internal") if match.group(name))
             yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from redactor.dates import MONTH_FORMS, WEEKDAYS, _UNITS, parse_date
+from redactor.dates import FRENCH_MONTH_FORMS, MONTH_FORMS, WEEKDAYS, _UNITS, parse_date
 from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.patterns import first_characters
@@ -101,7 +101,8 @@ _SPACED_SEPARATORS = re.compile(
     r"(?=[0-9])(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[ \t]+(?P<s>[/.\-])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?P=s)[ \t]+(?:19|20)\d{2}(?![\w])"
 )
 # month names written in full, accented or not (the places rules share them: "rue du 19 mars 1962")
-MONTH_NAMES = "|".join(m for m in MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
+# (French only: a month alone from abroad, "depuis march", reads as a word)
+MONTH_NAMES = "|".join(m for m in FRENCH_MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
 # "en février", "depuis novembre", "fin septembre": a month named alone after a time word
 _MONTH_ALONE = re.compile(
     rf"(?i:(?=[acdefjm])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"

@@ -108,6 +108,7 @@ _NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
 _SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
 # a title written out in full, as dictation software writes it: "le docteur mesnil"
+_NUMBER_LABEL_BEFORE = re.compile(r"(?i:(?<![\w])(?:n°|n[ \t]*°|no\.?|num[ée]ro|num\.))[ \t]*(?:(?i:de|du)[ \t]+)?$")
 _SPELLED_TITLE_BEFORE = re.compile(r"(?:(?<![\w])(?:(?i:docteur|monsieur|madame|mademoiselle|professeur)|Dr|DR|dr)\.?[ \t]+)$")
 
 
@@ -302,6 +303,8 @@ class PersonRules(Detector):
             name = match.group("name")
             if len(relation_word) > 3 and relation_word.isupper() and not self._has_known_name(name) and "." not in name:
                 continue  # a heading in capitals ("PATIENT DIABETIQUE", "SAGE-FEMME LIBERALE"), not initials
+            if _NUMBER_LABEL_BEFORE.search(text, max(0, match.start() - 15), match.start()):
+                continue  # "N° patient HUG : 0008...", "N° de patient Saint-Luc": whose number, not a person
             if (particle := re.match(r"(?:de|d['’])[ \t]*", name)) and self._is_town_not_first_name(name[particle.end() :]):
                 continue  # "leur voisin de Loudéac", "un ami de Lyon": where they come from (not "fille de Gilles")
             # a relation word just before outranks a town's reading ("sa femme (Rosa, décédée)")

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
+from redactor.dates import MONTH_FORMS
 from redactor.recognizers.identifiers.dates import MONTH_NAMES
 from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
@@ -41,14 +42,15 @@ _DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+(?:{_MONTHS}|{_CAPITAL_WORD})
 _TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
 _TOWN = (
     rf"{_TOWN_WORD}(?:(?:-|[ ])"
-    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
+    # Corsican and Italian links too: "Santa-Lucia-di-Mercurio", "San-Gavino-di-Carbini"
+    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|di|del|della|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES|DI)[ \t\-]*)?{_TOWN_WORD}){{0,4}}"
 )
 # the label of a postcode or town field: "CP Ville", "Code postal / Ville", "Localité"
 _POSTCODE_LABEL = r"(?i:(?:cp|code[ \t]+postal|ville|localit[ée]|commune)(?:[ \t]*[/\-]?[ \t]*(?:cp|code[ \t]+postal|ville|localit[ée]|commune))*)"
 _ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
 # postcodes abroad, with their country letter (Belgium, Switzerland, Luxembourg, Monaco...) or
 # in their own shape (Portugal 1000-001)
-_FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}"
+_FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}|AD\d{3}"  # Andorra: "AD500"
 # parts of an address line besides the street: building, staircase, flat, floor, number
 _COMPLEMENT = (
     r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|apt\.?|étage|etage|porte|lot|"
@@ -78,7 +80,8 @@ _GENERIC_NAME = re.compile(
 # "mise en place de", "mise en route de la CEC", "par voie de Hardinge": gestures, not streets
 _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\s+)?|\banse\s+)$")
 # a month name before a street's "number": "le 9 juin 2025, square d'Anvers" (the year of a date)
-_MONTH_BEFORE = re.compile(rf"{_MONTHS}\.?[ \t]+$")
+# a month in any form, abbreviated or from abroad: "9 May 2025 via A&E"
+_MONTH_BEFORE = re.compile(rf"(?i:{'|'.join(sorted(map(re.escape, MONTH_FORMS), key=len, reverse=True))})\.?[ \t]+$")
 # a house number dictated in words: "douze", "cent vingt-trois bis" ("un", "une" are articles)
 _NUMBER_WORD = number_words(with_zero_and_one=False)
 _SPOKEN_NUMBER_BEFORE = re.compile(
@@ -91,6 +94,14 @@ _TOWN_WORDS = re.compile(r"[^\s\-]+")
 # "Hospital Acquired Pneumonia"
 _ENGLISH_TERM = re.compile(r"(?i:anxiety|acquired|admission|stay|discharge|frailty|elder|readmission)\b")
 # Canadian postcodes ("H3T 1C5"), where the text says Quebec or Canada just before
+# Dutch and German street names carry their type glued at the end, the number after:
+# "President Kennedylaan 4", "Petersgraben 4", "Hauptstrasse 12a"
+_GLUED_STREET = re.compile(
+    r"(?<![\w\-])(?:\p{Lu}[\w\-]*[ ])?\p{Lu}[\w\-]*(?:laan|straat|straße|strasse|steenweg|weg|gasse|graben|platz|plein|dreef|kade|gracht|allee)"
+    r"[ ]\d{1,4}[a-z]?(?![\w])"
+)
+# "London SE1 7EH", "Manchester M13 9WL": a British postcode after its town
+_UK_TOWN_POSTCODE = re.compile(r"(?<![\w\-])(?P<town>\p{Lu}[\w'’\-]+)[ \t]+(?P<zip>[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?![\w])")
 _CANADIAN_ZIP = re.compile(r"(?<![\w])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w])")
 _CANADA_BEFORE = re.compile(r"(?i:qu[ée]bec|\bQC\b|canada|ontario|montr[ée]al)")
 _YEAR_BEFORE = re.compile(r"(?i:\b(?:en|depuis|dès|des|année|annee|in|since|avant|après|apres|fin|début|debut)[ \t]*)$")
@@ -108,6 +119,8 @@ _PRACTICE_ROLES = frozenset({"IDE", "IDEL", "SF"})
 _PARTNER_AFTER = re.compile(rf"[ \t]*(?:/|&|\bet\b)[ \t]*(?P<name>{UPPER}[\w'’\-]+)(?![\w])")
 # a locality named with its article: "Les Milles", "La Butte aux Loups", "Lieu-dit Kerhuel"
 _LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
+# a lower-case word just before a street: the words before it are a sentence ("au lieu-dit")
+_LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
 # a school named after its town, not a person: "collège de Vitré", "l'école de\nMontreuil-Bellay"
 # (named after a person, a school takes no "de": "collège Jean Moulin")
 _SCHOOL_OF = re.compile(
@@ -117,6 +130,7 @@ _SCHOOL_OF = re.compile(
 _CHIEF_BEFORE = re.compile(r"(?i:chef|cheffe)[ \t]+$")
 # three lower-case words in a row: running text, not an address line
 _PROSE = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+\p{Ll}+[ \t]+\p{Ll}+(?![\w\-'’])")
+_CAPITALISED_AFTER = re.compile(r"[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\w\-])")
 # a town right after a facility acronym: "CHBS Lorient"
 _TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{_TOWN})")
 # "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
@@ -172,10 +186,11 @@ class PlaceRules(Detector):
             # the name may wrap to the next line in running text ("18 avenue\nJean Jaurès")
             rf"(?P<type>(?i:{streets}))(?![\w])(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?P<name>{street_name})"
             # a house number after the name, as abroad: "Rue du Lac 3", "Calle Mayor 12"
-            rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$)))?"
+            rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$|\t|-[ \t])))?"
         )
         titles = rf"(?:{alternation(name_lexicon().titles)})"
         self._acronym_exceptions = frozenset(data["facility_acronym_exceptions"])
+        self._facility_acronyms = frozenset(data["facility_acronyms"])
         self._community_services = frozenset(data["community_services"])
         self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
         self._town_in_parentheses = re.compile(rf"\([ \t]*(?P<town>{_TOWN})[ \t]*[),]")
@@ -282,7 +297,7 @@ class PlaceRules(Detector):
             rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
             rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’])(?!{function_word}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){_PROPER_NAME}(?:[ \t]?[»\"])?)"
-            rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))"
+            rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))(?!{titles}\b)"
             rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{_LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
         )
 
@@ -325,6 +340,8 @@ class PlaceRules(Detector):
             if has_number or has_proper_name:
                 start, end = match.start(), match.end()
                 if _is_year_of_a_date(text, match):
+                    if match.group("type").casefold() in self._needs_number:
+                        continue  # "Admitted 9 May 2025 via A&E": the number was a year
                     start = match.start("type")  # "né le 29 février 1932, lieu-dit Les Granges"
                 elif not match.group("number") and (spoken := _SPOKEN_NUMBER_BEFORE.search(text, max(0, start - 50), start)):
                     start = spoken.start()  # dictated: "au douze rue des Alpilles"
@@ -349,6 +366,11 @@ class PlaceRules(Detector):
                 continue  # "CP Ville     49280 La Séguinière": a form's label cell
             if _PROSE.search(line):
                 continue  # "Vit avec son épouse Halina au 21 cité Sainte-Barbe, 57800 ...": a sentence
+            if any(
+                match.start("line") < start < match.end("line") and _LEADS_INTO_STREET.search(text, match.start("line"), start)
+                for start, _ in streets
+            ):
+                continue  # "son mari, Dumenicu Mattei, au lieu-dit Funtana,\n20250 ...": a sentence into the street
             if not re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}|(?i:t[ée]l|fax|cedex)", line):  # not a phone line
                 # "Les Milles - 13290 Aix", "La Butte aux Loups\n72230 ...": a place with its
                 # article is a locality, not a person the NER would see there
@@ -360,6 +382,8 @@ class PlaceRules(Detector):
             yield Finding(match.start("street"), match.end("street"), "ADDRESS", 0.85, "address.resident_at")
         for match in self._building_line.finditer(text):
             yield Finding(match.start("building"), match.end("building"), "ADDRESS", 0.85, "address.building")
+        for match in _GLUED_STREET.finditer(text):
+            yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.glued_type")
         for match in self._po_box.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.8, "address.po_box")
 
@@ -377,6 +401,10 @@ class PlaceRules(Detector):
             if length:  # "1200 Bruxelles", "00184 Roma", "1224 Chêne-Bougeries Tél. ..."
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.abroad")
                 yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.after_zip")
+        for match in _UK_TOWN_POSTCODE.finditer(text):
+            if self.towns.is_abroad(match.group("town")) or self.towns.is_town(match.group("town")):
+                yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.uk")
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_zip")
         for match in _CANADIAN_ZIP.finditer(text):
             if _CANADA_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 yield Finding(match.start(), match.end(), "ZIP", 0.9, "zip.canada")
@@ -528,6 +556,8 @@ class PlaceRules(Detector):
             if match := self._facility.match(joined, wrapped.start("head") - offset):
                 for finding in self._named_facility(joined, match):
                     yield replace(finding, start=finding.start + offset, end=finding.end + offset)
+        for match in _NAME_THEN_TYPE.finditer(text):
+            yield Finding(match.start(), match.end(), "HOSPITAL", 0.9, "hospital.name_then_type")
         for match in _HOSPITAL_ACRONYM.finditer(text):
             acronym = match.group()
             vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms
@@ -535,8 +565,12 @@ class PlaceRules(Detector):
                 # "CHBS Lorient": the town after the acronym is part of the facility's name
                 town = _TOWN_AFTER.match(text, match.end())
                 length = self._known_town_length(town.group("town"), 0) if town else 0
+                name = _CAPITALISED_AFTER.match(text, match.end())
                 if length:
                     yield Finding(match.start(), town.start("town") + length, "HOSPITAL", 0.9, "hospital.acronym")
+                elif name and not vowels and fold(name.group("name")) not in common_word_keys():
+                    # "CHPF Taaone": the name after a hospital's own acronym (not "CHEN Wei")
+                    yield Finding(match.start(), name.end(), "HOSPITAL", 0.9, "hospital.acronym")
                 else:
                     yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
         for match in self._facility_two_lines.finditer(text):
@@ -643,7 +677,35 @@ class PlaceRules(Detector):
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
         towns = [_with_arrondissement(text, f) for f in self._postcodes_and_towns(text)]
-        return [*self._addresses(text), *towns, *self._facilities(text)]
+        facilities = list(self._facilities(text))
+        acronyms = _defined_acronyms(text, facilities, self.towns, self._facility_acronyms)
+        return [*self._addresses(text), *towns, *facilities, *acronyms]
+
+
+def _defined_acronyms(text: str, facilities: list[Finding], towns: TownLexicon, generic: frozenset[str]) -> Iterator[Finding]:
+    """"Hôpitaux Universitaires de Genève (HUG)", "Centre Hospitalier de Luxembourg (CHL)": an
+    acronym a facility's name defines in brackets is that facility, there and wherever else the
+    note uses it ("N° patient HUG : ..."), though three letters alone are too ambiguous to read
+    ("CHL", "CHC" are clinical abbreviations elsewhere)."""
+    defined = set()
+    for facility in facilities:
+        if facility.category == "HOSPITAL" and (bracket := _ACRONYM_IN_BRACKETS.match(text, facility.end)):
+            defined.add(bracket.group("acronym"))
+    # not a town ("HÔPITAL HENRI-MONDOR (CRETEIL)"), a word, nor a kind of facility ("Fondation
+    # Santé Service (HAD)": "HAD" elsewhere is any home-care service)
+    defined = {a for a in defined if not towns.is_town(a) and fold(a) not in common_word_keys() and a not in generic}
+    for acronym in defined:
+        for use in re.finditer(rf"(?<![\w\-]){re.escape(acronym)}(?![\w\-])", text):
+            yield Finding(use.start(), use.end(), "HOSPITAL", 0.9, "hospital.defined_acronym")
+
+
+# names abroad with their type word after them: "St Thomas' Hospital", "Sint Maarten Medical
+# Center", "Guy's and St Thomas' NHS Foundation Trust", "Health Sciences Centre"
+_NAME_THEN_TYPE = re.compile(
+    r"(?<![\w\-'’])(?:\p{Lu}[\w'’\-]*\.?[ ](?:(?:and|of|&)[ ])?){1,4}"
+    r"(?:Hospital|Medical[ ]Cent(?:er|re)|Sciences[ ]Cent(?:er|re)|NHS[ ](?:Foundation[ ])?Trust|Infirmary)(?![\w])"
+)
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<acronym>\p{Lu}[\p{Lu}\d\-]{1,7})[ \t]*\)")
 
 
 def _with_arrondissement(text: str, finding: Finding) -> Finding:
