@@ -340,8 +340,8 @@ class PlaceRules(Detector):
             if has_number or has_proper_name:
                 start, end = match.start(), match.end()
                 if _is_year_of_a_date(text, match):
-                    if match.group("type").casefold() in self._needs_number:
-                        continue  # "Admitted 9 May 2025 via A&E": the number was a year
+                    if match.group("type").casefold() == "via":
+                        continue  # "Admitted 9 May 2025 via A&E": the number was a year ("square d'Anvers" stays)
                     start = match.start("type")  # "né le 29 février 1932, lieu-dit Les Granges"
                 elif not match.group("number") and (spoken := _SPOKEN_NUMBER_BEFORE.search(text, max(0, start - 50), start)):
                     start = spoken.start()  # dictated: "au douze rue des Alpilles"
