@@ -26,14 +26,15 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 def test_redact_input_uses_each_records_known_identity(tmp_path: Path):
     source = tmp_path / "in.jsonl"
-    records = [{"id": 1, "text": TEXT, "known": KNOWN}, {"id": 2, "text": "Revue par Maelys ce jour.", "known": None}]
+    records = [{"id": 1, "text": TEXT, "known": KNOWN}, {"id": 2, "text": "Revue par la soignante ce jour.", "known": None}]
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     done = run_cli("redact", "--input", str(source), "--output", str(tmp_path / "out.jsonl"), "--no-progress")
     assert done.returncode == 0, done.stderr
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert out[0]["text"] == REDACTED
     assert "known" not in out[0] and all(f["detector"].startswith("known.") for f in out[0]["findings"])
-    assert out[1]["text"] == "Revue par Maelys ce jour."  # no known identity: a lone first name stays
+    # no known identity, nothing of the first record's identity leaks into the second
+    assert out[1]["text"] == "Revue par la soignante ce jour."
 
 
 def test_a_malformed_known_identity_quarantines_its_record_naming_the_line(tmp_path: Path):
