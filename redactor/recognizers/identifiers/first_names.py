@@ -9,12 +9,12 @@ Rules, each named in the finding's `detector`:
   parents (Laura et Marc Kremer)": Laura Kremer too).
 - person.first_name_described: a known first name before what says who it is: an age, a role or a
   kinship in brackets ("Luka (6 ans)", "Kévin (AS)", "Françoise (fille de Mme Dupré)").
-- person.first_name_in_sentence: a known first name alone inside a sentence ("selon Aurélien",
+- person.first_name_in_sentence: a known first name alone inside a sentence ("Fait par Julie",
   "Relève à Audrey et Samuel", "voir avec Mélanie"): in running text a capitalised first name
   that is no common word names someone. Not at a sentence's start, not before another
   capitalised word (a full name, "rue Victor Hugo", "Centre Henri Becquerel" are read elsewhere),
-  not after a capitalised word, "Saint" or an eponym's trigger; a low score, so that a town read
-  in context ("à Florence") keeps its reading.
+  not after a capitalised word, "Saint", "de" or an eponym's trigger ("selon Fletcher"); a low
+  score, so that a town read in context ("à Florence") keeps its reading.
 - person.nickname: a nickname in quotes where the note says it is one: after "surnommé",
   "appelle", "cherche", with a family word ("Mamie Jo"), or before a kinship ("Juju" (sa
   petite-fille), "Riri", son frère), or in brackets after a name (Mme Muller ("Lulu")). Any
@@ -95,8 +95,7 @@ class FirstNameRules(Detector):
 
     def _describes_a_person(self, word: str) -> bool:
         """A role, a kinship or a title in the brackets after a first name ("AS", "fille", "IDE")."""
-        key = fold(word)
-        return key in self._person_words or word in self.lexicon.roles
+        return fold(word) in self._person_words
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for match in _BEFORE_PHONE.finditer(text):
