@@ -101,6 +101,15 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "first names": _repeat("avec Julie et Noah "),
         "nicknames": _repeat('surnommé "Jo" '),
         "au 4 de la rue": _repeat("au 4 de la rue "),
+        # found by a search over short repeated units (stop 26): each was quadratic, a repeated
+        # group backtracked through or a label, a line or a run read from each match to its end
+        "1. (NIR-shaped)": _repeat("1."),
+        "Ab- (hyphenated)": _repeat("Ab-"),
+        "Ab' (elided)": _repeat("Ab'"),
+        "M. (initials)": _repeat("M. "),
+        "IPP (labels)": _repeat("IPP "),
+        "par login": _repeat("par abcd\t"),
+        "RPPS line": _repeat("RPPS 123456789 "),
     }
 
 

@@ -28,7 +28,7 @@ import regex as re
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from redactor.paths import load_yaml
-from redactor.recognizers.identifiers.lexicon import fold, name_lexicon, town_lexicon
+from redactor.recognizers.identifiers.lexicon import fold, name_lexicon, town_key, town_lexicon
 from redactor.recognizers.identifiers.spoken import number_words
 from redactor.recognizers.vouched.folding import common_word_keys
 
@@ -154,12 +154,18 @@ def _towns(text: str, words: list[re.Match], chars: list[str]) -> set[int]:
     """Capitals on known towns of one to four words, longest first; the indices of their words."""
     towns = town_lexicon()
     found: set[int] = set()
+    # one space between the words of a town's name: how many words each word starts a run of
+    spaced = [text[a.end() : b.start()] == " " for a, b in zip(words, words[1:])] + [False]
     index = 0
     while index < len(words):
-        for length in range(min(_LONGEST_TOWN, len(words) - index), 0, -1):
+        if town_key(words[index].group()).partition(" ")[0] not in towns.first_words:
+            index += 1  # no town starts with this word: a cheap first test
+            continue
+        longest = 1
+        while longest < _LONGEST_TOWN and spaced[index + longest - 1]:
+            longest += 1
+        for length in range(longest, 0, -1):
             run = words[index : index + length]
-            if any(text[a.end() : b.start()] != " " for a, b in zip(run, run[1:])):
-                continue  # one space between the words of a town's name
             name = text[run[0].start() : run[-1].end()]
             if not (towns.is_town(name) or towns.is_abroad(name)):
                 continue

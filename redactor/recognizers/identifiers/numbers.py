@@ -69,12 +69,18 @@ def _grouped_by_fields(value: str) -> bool:
     return all(end in _NIR_FIELD_ENDS for end in ends)
 
 
+# how far before a value its label is looked for: a row of a wide table and the header above it
+# (bounded, so that a line of a thousand number-shaped values is read in linear time)
+_LABEL_WINDOW = 400
+
+
 def _has_nir_context(text: str, start: int, end: int) -> bool:
     """A social-security label on the value's line (before or just after it) or the line above."""
-    line_start = text.rfind("\n", 0, start) + 1
-    above_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else line_start
-    line_end = text.find("\n", end)
-    after = text[end : (line_end if line_end != -1 else len(text))][:30]
+    window_start = max(0, start - _LABEL_WINDOW)
+    line_start = text.rfind("\n", window_start, start) + 1
+    above_start = max(window_start, text.rfind("\n", window_start, max(line_start - 1, 0)) + 1) if line_start else window_start
+    line_end = text.find("\n", end, end + 30)
+    after = text[end : (line_end if line_end != -1 else end + 30)]
     return bool(_NIR_LABEL.search(text, above_start, start) or _NIR_LABEL.search(after))
 
 
@@ -117,7 +123,9 @@ class LabelledIdentifiers(Detector):
         # digits grouped by spaces, a letter prefix ("CLB 26 004 512", "MG 26/03/1187") or a
         # short letter-digit suffix ("22S-17734 B3")
         value = (
-            r"(?P<value>(?:[A-Z]{1,4} (?=\d))?(?=[A-Z0-9\-/. ]*\d)[A-Z0-9]"
+            # (a digit within the value's reach: an unbounded lookahead read "IPP IPP IPP ..."
+            # to its end from each label, in time quadratic in the length of the run)
+            r"(?P<value>(?:[A-Z]{1,4} (?=\d))?(?=[A-Z0-9\-/. ]{0,30}\d)[A-Z0-9]"
             r"(?:[A-Z0-9\-/.]|(?<=\d) (?=\d)|(?<=\d) (?=[A-Z]\d(?![\w]))){2,24})"
         )
         # "N° dossier cabinet : A-2019-00458", "Réf. bloc d'origine : ...": up to two lower-case
@@ -175,10 +183,12 @@ class LabelledIdentifiers(Detector):
         for match in self._am_printed.finditer(text):
             yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.6, "clinician_id.am_shape")
         for match in self._nine_digits.finditer(text) if "RPPS" in text.upper() or "ADELI" in text.upper() else ():
-            line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
-            if self._prescriber_line.search(
-                text, line_start, len(text) if line_end < 0 else line_end
-            ) and not _PATIENT_LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            # the label on the number's line, within _LABEL_WINDOW characters on either side
+            reach_before, reach_after = max(0, match.start() - _LABEL_WINDOW), min(len(text), match.end() + _LABEL_WINDOW)
+            line_start = text.rfind("\n", reach_before, match.start()) + 1 or reach_before
+            line_end = text.find("\n", match.end(), reach_after)
+            on_line = self._prescriber_line.search(text, line_start, reach_after if line_end < 0 else line_end)
+            if on_line and not _PATIENT_LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
                 yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.97, "clinician_id.prescriber_line")
         for match in self._rpps.finditer(text):
             if luhn_is_valid(match.group()):

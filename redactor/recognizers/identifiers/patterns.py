@@ -7,12 +7,16 @@ from typing import Iterable
 
 UPPER = r"\p{Lu}"
 LOWER = r"\p{Ll}"
+# Words are possessive (`*+`, `++`): the `regex` module backtracks through a repeated group in
+# time quadratic in its repetitions ("Ab-Ab-Ab-..." over 100,000 characters took 6 s), and a
+# word never needs to give back a part of itself.
 # "Dupont", "Jean-Pierre", "N'Diaye", "D'Angelo", "Le Gall" is two tokens
-CAPITALISED = rf"(?:{UPPER}['’])?{UPPER}{LOWER}+(?:[\-'’]{UPPER}?{LOWER}+)*"
+CAPITALISED = rf"(?:{UPPER}['’])?{UPPER}{LOWER}++(?:[\-'’]{UPPER}?{LOWER}++)*+"
 # "DUPONT", "MARTIN-DURAND", "N'DIAYE", "D'ALMEIDA"
-ALL_CAPS = rf"(?:{UPPER}['’])?{UPPER}{{2,}}(?:[\-'’]{UPPER}{{2,}})*"
-# "J.", "J.-M.", "A.S.", "Ch." (Charles, Christophe), "Th.", "Ph."
-INITIALS = rf"(?:{UPPER}|Ch|Th|Ph)\.(?:[ ]?-?[ ]?{UPPER}\.)*"
+ALL_CAPS = rf"(?:{UPPER}['’])?{UPPER}{{2,}}+(?:[\-'’]{UPPER}{{2,}}+)*+"
+# "J.", "J.-M.", "A.S.", "Ch." (Charles, Christophe), "Th.", "Ph.": at most four (a run of
+# "M. M. M. ..." is read from each of its starts, so an unbounded run made that quadratic)
+INITIALS = rf"(?:{UPPER}|Ch|Th|Ph)\.(?:[ ]?-?[ ]?{UPPER}\.){{0,3}}+"
 LOWERCASE_WORD = rf"{LOWER}+(?:-{LOWER}+)*"
 NAME_TOKEN = rf"(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED})"
 NOT_IN_WORD_BEFORE = r"(?<![\w\-'’])"

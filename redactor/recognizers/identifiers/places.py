@@ -27,7 +27,10 @@ from redactor.recognizers.identifiers.patterns import (
 from redactor.recognizers.identifiers.spoken import number_words
 from redactor.recognizers.vouched.folding import common_word_keys
 
-_CAPITAL_WORD = rf"{UPPER}[\w'’]*(?:-[\w'’]+)*"
+# possessive: the `regex` module backtracks through a repeated group in time quadratic in its
+# repetitions ("Ab1-ab1-ab1-..." over 100,000 characters took 0.6 s), and a word never needs
+# to give back a part of itself
+_CAPITAL_WORD = rf"{UPPER}[\w'’]*+(?:-[\w'’]+)*+"
 # French linking words, and those of street names abroad ("Avenida da Liberdade", "Via del Corso")
 _LINKING = (
     r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès"

@@ -48,6 +48,7 @@ _LOGIN = re.compile(
 )
 # what makes a line an edition trail: a time, a date or an edition verb
 _TRAIL = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?i:édit|edit|imprim|saisi|valid|modifi|cré|cre|génér|gener|export)")
+_TRAIL_REACH = 200  # characters before the login
 # "prélevé à 11:30 par Tiphaine.": someone named by a known first name after "par"
 _BY_FIRST_NAME = re.compile(rf"(?<![\w])(?:par|avec)[ \t]+(?P<name>{CAPITALISED})(?=[ \t]*(?:[.,;)\n]|$))")
 _SHIFT = r"(?:[ \t]+(?:de[ \t]+)?(?i:nuit|jour|matin|soir|après-midi|apres-midi|WE))?"
@@ -123,7 +124,10 @@ class StaffRules(Detector):
         yield from self._reference_initials(text)
         for match in _LOGIN.finditer(text):
             login = match.group("login")
-            line_start = text.rfind("\n", 0, match.start()) + 1
+            # the trail is on the login's line, within reach (a line of a thousand "par xyz" is
+            # read in linear time)
+            reach = max(0, match.start() - _TRAIL_REACH)
+            line_start = text.rfind("\n", reach, match.start()) + 1 or reach
             if fold(login) not in common_word_keys() and _TRAIL.search(text, line_start, match.start()):
                 yield Finding(match.start("login"), match.end("login"), "PERSON", 0.6, "person.login")
         for match in _INITIALS_AFTER_LABEL.finditer(text):
