@@ -110,6 +110,9 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "IPP (labels)": _repeat("IPP "),
         "par login": _repeat("par abcd\t"),
         "RPPS line": _repeat("RPPS 123456789 "),
+        # every special-category mention read every cue of the note in the qualifiers
+        "mentions and cues": _repeat("VIH ? "),
+        "conditional verbs": _repeat("dealerait\n"),
     }
 
 

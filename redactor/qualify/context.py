@@ -3,6 +3,7 @@ mentions, and whether a cue reaches a mention."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from redactor.qualify.cues import CLAUSE_END, STRUCTURE, QualifierCues
@@ -20,6 +21,10 @@ _LIST_FILLERS = frozenset({",", "et", "ou", "/", "+", "ni", "de", "d", "du", "de
 _REPORT_ENDS = SENTENCE_ENDS - {";"}
 # Cues that give a mention its own result: a list of mentions does not run across them.
 _RESULT_KINDS = frozenset({"testing.results", "negation.following"})
+# A cue bears on a mention of its own sentence (a reporting verb's sentence), and no further than
+# this many tokens: each mention reads only the cues near it, so that a note of a thousand
+# mentions and cues, or one endless "sentence" of them, is qualified in linear time.
+_CUE_REACH = 100
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,18 @@ class Cue:
     kind: str  # "negation.preceding", "reported.verbs", "structure.clause_end" ...
     start: int  # token indices, end exclusive
     end: int
+
+
+def _sentence_bounds(numbers: list[int]) -> tuple[list[int], list[int]]:
+    """For each sentence number, the index of its first token and of its last."""
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for index, number in enumerate(numbers):
+        if number == len(firsts):
+            firsts.append(index)
+            lasts.append(index)
+        lasts[number] = index
+    return firsts, lasts
 
 
 def _sentence_numbers(keys: list[str], ends: frozenset[str]) -> list[int]:
@@ -52,6 +69,12 @@ class Context:
         self.report_sentence = _sentence_numbers(keys, _REPORT_ENDS)
         self.found: list[Cue] = self._scan()
         self.clause_end_at = {c.start for c in self.found if c.kind == CLAUSE_END}
+        self._clause_ends_before = [0]  # at index i: how many clauses end at tokens before i
+        for index in range(len(keys)):
+            self._clause_ends_before.append(self._clause_ends_before[-1] + (index in self.clause_end_at))
+        self._cue_starts = [c.start for c in self.found]  # in order: _scan goes through the tokens in order
+        self.longest_cue = max((c.end - c.start for c in self.found), default=0)
+        self._report_firsts, self._report_lasts = _sentence_bounds(self.report_sentence)
         self.mention_tokens: set[int] = set()
         for start, end in spans:
             first, last = self.tokens.covering(start, end)
@@ -91,12 +114,28 @@ class Context:
                 found.append(Cue("hypothesis.preceding", index, index + 1))
         return found
 
+    # -- cues near a mention --------------------------------------------------------------
+    def cues_starting(self, lowest: int, highest: int) -> list[Cue]:
+        """The cues that start at tokens `lowest` to `highest`, both included."""
+        return self.found[bisect_left(self._cue_starts, lowest) : bisect_right(self._cue_starts, highest)]
+
+    def cues_near(self, first: int, last: int) -> list[Cue]:
+        """The cues that can bear on the mention on tokens [first, last): those that start or
+        end in its sentences (counted as a reporting verb counts them, the widest), within
+        _CUE_REACH tokens."""
+        count = len(self.report_sentence)
+        opening = self._report_firsts[self.report_sentence[min(first, count - 1)]]
+        closing = self._report_lasts[self.report_sentence[min(max(last - 1, 0), count - 1)]]
+        lowest = max(opening, first - _CUE_REACH) - self.longest_cue
+        return self.cues_starting(lowest, min(closing, last + _CUE_REACH))
+
     # -- reach ------------------------------------------------------------------------
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sentence[min(a, len(self.sentence) - 1)] == self.sentence[min(b, len(self.sentence) - 1)]
 
     def no_clause_end(self, first: int, last: int) -> bool:
-        return not any(i in self.clause_end_at for i in range(first, last))
+        """No clause ends at tokens [first, last)."""
+        return last <= first or self._clause_ends_before[last] == self._clause_ends_before[first]
 
     def preceding_reaches(self, cue_end: int, first: int) -> bool:
         """A cue ending at `cue_end` bears on a mention starting at token `first`."""
@@ -134,12 +173,12 @@ class Context:
                 keys[i] in _LIST_FILLERS or i in self.mention_tokens or keys[i] in self.cues.test_nouns
                 for i in between
             )
-            and not any(cue.start in between for cue in self.found if cue.kind in _RESULT_KINDS)
+            and not any(cue.kind in _RESULT_KINDS for cue in self.cues_starting(last, cue_start - 1))
         )
 
     def preceding_or_following(self, group: str, first: int, last: int, following: bool = True) -> bool:
         """A preceding or following cue of `group` bears on the mention on tokens [first, last)."""
-        for cue in self.found:
+        for cue in self.cues_near(first, last):
             # a preceding cue may open the span itself ("non syndiqué", "serait en prison")
             if cue.kind == f"{group}.preceding" and (
                 cue.start < last and first < cue.end < last or self.preceding_reaches(cue.end, first)

@@ -10,10 +10,11 @@ def hypothetical(context: Context, first: int, last: int, negated: bool) -> bool
     """The mention on tokens [first, last) is hypothetical; `negated`: it was found negated
     (a negated test is not pending)."""
     # a mention with its own result ("VHC négatif") is not pending on a later "en attente"
-    own_result = any(c.kind == "testing.results" and first < c.start < last for c in context.found)
+    near = context.cues_near(first, last)
+    own_result = any(c.kind == "testing.results" and first < c.start < last for c in near)
     if context.preceding_or_following("hypothesis", first, last, following=not own_result):
         return True
-    for cue in context.found:
+    for cue in near:
         if cue.kind == "hypothesis.conditions" and context.after_cue(cue, first, commas=True, colons=True):
             return True
         if cue.kind == "hypothesis.inherent" and first <= cue.start < last:
@@ -26,13 +27,13 @@ def _tested(context: Context, first: int, last: int) -> bool:
     """A test names the mention ("dépistage VIH", "dépistage" alone) or comes before it in
     the sentence, with no result in between ("sérologie VHC positive, guérie après AAD"
     is not pending)."""
-    for cue in context.found:
+    for cue in context.cues_near(first, last):
         if cue.kind != "testing.tests":
             continue
         if first <= cue.start < last - 1 or cue.start == first == last - 1:
             return True
         if context.after_cue(cue, first, commas=True, colons=True) and not any(
-            result.kind == "testing.results" and cue.end <= result.start < first for result in context.found
+            result.kind == "testing.results" for result in context.cues_starting(cue.end, first - 1)
         ):
             return True
     return False
@@ -43,5 +44,5 @@ def _has_result(context: Context, first: int, last: int) -> bool:
     return any(
         cue.kind == "testing.results"
         and (first < cue.start < last or context.following_reaches(last, cue.start))
-        for cue in context.found
+        for cue in context.cues_near(first, last)
     )

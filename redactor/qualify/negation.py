@@ -17,6 +17,6 @@ def negated(context: Context, first: int, last: int, end_char: int) -> bool:
     or after it in its clause."""
     if _NEGATIVE_SIGN.match(context.text, end_char):
         return True
-    if any(cue.kind == "negation.inherent" and first <= cue.start < last for cue in context.found):
+    if any(cue.kind == "negation.inherent" and first <= cue.start < last for cue in context.cues_near(first, last)):
         return True
     return context.preceding_or_following("negation", first, last)

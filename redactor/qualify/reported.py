@@ -11,7 +11,7 @@ _SOURCE_REACH = 3  # tokens after a source cue ("selon", "d'après") where its p
 
 def reported(context: Context, first: int, last: int) -> bool:
     """A reporting cue bears on the mention on tokens [first, last), or is part of it."""
-    for cue in context.found:
+    for cue in context.cues_near(first, last):
         kind = cue.kind
         inside = first <= cue.start and cue.end < last  # "se dit apolitique" is one finding
         if kind == "reported.sources":
@@ -44,7 +44,7 @@ def reported(context: Context, first: int, last: int) -> bool:
 def is_source(context: Context, index: int) -> bool:
     """The person at token `index` reports ("d'après sa mère", "sa mère rapporte que", "dit sa
     mère"): the mention is not about them."""
-    for cue in context.found:
+    for cue in context.cues_starting(index - _SOURCE_REACH - context.longest_cue, index + 2):
         if (
             cue.kind in ("reported.sources", "reported.inverted")
             and cue.end <= index < cue.end + _SOURCE_REACH
