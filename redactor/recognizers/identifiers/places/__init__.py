@@ -1,0 +1,36 @@
+"""Places: street lines (ADDRESS), postcodes (ZIP), towns (CITY), named facilities (HOSPITAL).
+
+One detector over three sets of rules that share the town lexicon: `towns.py` (postcodes and
+towns), `addresses.py` (street lines), `facilities.py` (named facilities); `shapes.py` holds
+the pattern pieces they share."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from redactor.findings import Finding
+from redactor.paths import load_yaml
+from redactor.recognizers.base import Detector
+from redactor.recognizers.identifiers.lexicon import TownLexicon, name_lexicon
+from redactor.recognizers.identifiers.patterns import alternation
+from redactor.recognizers.identifiers.places.addresses import AddressRules
+from redactor.recognizers.identifiers.places.facilities import FacilityRules
+from redactor.recognizers.identifiers.places.towns import TownRules
+
+
+class PlaceRules(Detector):
+    """Street lines, postcodes with their town, towns in context, and named facilities."""
+
+    def __init__(self, towns: TownLexicon | None = None) -> None:
+        super().__init__(name="PlaceRules", categories=["ADDRESS", "ZIP", "CITY", "HOSPITAL"])
+        data = load_yaml("identifiers/places.yaml")
+        streets = alternation(data["street_types"])
+        titles = rf"(?:{alternation(name_lexicon().titles)})"
+        self.town_rules = TownRules(data, titles, towns)
+        self.address_rules = AddressRules(data, streets, titles, self.town_rules)
+        self.facility_rules = FacilityRules(data, streets, titles, self.town_rules)
+
+    def find(self, text: str, doc: Doc) -> Iterable[Finding]:
+        return [*self.address_rules.find(text), *self.town_rules.find(text), *self.facility_rules.find(text)]

@@ -1,0 +1,204 @@
+"""Street lines (ADDRESS): numbered or named streets, lieux-dits, buildings, post-office boxes,
+and what stands before a postcode in an address block."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex as re
+
+from redactor.dates import MONTH_FORMS
+from redactor.findings import Finding
+from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_BEFORE, UPPER, alternation, first_characters
+from redactor.recognizers.identifiers.places.shapes import (
+    CAPITAL_WORD,
+    COMPLEMENT,
+    DATE_NAME,
+    LINKING,
+    POSTCODE_LABEL,
+    PROPER_NAME,
+    TOWN,
+    ZIP,
+    finditer_needing_postcode,
+)
+from redactor.recognizers.identifiers.places.towns import TownRules
+from redactor.recognizers.identifiers.spoken import number_words
+
+# "mise en place de", "mise en route de la CEC", "par voie de Hardinge": gestures, not streets
+_NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\s+)?|\banse\s+)$")
+# a month name before a street's "number": "le 9 juin 2025, square d'Anvers" (the year of a date)
+# a month in any form, abbreviated or from abroad: "9 May 2025 via A&E"
+_MONTH_BEFORE = re.compile(rf"(?i:{'|'.join(sorted(map(re.escape, MONTH_FORMS), key=len, reverse=True))})\.?[ \t]+$")
+# a house number dictated in words: "douze", "cent vingt-trois bis" ("un", "une" are articles)
+_NUMBER_WORD = number_words(with_zero_and_one=False)
+_SPOKEN_NUMBER_BEFORE = re.compile(
+    rf"(?i:(?<![\w\-]){_NUMBER_WORD}(?:[ \-]+(?:{_NUMBER_WORD}|un|et))*(?:[ \t]+(?:bis|ter))?)[ \t]*,?[ \t]+$"
+)
+# Dutch and German street names carry their type glued at the end, the number after:
+# "President Kennedylaan 4", "Petersgraben 4", "Hauptstrasse 12a"
+_GLUED_STREET = re.compile(
+    r"(?<![\w\-])(?:\p{Lu}[\w\-]*[ ])?\p{Lu}[\w\-]*(?:laan|straat|straße|strasse|steenweg|weg|gasse|graben|platz|plein|dreef|kade|gracht|allee)"
+    r"[ ]\d{1,4}[a-z]?(?![\w])"
+)
+# a locality named with its article: "Les Milles", "La Butte aux Loups", "Lieu-dit Kerhuel"
+_LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
+# a lower-case word just before a street: the words before it are a sentence ("au lieu-dit")
+_LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
+# three lower-case words in a row: running text, not an address line
+_PROSE = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+\p{Ll}+[ \t]+\p{Ll}+(?![\w\-'’])")
+
+
+class AddressRules:
+    """Street lines and the building, flat or floor beside them."""
+
+    def __init__(self, data: dict, streets: str, titles: str, town_rules: TownRules) -> None:
+        self.town_rules = town_rules
+        street_name = (
+            # "avenue J.-D. Maillard", "rue J. Jaurès": a person's initials before the surname
+            rf"{DATE_NAME}|(?:{LINKING}[ \t]*)?(?:{UPPER}\.(?:-?{UPPER}\.)*[ \t]*)?{PROPER_NAME}"
+            rf"|(?:{LINKING}[ \t]*)?{LOWER}+(?:[ \t]+{LOWER}+)?(?=[ \t]*(?:,|\n|$|-|\d{{5}}))"
+            rf"|(?:{LINKING}[ \t]*){LOWER}+(?:[ \t\-]+{LOWER}+)?"
+        )
+        # Each full-text pattern below opens with a lookahead on the first character its matches
+        # start with (a digit, the initials of its words), which rejects most positions in one test
+        street_initials = first_characters(data["street_types"])
+        self._address = re.compile(  # "l'impasse des Mimosas": after an elided article too
+            rf"(?:{NOT_IN_WORD_BEFORE}|(?<=(?<![\w])[lL]['’]))(?=\d|(?i:[{street_initials}]))(?:(?P<number>\d{{1,4}}(?:[\-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater|[a-d])(?![\w]))?)[ \t]*,?[ \t]+"
+            # said aloud: "au 4 de la rue du Moulin", "au 5 de l'impasse du Canal"
+            rf"(?:(?i:de[ \t]+la|du)[ \t]+|(?i:de[ \t]+l['’])[ \t]*)?)?"
+            # the name may wrap to the next line in running text ("18 avenue\nJean Jaurès")
+            rf"(?P<type>(?i:{streets}))(?![\w])(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?P<name>{street_name})"
+            # a house number after the name, as abroad: "Rue du Lac 3", "Calle Mayor 12"
+            rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$|\t|-[ \t])))?"
+        )
+        self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
+        self._needs_number = frozenset(t.casefold() for t in data["street_types_need_number"])
+        # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
+        # a numbered street line, at the start of a line or after a dash
+        self._building_before = re.compile(
+            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{CAPITAL_WORD}(?:[ ]{{1,2}}(?:{LINKING}[ ]?)?(?:{CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
+            rf"(?:,[ \t]*(?:(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}}|\d{{1,2}}(?:e|er|ème|eme)[ \t]+(?i:étage|etage)|(?i:rdc|rez-de-chaussée)))?)"
+            rf"(?:,|[ \t]/)[ \t]*$"  # "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"
+        )
+        self._complement = re.compile(COMPLEMENT)
+        # "Les Hauts de Sainte-Musse, bât. D4", "Foyer ADOMA, chambre 214": a building and its
+        # flat or room, alone on their line (above the street or the postcode)
+        self._building_line = re.compile(
+            rf"(?m)(?:^|\t)[ \t]*(?P<building>(?!{titles}\b){PROPER_NAME}(?:,[ \t]*{COMPLEMENT})+)[ \t]*(?=\n|\t|$)"
+        )
+        # "Le Bourg\n19160 Neuvic", "Parc du Golf, Bât 21 - 13856 Aix": in an address block, what
+        # stands just before a postcode and its town is the street line, with or without a number
+        # (a low score: a name or a facility found there keeps its own reading)
+        self._before_zip_town = re.compile(
+            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t])|(?<=,[ \t]))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?"
+            rf"\p{{Lu}}(?:(?![ \t][\-–][ \t]|:[ \t])[^\n\t@]){{2,50}}?)"
+            rf"[ \t]*(?:\n[ \t]*|,[ \t]*|\t[ \t]*|[ \t]+[\-–][ \t]+)(?=(?:F-)?(?:{ZIP})[ \t]+{TOWN})"
+        )
+        # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
+        self._labelled_street = re.compile(
+            rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))(?![\w])(?:[^:\n]{{0,30}}?[ \t]*:|[ \t]*\t)[ \t]*"  # not "adresseur :"
+            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:\n[ \t]*(?:{POSTCODE_LABEL}[ \t]*(?::[ \t]*|\t))?)?(?:{ZIP})[ \t]+{UPPER})"
+        )
+        # "demeurant La Butte aux Loups, 72230 Moncé-en-Belin": a resident's street before a postcode
+        self._resident_at = re.compile(
+            rf"(?i:(?<![\w])(?:demeurant|domicili[ée]e?|domicili[ée]\(e\)|r[ée]sidant|habitant)(?:[ \t]+(?:au|à|a))?)[ \t]+"
+            rf"(?P<street>(?!\d{{5}})(?!(?i:en|au|aux|dans|chez|à|a)\b)[^\n,(]{{3,60}}?)[ \t]*,?[ \t]*(?=(?:F-)?(?:{ZIP})[ \t]+{UPPER})"
+        )
+        self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{1,6}(?![\w])")
+
+    def find(self, text: str) -> Iterator[Finding]:
+        streets = []
+        covered_until = 0
+        # overlapped: a street type read in a rejected match may start another ("ferme au
+        # lieu-dit La Croix": "lieu-dit La Croix" after "ferme au lieu")
+        for match in self._address.finditer(text, overlapped=True):
+            if match.start() < covered_until:
+                continue
+            if _NOT_A_STREET_BEFORE.search(text, max(0, match.start() - 15), match.start()):
+                continue
+            if "\n" in match.group("gap") and not (
+                match.group("number")
+                or match.group("type").casefold() in ("lieu-dit", "lieudit")
+                or _SPOKEN_NUMBER_BEFORE.search(text, max(0, match.start() - 50), match.start())
+            ):
+                continue  # a type alone at a line's end names no street
+            if not match.group("number") and self._title_before.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "Dr Ch. Peretti": an initial, not a "chemin"
+            has_number = bool(match.group("number") or match.group("number_after"))
+            if match.group("type").casefold() in self._needs_number and not has_number:
+                continue  # "passage aux urgences", "via PICC"
+            has_proper_name = bool(re.search(rf"{UPPER}", match.group("name")))
+            if has_number or has_proper_name:
+                start, end = match.start(), match.end()
+                if _is_year_of_a_date(text, match):
+                    if match.group("type").casefold() == "via":
+                        continue  # "Admitted 9 May 2025 via A&E": the number was a year ("square d'Anvers" stays)
+                    start = match.start("type")  # "né le 29 février 1932, lieu-dit Les Granges"
+                elif not match.group("number") and (spoken := _SPOKEN_NUMBER_BEFORE.search(text, max(0, start - 50), start)):
+                    start = spoken.start()  # dictated: "au douze rue des Alpilles"
+                building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
+                if building and self.town_rules.known_town_length(building.group("building"), 0) == len(building.group("building")):
+                    building = None  # "à Poitiers, 9 bis rue Carnot": the town, read as such elsewhere
+                if not match.group("number_after") and (town := self.town_rules.town_ending_a_name(text, match.start("name"), end)):
+                    end, town_start, town_end = town
+                    yield Finding(town_start, town_end, "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
+                streets.append((building.start("building") if building else start, end))
+                covered_until = end
+        for match in finditer_needing_postcode(self._labelled_street, text):
+            streets.append((match.start("street"), match.end("street")))
+        # building, flat, "n°4" beside a street on the same line belong to the address
+        complements = [(m.start(), m.end()) for m in self._complement.finditer(text)] if streets else []
+        # a street type is strong evidence: it outranks a person's name inside the street name
+        for start, end in _address_lines(text, streets, complements):
+            yield Finding(start, end, "ADDRESS", 0.92, "address.street")
+        for match in finditer_needing_postcode(self._before_zip_town, text):
+            line = match.group("line")
+            if re.fullmatch(POSTCODE_LABEL, line.strip()):
+                continue  # "CP Ville     49280 La Séguinière": a form's label cell
+            if _PROSE.search(line):
+                continue  # "Vit avec son épouse Halina au 21 cité Sainte-Barbe, 57800 ...": a sentence
+            if any(
+                match.start("line") < start < match.end("line") and _LEADS_INTO_STREET.search(text, match.start("line"), start)
+                for start, _ in streets
+            ):
+                continue  # "son mari, Dumenicu Mattei, au lieu-dit Funtana,\n20250 ...": a sentence into the street
+            if not re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}|(?i:t[ée]l|fax|cedex)", line):  # not a phone line
+                # "Les Milles - 13290 Aix", "La Butte aux Loups\n72230 ...": a place with its
+                # article is a locality, not a person the NER would see there
+                score = 0.85 if _LOCALITY_ARTICLE.match(line) else 0.5
+                yield Finding(match.start("line"), match.end("line"), "ADDRESS", score, "address.before_zip")
+        for match in finditer_needing_postcode(self._resident_at, text):
+            if self.town_rules.known_town_length(match.group("street"), 0) == len(match.group("street")):
+                continue  # "domicilié à Lyon, 69003 Lyon": the town, not a street
+            yield Finding(match.start("street"), match.end("street"), "ADDRESS", 0.85, "address.resident_at")
+        for match in self._building_line.finditer(text):
+            yield Finding(match.start("building"), match.end("building"), "ADDRESS", 0.85, "address.building")
+        for match in _GLUED_STREET.finditer(text):
+            yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.glued_type")
+        for match in self._po_box.finditer(text):
+            yield Finding(match.start(), match.end(), "ADDRESS", 0.8, "address.po_box")
+
+
+def _address_lines(
+    text: str, streets: list[tuple[int, int]], complements: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Streets joined with the complements beside them (overlapping or separated by a comma on
+    the same line); complements with no street beside them are dropped."""
+    groups: list[list[int]] = []  # start, end, holds a street
+    parts = sorted([(s, e, 1) for s, e in streets] + [(s, e, 0) for s, e in complements])
+    for start, end, is_street in parts:
+        last = groups[-1] if groups else None
+        if last and (start <= last[1] or re.fullmatch(r"[ \t]*,?[ \t]*", text[last[1] : start])):
+            last[1] = max(last[1], end)
+            last[2] |= is_street
+        else:
+            groups.append([start, end, is_street])
+    return [(start, end) for start, end, has_street in groups if has_street]
+
+
+def _is_year_of_a_date(text: str, street: re.Match[str]) -> bool:
+    """Whether a street match's number is the year that ends a date written before it."""
+    number = street.group("number")
+    if not number or not re.fullmatch(r"(?:19|20)\d{2}", number):
+        return False
+    return _MONTH_BEFORE.search(text, max(0, street.start() - 12), street.start()) is not None

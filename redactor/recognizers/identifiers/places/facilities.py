@@ -1,0 +1,277 @@
+"""Named facilities (HOSPITAL): hospitals, clinics, care homes, services and practices, by their
+type and name, their own acronyms, known names, sites, and names wrapped to the next line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+import regex as re
+
+from redactor.findings import Finding
+from redactor.recognizers.identifiers.lexicon import TownLexicon, fold, name_lexicon
+from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_BEFORE, UPPER, alternation, first_characters
+from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN
+from redactor.recognizers.identifiers.places.towns import TownRules
+from redactor.recognizers.vouched.folding import common_word_keys
+
+# where a word starts, as the facility pattern's own lookbehind reads it
+_WORD_START = re.compile(r"(?<![\w\-])\w")
+# a one-digit building number after a facility's name, then the end of the phrase: "Hôpital Pasteur 2"
+_BUILDING_NUMBER_AFTER = re.compile(r"[ \t]\d(?=[ \t]*(?:[),;\n]|$|[ \t]\(|[ \t][\-–][ \t]))")
+# a lower-case facility word names a facility after a determiner or preposition ("à la
+# clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
+# ... or an opening bracket or line start before it: "(clinique Lautréamont, Loos)"
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:(?:(?:^|[\s(])(?:la|le|l['’]|une|un|sa|son|cette|ce|en|à|a|au|de|du|des|dans|vers|par|et)|^|\(|\n)[ \t]*)$"
+)
+# names made only of generic words: "Centre Régional", "hôpital Provincial" (but "Hôpital Nord" of
+# Saint-Étienne or Marseille is a name)
+_GENERIC_NAME = re.compile(
+    r"(?i:(?:(?:de|du|des|la|le|l['’]|d['’])[ \t]*)?(?:r[ée]gional|provincial|g[ée]n[ée]ral|universitaire|national|"
+    r"d[ée]partemental|municipal|communal|local|central|niveau|principal|public|priv[ée]|"
+    r"pr[ée]fectoral|intercommunal|sp[ée]cialis[ée]|r[ée]f[ée]rence|I{1,3})(?:[ \t]+|$))+"
+)
+# English medical terms that open with a facility word: "Hospital Anxiety and Depression scale",
+# "Hospital Acquired Pneumonia"
+_ENGLISH_TERM = re.compile(r"(?i:anxiety|acquired|admission|stay|discharge|frailty|elder|readmission)\b")
+# a hospital named just before: "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau"
+_HOSPITAL_NEAR = re.compile(
+    r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier|fondation|\bHAD\b|\bEHPAD\b|\bSSR\b|\bSMR\b)"
+)
+# nurses' and midwives' practices: "Cabinet IDE Kerjean", and the partners after the first name
+_PRACTICE_ROLES = frozenset({"IDE", "IDEL", "SF"})
+_PARTNER_AFTER = re.compile(rf"[ \t]*(?:/|&|\bet\b)[ \t]*(?P<name>{UPPER}[\w'’\-]+)(?![\w])")
+_CHIEF_BEFORE = re.compile(r"(?i:chef|cheffe)[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\w\-])")
+# a town right after a facility acronym: "CHBS Lorient"
+_TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{TOWN})")
+# "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
+_HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}(?![\w\-])")
+# names abroad with their type word after them: "St Thomas' Hospital", "Sint Maarten Medical
+# Center", "Guy's and St Thomas' NHS Foundation Trust", "Health Sciences Centre"
+_NAME_THEN_TYPE = re.compile(
+    r"(?<![\w\-'’])(?:\p{Lu}[\w'’\-]*\.?[ ](?:(?:and|of|&)[ ])?){1,4}"
+    r"(?:Hospital|Medical[ ]Cent(?:er|re)|Sciences[ ]Cent(?:er|re)|NHS[ ](?:Foundation[ ])?Trust|Infirmary)(?![\w])"
+)
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<acronym>\p{Lu}[\p{Lu}\d\-]{1,7})[ \t]*\)")
+
+
+class FacilityRules:
+    """Named facilities, and the towns and people their names hold."""
+
+    def __init__(self, data: dict, streets: str, titles: str, town_rules: TownRules) -> None:
+        self.town_rules = town_rules
+        self.towns = town_rules.towns
+        self._acronym_exceptions = frozenset(data["facility_acronym_exceptions"])
+        self._facility_acronyms = frozenset(data["facility_acronyms"])
+        self._community_services = frozenset(data["community_services"])
+        # "1 avenue de l'Hôpital" is a street, not a facility
+        self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
+        self._named_facilities = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}(?<![.@/])(?i:(?=[{first_characters(data['facility_names'])}]){alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
+        )
+        # "Site de Quimper", "Site René Gauducheau", "(site Saint-Jean)": one site of a multi-site
+        # hospital ("(site de Trévenans)" names its town)
+        self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site|(?<=\()site(?![ \t]+(?i:de|du|d['’])))[ ]{{1,2}}(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{PROPER_NAME}")
+        self._facility_after_preposition = re.compile(
+            rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*)"  # "(infectiologie, Foch)"
+            rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
+            rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
+        )
+        acronyms = alternation(data["facility_acronyms"])
+        words = alternation(data["facility_words"])
+        # (conjunctions too: "à la maternité si TA ≥ 160/110" names no maternity unit "TA")
+        function_word = (
+            r"(?:au|aux|à|a|en|de|du|des|le|la|les|pour|par|sur|avec|dans|et|ou|puis|vers|si|que|qui|quand|"
+            r"lorsque|mais|car|donc|comme|sans|selon|ne|n['’])(?![\w])"
+        )
+        self._facility = re.compile(
+            rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
+            rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’])(?!{function_word}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
+            rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){PROPER_NAME}(?:[ \t]?[»\"])?)"
+            rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))(?!{titles}\b)"
+            rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
+        )
+        # a letterhead's facility broken across two lines: "Polyclinique\nSaint-Roch",
+        # "HÔPITAL PRIVÉ\nLA CASAMANCE": the type alone on its line, the name alone on the next
+        # in running text, a facility's name wrapped to the next line: "à l'Hôpital\nTenon", "au
+        # Centre hospitalier\nAnnecy Genevois" (a preposition before the type says it is prose)
+        self._facility_wrapped = re.compile(
+            rf"(?i:(?<![\w])(?:à|au|aux|de|du|vers|depuis)[ \t]+(?:l['’]|la[ \t]+|le[ \t]+)?)(?P<head>(?:{acronyms}|(?i:{words}))"
+            rf"(?:[ \t]+{LOWER}+)?)[ \t]*(?P<break>\n)[ \t]*(?=\p{{Lu}})"
+        )
+        self._facility_two_lines = re.compile(
+            rf"(?m)^[ \t]*(?P<head>(?:{acronyms}|(?i:{words}))(?:[ \t]+[\w'’\-]+){{0,3}})[ \t]*\n[ \t]*"
+            rf"(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax|direction|{streets})\b|{titles}\b)"
+            rf"(?P<name>{PROPER_NAME})[ \t]*(?:\t[^\n]*)?$"  # a tab: the next cell of a letterhead
+        )
+
+    def find(self, text: str) -> list[Finding]:
+        """Named facilities, then the acronyms they define in brackets wherever the note uses them."""
+        facilities = list(self._facilities(text))
+        return [*facilities, *_defined_acronyms(text, facilities, self.towns, self._facility_acronyms)]
+
+    def _facilities(self, text: str) -> Iterator[Finding]:
+        for match in self._named_facilities.finditer(text):
+            yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
+        for match in self._site.finditer(text):
+            name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())
+            if self.town_rules.known_town_length(name, 0) == len(name) and (
+                not _HOSPITAL_NEAR.search(text, max(0, match.start() - 150), match.start())
+            ):
+                # "Site de Saint-Cloud", "Site de Auch": a town, unless a hospital's letterhead lists its sites
+                yield Finding(match.end() - len(name), match.end(), "CITY", 0.85, "city.site")
+                continue
+            yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.site")
+        for match in self._facility_after_preposition.finditer(text):
+            if not self._street_before.search(text, max(0, match.start() - 30), match.start()):
+                yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
+        for match in self._facility.finditer(text):
+            yield from self._named_facility(text, match)
+            # "laboratoire du Centre hospitalier de Lons", "USLD Les Bruyères du Centre
+            # hospitalier de Saint-Flour": a facility named inside another one's name
+            # (tried at the name's word starts only: a search would scan on to the next facility)
+            for word in _WORD_START.finditer(text, match.start("name") + 1, match.end()):
+                if nested := self._facility.match(text, word.start()):
+                    if nested.group("type") or " " in nested.group("type_words"):
+                        yield from self._named_facility(text, nested)
+                    break
+
+        for wrapped in self._facility_wrapped.finditer(text):
+            # read as if the line break were a space, in a window around it (copying the whole
+            # text for each would be quadratic)
+            offset = max(0, wrapped.start("head") - 60)
+            window_end = min(len(text), wrapped.end() + 300)
+            joined = text[offset : wrapped.start("break")] + " " + text[wrapped.end("break") : window_end]
+            first_word = re.match(r"[\w'’]+", text[wrapped.end() :])
+            if (
+                (first_word and (fold(first_word.group()) in common_word_keys() or first_word.group().isupper()))
+                or ":" in text[wrapped.end() : wrapped.end() + 30].split("\n")[0]
+                or _CHIEF_BEFORE.search(text, max(0, wrapped.start() - 8), wrapped.start())
+                or text[wrapped.start() : wrapped.start("break")].isupper()
+            ):
+                continue  # "au CHU\nService de cardiologie", "chef de clinique\nCopie à :", a heading
+            if match := self._facility.match(joined, wrapped.start("head") - offset):
+                for finding in self._named_facility(joined, match):
+                    yield replace(finding, start=finding.start + offset, end=finding.end + offset)
+        for match in _NAME_THEN_TYPE.finditer(text):
+            yield Finding(match.start(), match.end(), "HOSPITAL", 0.9, "hospital.name_then_type")
+        for match in _HOSPITAL_ACRONYM.finditer(text):
+            acronym = match.group()
+            vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms
+            if vowels <= 1 and acronym not in self._acronym_exceptions and fold(acronym) not in common_word_keys():
+                # "CHBS Lorient": the town after the acronym is part of the facility's name
+                town = _TOWN_AFTER.match(text, match.end())
+                length = self.town_rules.known_town_length(town.group("town"), 0) if town else 0
+                name = _CAPITALISED_AFTER.match(text, match.end())
+                if length:
+                    yield Finding(match.start(), town.start("town") + length, "HOSPITAL", 0.9, "hospital.acronym")
+                elif name and not vowels and fold(name.group("name")) not in common_word_keys():
+                    # "CHPF Taaone": the name after a hospital's own acronym (not "CHEN Wei")
+                    yield Finding(match.start(), name.end(), "HOSPITAL", 0.9, "hospital.acronym")
+                else:
+                    yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
+        for match in self._facility_two_lines.finditer(text):
+            name = match.group("name")
+            saint = SAINT.match(name)  # "Polyclinique\nSaint-Roch"
+            if (saint or not self.towns.is_town(name)) and not all(fold(w) in common_word_keys() for w in re.findall(r"[\w'’]+", name)):
+                yield Finding(match.start("head"), match.end("name"), "HOSPITAL", 0.9, "hospital.two_lines")
+
+    def _named_facility(self, text: str, match: re.Match) -> Iterator[Finding]:
+        """The findings of one facility match: the facility, its town, or its people."""
+        if self._street_before.search(text, max(0, match.start() - 30), match.start()):
+            return
+        name = match.group("name").strip(" \t-")
+        type_words = (match.group("type_words") or "").casefold()
+        if type_words == "foyer" and re.match(r"[ \t]+(?i:de|d['’])", match.group("qualifier")):
+            return  # "foyer de microcalcifications", "foyer d'infection": a lesion's focus
+        if name in _PRACTICE_ROLES:
+            return  # "cabinet IDE": a nurses' practice, unnamed
+        if self._personal_practice(match):
+            # "Pharmacie Rouxel", "cabinet infirmier Rey - Mouhoub": the practice is its people
+            for word in re.finditer(r"\p{Lu}[\w'’\-]+", match.group(0)[match.start("name") - match.start() :]):
+                start = match.start("name") + word.start()
+                if word.group() not in _PRACTICE_ROLES:
+                    yield Finding(start, start + len(word.group()), "PERSON", 0.9, "person.practice_name")
+            # "cabinet infirmier Blanc/Vidal", "SELARL AMRANI & LEGRAND": the partners after it
+            if partner := _PARTNER_AFTER.match(text, match.end()):
+                yield Finding(partner.start("name"), partner.end("name"), "PERSON", 0.9, "person.practice_name")
+            return
+        town_name = re.sub(r"^(?i:de|du|d['’])[ \t]*", "", name)
+        if type_words in ("hôtel-dieu", "hotel-dieu") and town_name == name and self.town_rules.known_town_length(name, 0) == len(name):
+            # "Hôtel-Dieu Paris": the hospital and its town, side by side
+            yield Finding(match.start(), match.start("name"), "HOSPITAL", 0.93, "hospital.named")
+            yield Finding(match.end("name") - len(match.group("name").lstrip(" \t-")), match.end("name"), "CITY", 0.9, "city.after_facility")
+            return
+        if match.group("type") in self._community_services and self.town_rules.known_town_length(town_name, 0) == len(town_name):
+            # "CMP de Pantin", "CCAS de Toulon": a service and its town, which no name reading outranks
+            town_start = match.start("name") + match.group("name").index(town_name)
+            yield Finding(town_start, town_start + len(town_name), "CITY", 0.9, "city.community_service")
+            return
+        if _ENGLISH_TERM.match(name):
+            return  # "Hospital Anxiety and Depression scale": a term, not a hospital abroad
+        if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
+            return  # "n° HAD HAD-2026-00413": a record number, not a facility's name
+        end = name_end = match.start("name") + len(match.group("name").rstrip())
+        if number := _BUILDING_NUMBER_AFTER.match(text, end):
+            end = name_end = number.end()  # "Hôpital Pasteur 2": one of a hospital's buildings
+        suffix = match.group("suffix")
+        if suffix and not self.towns.is_town(suffix.strip(" \t-")):
+            end = match.end("suffix")
+        elif suffix:  # "EHPAD Le Clos Saint-Vincent - Orange": the facility's town
+            town_start = match.start("suffix") + len(suffix) - len(suffix.lstrip(" \t-"))
+            yield Finding(town_start, match.end("suffix"), "CITY", 0.85, "city.after_facility")
+        if end == name_end and (town := self.town_rules.town_ending_a_name(text, match.start("name"), end)):
+            end, town_start, town_end = town
+            yield Finding(town_start, town_end, "CITY", 0.9, "city.after_facility")
+        # a named facility outranks the street-like words inside it ("EHPAD Résidence du Parc")
+        yield Finding(match.start(), end, "HOSPITAL", 0.93, "hospital.named")
+
+    def _personal_practice(self, match: re.Match) -> bool:
+        """A pharmacy's or a practice's name made only of people's names ("Pharmacie Rouxel",
+        "Cabinet Gautier - Rivière"): PERSON, as the layout authors read them."""
+        type_words = (match.group("type_words") or "").casefold()
+        legal_form = match.group("type") in ("SELARL", "SELAS", "SCM", "SCP")
+        if type_words not in ("cabinet", "pharmacie", "cabinet infirmier", "cabinet médical") and not legal_form:
+            return False
+        words = re.findall(r"[\w'’\-]+", match.group("name") + (match.group("suffix") or ""))
+        words = [w for w in words if w not in _PRACTICE_ROLES]  # "Cabinet IDE Kerjean"
+        # a nurses' practice is named after its nurses, even when their names are words ("Blanc")
+        nursing = "infirmier" in (match.group("qualifier") or "") or "IDE" in match.group("name").split()
+        # "cabinet Quéré-Guillou": the two partners' names, each a name
+        names = [part for w in words if w[:1].isupper() for part in (w.split("-") if "-" in w else [w]) if part]
+        lexicon = name_lexicon()
+        if len(words) == 2 and lexicon.is_first_name(words[0]) and words[1][:1].isupper() and not self.towns.is_town(words[1]):
+            return True  # "Cabinet Marion Bosquet": a first name and a surname
+        return bool(names) and all(
+            (lexicon.is_known_name(w) or (fold(w) not in common_word_keys() and not self.towns.is_town(w)))
+            if nursing
+            else lexicon.is_known_name(w) and not self.towns.is_town(w) and fold(w) not in common_word_keys()
+            for w in names
+        ) and all(w[:1].isupper() or w.casefold() in ("de", "du", "des") or not w.strip("-") for w in words)
+
+    def _adjective_use(self, text: str, match: re.Match) -> bool:
+        """"L'examen clinique ORL", "suspicion clinique d'AVC": the adjective, not a clinic."""
+        type_words = match.group("type_words")
+        if not type_words or not type_words.startswith("clinique"):
+            return False
+        before = text[max(0, match.start() - 20) : match.start()]
+        return not _DETERMINER_BEFORE.search(before)
+
+
+def _defined_acronyms(text: str, facilities: list[Finding], towns: TownLexicon, generic: frozenset[str]) -> Iterator[Finding]:
+    """"Hôpitaux Universitaires de Genève (HUG)", "Centre Hospitalier de Luxembourg (CHL)": an
+    acronym a facility's name defines in brackets is that facility, there and wherever else the
+    note uses it ("N° patient HUG : ..."), though three letters alone are too ambiguous to read
+    ("CHL", "CHC" are clinical abbreviations elsewhere)."""
+    defined = set()
+    for facility in facilities:
+        if facility.category == "HOSPITAL" and (bracket := _ACRONYM_IN_BRACKETS.match(text, facility.end)):
+            defined.add(bracket.group("acronym"))
+    # not a town ("HÔPITAL HENRI-MONDOR (CRETEIL)"), a word, nor a kind of facility ("Fondation
+    # Santé Service (HAD)": "HAD" elsewhere is any home-care service)
+    defined = {a for a in defined if not towns.is_town(a) and fold(a) not in common_word_keys() and a not in generic}
+    for acronym in defined:
+        for use in re.finditer(rf"(?<![\w\-]){re.escape(acronym)}(?![\w\-])", text):
+            yield Finding(use.start(), use.end(), "HOSPITAL", 0.9, "hospital.defined_acronym")

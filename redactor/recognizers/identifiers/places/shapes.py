@@ -1,0 +1,53 @@
+"""Regular-expression pieces shared by the address, town and facility rules."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex as re
+
+from redactor.recognizers.identifiers.dates import MONTH_NAMES
+from redactor.recognizers.identifiers.patterns import UPPER
+
+# possessive: the `regex` module backtracks through a repeated group in time quadratic in its
+# repetitions ("Ab1-ab1-ab1-..." over 100,000 characters took 0.6 s), and a word never needs
+# to give back a part of itself
+CAPITAL_WORD = rf"{UPPER}[\w'’]*+(?:-[\w'’]+)*+"
+# French linking words, and those of street names abroad ("Avenida da Liberdade", "Via del Corso")
+LINKING = (
+    r"(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|sur|sous|en|aux|au|lès"
+    r"|da|do|dos|das|del|della|di|der|den|van|von)"
+)
+# a proper name: capitalised words with linking words between, never across a table's cell gap
+# (a tab or 3+ spaces: "CH de Blois    MOREAU Louise" is two cells)
+PROPER_NAME = rf"{CAPITAL_WORD}(?:(?:[ ]{{1,2}}|-)(?:{LINKING}[ ]?)?{CAPITAL_WORD}){{0,5}}"
+# street names that are dates: "rue du 8 Mai 1945", "avenue du 11 Novembre"
+MONTHS = rf"(?i:{MONTH_NAMES})"
+DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+(?:{MONTHS}|{CAPITAL_WORD})(?:[ \t]+\d{{4}})?"
+TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
+TOWN = (
+    rf"{TOWN_WORD}(?:(?:-|[ ])"
+    # Corsican and Italian links too: "Santa-Lucia-di-Mercurio", "San-Gavino-di-Carbini"
+    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|di|del|della|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES|DI)[ \t\-]*)?{TOWN_WORD}){{0,4}}"
+)
+# the label of a postcode or town field: "CP Ville", "Code postal / Ville", "Localité"
+POSTCODE_LABEL = r"(?i:(?:cp|code[ \t]+postal|ville|localit[ée]|commune)(?:[ \t]*[/\-]?[ \t]*(?:cp|code[ \t]+postal|ville|localit[ée]|commune))*)"
+ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
+# postcodes abroad, with their country letter (Belgium, Switzerland, Luxembourg, Monaco...) or
+# in their own shape (Portugal 1000-001)
+FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}|AD\d{3}"  # Andorra: "AD500"
+# parts of an address line besides the street: building, staircase, flat, floor, number
+COMPLEMENT = (
+    r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|apt\.?|étage|etage|porte|lot|"
+    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)[ \t]*[\w\-]{1,4}(?![\w])"
+    r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage)(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
+)
+TOWN_WORDS = re.compile(r"[^\s\-]+")
+FIVE_DIGITS = re.compile(r"\d{2} ?\d{3}")  # no postcode, no "PARIS 75013" to look for
+SAINT = re.compile(r"(?i:saint|sainte|st|ste)\b")
+
+
+def finditer_needing_postcode(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
+    """The matches of a pattern whose every match holds a French postcode (ZIP), skipping the
+    scan on a text with no five digits: FIVE_DIGITS matches every ZIP, so nothing is lost."""
+    return pattern.finditer(text) if FIVE_DIGITS.search(text) else ()
