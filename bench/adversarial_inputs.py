@@ -224,8 +224,10 @@ def main() -> None:
 
     logging.disable(logging.WARNING)
     from redactor import Redactor
+    from redactor.engine import freeze_loaded_objects
 
     redactor = Redactor(max_chars=max(SIZES))
+    freeze_loaded_objects()  # as a service or batch worker does once its models are loaded
     all_shapes = shapes()
     all_stages = stages(redactor)
     chosen_shapes = arguments.shapes or list(all_shapes)

@@ -85,7 +85,8 @@ def apply_policy(
             previous = replacements.pop()
             group.start = min(group.start, previous.start)
             group.end = max(group.end, previous.end)
-            group.members = previous.members + group.members
+            previous.members.extend(group.members)  # not `a + b`: a long merge would copy its list each time
+            group.members = previous.members
             if is_special(previous.lead.category) or not is_special(group.lead.category):
                 group.lead, group.operator = previous.lead, previous.operator
         replacements.append(group)

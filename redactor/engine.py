@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -110,6 +111,16 @@ def read_key_from_environment() -> bytes | None:
             raise MissingKeyError("REDACTOR_KEY_FILE is empty")
         return key
     return None
+
+
+def freeze_loaded_objects() -> None:
+    """For a process that has built its Redactor and from now on only analyses (a service or
+    batch worker): every object alive now (models, lexicons, compiled patterns: about 2.8
+    million) leaves the cyclic garbage collector's view, so that a full collection no longer
+    walks them all; on a 100,000-character note that walk was a third of the analysis. Call
+    once, after loading, in a process that keeps its Redactor to the end."""
+    gc.collect()
+    gc.freeze()
 
 
 class Redactor:

@@ -193,10 +193,13 @@ _WORKER: _Worker | None = None  # set once per worker process by _start_worker
 def _start_worker(engine: EngineSettings, archive: ArchiveFormat, output: Path, progress: Any, parent: int) -> None:
     """Load the models once for this process; stop with the parent, even a killed one."""
     global _WORKER
+    from redactor.engine import freeze_loaded_objects  # the engine loads in the worker only
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     redactor = engine.build()
     _WORKER = _Worker(redactor, redactor.policy(engine.policy), archive, output, progress, engine.max_seconds)
+    freeze_loaded_objects()
 
 
 def _exit_when_orphaned(parent: int) -> None:

@@ -96,8 +96,12 @@ def spark_session(master: str | None) -> SparkSession:
 @lru_cache(maxsize=4)
 def _engine(settings: EngineSettings) -> tuple[Redactor, Policy]:
     """The Redactor of this Python worker: built on its first batch, reused for the next ones."""
+    from redactor.engine import freeze_loaded_objects  # the engine loads in the worker only
+
     redactor = settings.build()
-    return redactor, redactor.policy(settings.policy)
+    policy = redactor.policy(settings.policy)
+    freeze_loaded_objects()
+    return redactor, policy
 
 
 def _redact_batches(

@@ -124,13 +124,14 @@ def _worker_main(connection: Connection, settings: WorkerSettings) -> None:
     configure_logging(settings.log_level)
     started = time.monotonic()
     try:
-        from redactor.engine import Redactor
+        from redactor.engine import Redactor, freeze_loaded_objects
         from redactor.plugins import load_detector_plugins
 
         limits = {} if settings.max_chars is None else {"max_chars": settings.max_chars}
         redactor = Redactor(extra_detectors=load_detector_plugins(settings.detector_plugins), **limits)
         for policy in settings.policies:
             redactor.policy(policy)
+        freeze_loaded_objects()
     except RedactorError as error:
         connection.send(StartupError(str(error)))
         return
