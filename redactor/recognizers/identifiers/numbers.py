@@ -77,8 +77,8 @@ _LABEL_WINDOW = 400
 def _has_nir_context(text: str, start: int, end: int) -> bool:
     """A social-security label on the value's line (before or just after it) or the line above."""
     window_start = max(0, start - _LABEL_WINDOW)
-    line_start = text.rfind("\n", window_start, start) + 1
-    above_start = max(window_start, text.rfind("\n", window_start, max(line_start - 1, 0)) + 1) if line_start else window_start
+    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    above_start = text.rfind("\n", window_start, max(line_start - 1, 0)) + 1 or window_start
     line_end = text.find("\n", end, end + 30)
     after = text[end : (line_end if line_end != -1 else end + 30)]
     return bool(_NIR_LABEL.search(text, above_start, start) or _NIR_LABEL.search(after))
