@@ -113,6 +113,8 @@ def shapes() -> dict[str, Callable[[int], str]]:
         # every special-category mention read every cue of the note in the qualifiers
         "mentions and cues": _repeat("VIH ? "),
         "conditional verbs": _repeat("dealerait\n"),
+        # number words read as a day before a month, from each word of the run to its end
+        "number words": _repeat("quatre-"),
     }
 
 
