@@ -84,6 +84,9 @@ class Finding:
     score: float
     detector: str
     qualifiers: Qualifiers | None = None  # set on special-category findings by the qualifier step
+    # on a facility whose name reveals a special category ("EPSM Lille-Métropole", "CSAPA Le
+    # Phare"): that category, whose rule applies where it is stricter than the facility's
+    reveals: str | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -103,6 +106,8 @@ class Finding:
             del data["qualifiers"]
         else:
             data["qualifiers"] = self.qualifiers.to_dict()
+        if self.reveals is None:
+            del data["reveals"]
         return data
 
 

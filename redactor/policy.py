@@ -45,6 +45,9 @@ _SOMATIC_OPERATORS = ("keep", "flag", "tag", "mask")
 # what a policy may do with a year alone (DATE found by date.year_only)
 _YEAR_ONLY_OPERATORS = ("keep", "flag", "tag", "mask", "date_shift")
 YEAR_ONLY_DETECTOR = "date.year_only"
+# how much of a value an operator leaves: keeping leaves it, flagging leaves it marked, every
+# other operator removes it (the facility that reveals a special category takes the strictest)
+_STRICTNESS = {"keep": 0, "flag": 1}
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,13 @@ class Policy:
 
     def rule_for(self, finding: Finding) -> CategoryRule:
         """The category's rule, or its `somatic` rule for a finding qualified somatic, or its
-        `year_only` rule for a year alone."""
+        `year_only` rule for a year alone; for a facility that reveals a special category, that
+        category's rule where it is stricter (removing beats flagging beats keeping)."""
         rule = self.rules[finding.category]
+        if finding.reveals is not None:
+            revealed = self.rules[finding.reveals]
+            if _STRICTNESS.get(revealed.operator, 2) > _STRICTNESS.get(rule.operator, 2):
+                return revealed
         if rule.somatic is not None and finding.qualifiers is not None and finding.qualifiers.somatic:
             return rule.somatic
         if rule.year_only is not None and finding.detector == YEAR_ONLY_DETECTOR:

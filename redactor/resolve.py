@@ -5,13 +5,17 @@
    leave a part uncovered. A union with a candidate scored under `MERGE_FLOOR` (a classifier's
    whole clause, say) keeps that low score: what outranks the clause outranks the union, so
    that a name inside a judgemental clause stays a name.
-2. Then candidates are taken in order of priority: readings a caller vouches for first (the
-   known identity, then the site's lexicons), then special-category terms lying wholly inside a
-   facility's name (the facility reveals them: "Hôpital de jour VIH", "CSAPA « Le Phare »"; a
-   policy that keeps facility names must still see them), then higher score, then longer span, then the
-   category's rank in `CATEGORY_RANK`, then earlier start, then detector name. A candidate that
-   overlaps one already kept is trimmed to the parts left uncovered; pieces with no letter or
-   digit are dropped, and separators at the edges of a trimmed piece are removed.
+2. A facility whose name holds a special-category term wholly inside it ("Hôpital de jour
+   VIH", "CSAPA « Le Phare »", "EPSM Lille-Métropole") is one facility that reveals that
+   category: its `reveals` is set to the term's category, the policy applies the stricter of
+   the two rules to it (a policy that keeps facility names still removes or flags it), and the
+   term comes last: the facility, or a reading that outranks it, covers it.
+3. Then candidates are taken in order of priority: readings a caller vouches for first (the
+   known identity, then the site's lexicons), then higher score, then longer span, then the
+   category's rank in `CATEGORY_RANK`, then earlier start, then detector name; terms inside a
+   facility last. A candidate that overlaps one already kept is trimmed to the parts left
+   uncovered; pieces with no letter or digit are dropped, and separators at the edges of a
+   trimmed piece are removed.
 
 The result is sorted by start and never overlaps, so every character belongs to at most one
 finding and the outcome does not depend on the order in which detectors ran.
@@ -83,10 +87,10 @@ def _merge_same_category(candidates: list[Finding]) -> list[Finding]:
     return merged
 
 
-def _priority(finding: Finding, revealed_by_a_facility: bool = False) -> tuple:
+def _priority(finding: Finding, inside_a_facility: bool = False) -> tuple:
     return (
         -_vouched_rank(finding),
-        -int(revealed_by_a_facility),
+        int(inside_a_facility),
         -finding.score,
         -finding.length,
         CATEGORY_RANK.get(finding.category, len(CATEGORY_RANK)),
@@ -130,12 +134,12 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
         return []
     kept: list[Finding] = []
     covered = _Covered()
-    merged = _merge_same_category(candidates)
-    inside_a_facility = _inside_any(f for f in merged if f.category == "HOSPITAL")
+    merged = _with_revealed_categories(_merge_same_category(candidates))
+    # a special-category term inside a facility's name is read with the facility: it comes last
+    inside_a_facility = _inside_any(f for f in merged if f.reveals is not None)
 
     def priority(finding: Finding) -> tuple:
-        special = finding.category not in _IDENTIFIER_PRIORITY and finding.score >= MERGE_FLOOR
-        return _priority(finding, special and inside_a_facility(finding))
+        return _priority(finding, finding.category not in _IDENTIFIER_PRIORITY and inside_a_facility(finding))
 
     for candidate in sorted(merged, key=priority):
         for start, end in covered.uncovered_parts(candidate.start, candidate.end):
@@ -182,6 +186,30 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
     # "Mytho, à ne pas croire", "Témoin de Jéhovah": the vocabulary's reading is the right one
     inside_a_term = _inside_any(f for f in kept if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR)
     return [f for f in kept if f.detector != "person.ner" or not inside_a_term(f)]
+
+
+def _with_revealed_categories(candidates: list[Finding]) -> list[Finding]:
+    """The candidates, each facility that holds a special-category term wholly inside its name
+    marked with the term's category ("EPSM Lille-Métropole": HEALTH_SENSITIVE); the highest
+    scored term's, on a tie the first by `CATEGORY_RANK`."""
+    terms = sorted(
+        (f for f in candidates if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR),
+        key=lambda f: f.start,
+    )
+    starts = [f.start for f in terms]
+    marked = []
+    for candidate in candidates:
+        if candidate.category == "HOSPITAL":
+            inside = [
+                term
+                for term in terms[bisect_left(starts, candidate.start) : bisect_left(starts, candidate.end)]
+                if term.end <= candidate.end
+            ]
+            if inside:
+                strongest = min(inside, key=lambda f: (-f.score, CATEGORY_RANK.get(f.category, len(CATEGORY_RANK))))
+                candidate = replace(candidate, reveals=strongest.category)
+        marked.append(candidate)
+    return marked
 
 
 def _inside_any(containers: Iterable[Finding]) -> Callable[[Finding], bool]:

@@ -62,16 +62,30 @@ def test_a_union_with_a_low_scored_clause_keeps_the_low_score():
     ]
 
 
-def test_a_special_term_inside_a_facility_name_is_not_hidden_by_it():
+def test_a_facility_whose_name_holds_a_special_term_is_one_facility_that_reveals_it():
     text = "Suivi à l'Hôpital de jour VIH de Tourcoing."
     facility = f(10, 42, "HOSPITAL", 0.93)  # "Hôpital de jour VIH de Tourcoing"
-    hiv = f(26, 29, "HEALTH_SENSITIVE", 0.9)
+    hiv = f(26, 29, "HEALTH_SENSITIVE", 0.95)  # scored above the facility: still read with it
     result = resolve([facility, hiv], text)
-    assert [(text[r.start : r.end], r.category) for r in result] == [
-        ("Hôpital de jour", "HOSPITAL"),
-        ("VIH", "HEALTH_SENSITIVE"),
-        ("de Tourcoing", "HOSPITAL"),
+    assert [(text[r.start : r.end], r.category, r.reveals) for r in result] == [
+        ("Hôpital de jour VIH de Tourcoing", "HOSPITAL", "HEALTH_SENSITIVE")
     ]
+
+
+def test_the_stricter_rule_applies_to_a_facility_that_reveals_a_special_category():
+    from redactor.policy import load_policy, parse_policy
+
+    facility = Finding(10, 42, "HOSPITAL", 0.93, "t", reveals="HEALTH_SENSITIVE")
+    storage = load_policy("storage")  # identifiers kept, health facts flagged
+    assert storage.rule_for(facility).operator == "flag"
+    assert storage.rule_for(Finding(10, 42, "HOSPITAL", 0.93, "t")).operator == "keep"
+    keeps_facilities = parse_policy(
+        {"name": "t", "identifiers": {"operator": "tag"}, "special": {"operator": "tag"}, "categories": {"HOSPITAL": {"operator": "keep"}}},
+        "t.yaml",
+    )
+    assert keeps_facilities.rule_for(facility).operator == "tag"
+    export = load_policy("export")
+    assert export.rule_for(facility) == export.rule_for(Finding(10, 42, "HOSPITAL", 0.93, "t"))
 
 
 def test_only_whole_and_confident_special_terms_come_before_a_facility():

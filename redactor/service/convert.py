@@ -19,6 +19,8 @@ def finding_to_wire(finding: Finding) -> pb.Finding:
     message = pb.Finding(
         start=finding.start, end=finding.end, category=finding.category, score=finding.score, detector=finding.detector
     )
+    if finding.reveals is not None:
+        message.reveals = finding.reveals
     if finding.qualifiers is not None:
         q = finding.qualifiers
         message.qualifiers.CopyFrom(
@@ -66,7 +68,9 @@ def finding_from_wire(message: pb.Finding) -> Finding:
             subject=_SUBJECT_FROM_WIRE.get(q.subject, Subject.PATIENT),
             somatic=q.somatic,
         )
-    return Finding(message.start, message.end, message.category, message.score, message.detector, qualifiers)
+    return Finding(
+        message.start, message.end, message.category, message.score, message.detector, qualifiers, message.reveals or None
+    )
 
 
 def applied_finding_from_wire(message: pb.Finding) -> AppliedFinding:
