@@ -11,7 +11,8 @@
 The recognizer runs the whole redactor analysis (normalisation, our pipeline, every detector,
 overlap resolution, qualifiers) on the text it is given, whatever NLP engine the analyzer
 uses: entity types are redactor's categories (PERSON, NIR, DATE, HEALTH_SENSITIVE...), and
-`recognition_metadata` carries the detector and, on special categories, the qualifiers.
+`recognition_metadata` carries the detector and, on special categories, the qualifiers; on a
+facility whose name reveals a special category, that category (`reveals`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 DETECTOR_KEY = "detector"
 QUALIFIERS_KEY = "qualifiers"
+REVEALS_KEY = "reveals"
 
 
 def to_recognizer_result(finding: Finding, recognizer_name: str = "RedactorRecognizer") -> RecognizerResult:
@@ -36,6 +38,8 @@ def to_recognizer_result(finding: Finding, recognizer_name: str = "RedactorRecog
     metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: recognizer_name, DETECTOR_KEY: finding.detector}
     if finding.qualifiers is not None:
         metadata[QUALIFIERS_KEY] = finding.qualifiers.to_dict()
+    if finding.reveals is not None:
+        metadata[REVEALS_KEY] = finding.reveals
     explanation = AnalysisExplanation(
         recognizer=recognizer_name, original_score=finding.score, textual_explanation=f"redactor {finding.detector}"
     )
