@@ -107,6 +107,8 @@ class AddressRules:
         self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{1,6}(?![\w])")
 
     def find(self, text: str) -> Iterator[Finding]:
+        """Street lines with the building or flat beside them, what stands before a postcode in
+        an address block, buildings alone on their line, glued foreign streets, post boxes."""
         streets = []
         covered_until = 0
         # overlapped: a street type read in a rejected match may start another ("ferme au
