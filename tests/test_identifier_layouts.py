@@ -1084,3 +1084,23 @@ def test_round10_identifier_forms(redactor, text, category, value):
 )
 def test_round10_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize(
+    "text, facility, revealed",
+    [
+        # a facility whose name holds a special-category term is one facility that reveals it
+        ("Courrier de l'EPSM Lille-Métropole\nService de psychiatrie", "EPSM Lille-Métropole", "HEALTH_SENSITIVE"),
+        ("Addictologie : CSAPA Le Trait d'Union\nCentre de soins", "CSAPA Le Trait d'Union", "HEALTH_SENSITIVE"),
+        ("Suivi :\n- CMP de Châlons-Ouest : Dr Baptiste Meunier", "CMP de Châlons-Ouest", "HEALTH_SENSITIVE"),
+        # psychiatric hospitals written out, and Paris's psychiatric hospital group with its "&"
+        ("ETABLISSEMENT PUBLIC DE SANTE MENTALE LILLE-METROPOLE\nPôle 59G21", "ETABLISSEMENT PUBLIC DE SANTE MENTALE LILLE-METROPOLE", None),
+        ("Expéditeur : GHU Paris Psychiatrie & Neurosciences - Site Sainte-Anne", "GHU Paris Psychiatrie & Neurosciences", None),
+        ("hospitalisé au Centre psychothérapique de Nancy en 2019", "Centre psychothérapique de Nancy", None),
+    ],
+)
+def test_stop26_facilities_that_reveal_a_special_category(redactor, text, facility, revealed):
+    findings = [f for f in redactor.analyze(text) if f.category == "HOSPITAL" and text[f.start : f.end] == facility]
+    assert findings, found(redactor, text)
+    if revealed:
+        assert findings[0].reveals == revealed
