@@ -59,6 +59,7 @@ FINDING_SCHEMA = T.StructType(
                 ]
             ),
         ),
+        T.StructField("reveals", T.StringType()),  # on a facility whose name reveals a special category
         T.StructField("operator", T.StringType()),
         T.StructField("redacted_start", T.LongType()),
         T.StructField("redacted_end", T.LongType()),
