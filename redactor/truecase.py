@@ -28,7 +28,7 @@ import regex as re
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from redactor.paths import load_yaml
-from redactor.recognizers.identifiers.lexicon import fold, name_lexicon, town_key, town_lexicon
+from redactor.recognizers.identifiers.lexicon import fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.spoken import number_words
 from redactor.recognizers.vouched.folding import common_word_keys
 
@@ -154,11 +154,11 @@ def _towns(text: str, words: list[re.Match], chars: list[str]) -> set[int]:
     """Capitals on known towns of one to four words, longest first; the indices of their words."""
     towns = town_lexicon()
     found: set[int] = set()
-    # one space between the words of a town's name: how many words each word starts a run of
+    # one space between the words of a town's name: whether each word is followed by just one
     spaced = [text[a.end() : b.start()] == " " for a, b in zip(words, words[1:])] + [False]
     index = 0
     while index < len(words):
-        if town_key(words[index].group()).partition(" ")[0] not in towns.first_words:
+        if not towns.may_start_a_town(words[index].group()):
             index += 1  # no town starts with this word: a cheap first test
             continue
         longest = 1

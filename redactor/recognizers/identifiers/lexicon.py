@@ -128,7 +128,9 @@ class TownLexicon:
         return self.population[key] >= min_population
 
     def may_start_a_town(self, word: str) -> bool:
-        return town_key(word) in self.first_words
+        """Some town's name starts with the first word of `word` (its first part if hyphenated:
+        "doué-en-anjou" is tried as "doue")."""
+        return town_key(word).partition(" ")[0] in self.first_words
 
     def is_abroad(self, name: str) -> bool:
         key = town_key(name)

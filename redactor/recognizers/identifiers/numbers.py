@@ -11,7 +11,7 @@ from redactor.checksums import iban_is_valid, luhn_is_valid, nir_is_valid
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.patterns import alternation, first_characters
+from redactor.recognizers.identifiers.patterns import alternation, first_characters, line_start_within
 
 # A NIR is 13 characters (sex, year, month, department, town, order) and a 2-digit key, grouped
 # any way ("1 85 05 78 006 048 36", "185057800604836", "1.85.05.78.006.048-36", key after
@@ -77,7 +77,7 @@ _LABEL_WINDOW = 400
 def _has_nir_context(text: str, start: int, end: int) -> bool:
     """A social-security label on the value's line (before or just after it) or the line above."""
     window_start = max(0, start - _LABEL_WINDOW)
-    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    line_start = line_start_within(text, start, _LABEL_WINDOW)
     above_start = text.rfind("\n", window_start, max(line_start - 1, 0)) + 1 or window_start
     line_end = text.find("\n", end, end + 30)
     after = text[end : (line_end if line_end != -1 else end + 30)]
@@ -184,8 +184,8 @@ class LabelledIdentifiers(Detector):
             yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.6, "clinician_id.am_shape")
         for match in self._nine_digits.finditer(text) if "RPPS" in text.upper() or "ADELI" in text.upper() else ():
             # the label on the number's line, within _LABEL_WINDOW characters on either side
-            reach_before, reach_after = max(0, match.start() - _LABEL_WINDOW), min(len(text), match.end() + _LABEL_WINDOW)
-            line_start = text.rfind("\n", reach_before, match.start()) + 1 or reach_before
+            reach_after = min(len(text), match.end() + _LABEL_WINDOW)
+            line_start = line_start_within(text, match.start(), _LABEL_WINDOW)
             line_end = text.find("\n", match.end(), reach_after)
             on_line = self._prescriber_line.search(text, line_start, reach_after if line_end < 0 else line_end)
             if on_line and not _PATIENT_LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):

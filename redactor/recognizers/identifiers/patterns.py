@@ -23,6 +23,13 @@ NOT_IN_WORD_BEFORE = r"(?<![\w\-'’])"
 NOT_IN_WORD_AFTER = r"(?![\w\-'’])"
 
 
+def line_start_within(text: str, position: int, reach: int) -> int:
+    """Where the line holding `position` starts, or `reach` characters before `position` if it
+    starts further back: bounded, so that a rule run at each match of one long line stays linear."""
+    limit = max(0, position - reach)
+    return text.rfind("\n", limit, position) + 1 or limit
+
+
 def first_characters(*word_lists: Iterable[str]) -> str:
     """The first characters of the words, escaped, for a character class: a lookahead such as
     `(?=[...])` on them rejects most positions of a text in one test, where a list of words

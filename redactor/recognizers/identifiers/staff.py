@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import NameLexicon, fold, name_lexicon
-from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INITIALS, alternation
+from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INITIALS, alternation, line_start_within
 from redactor.recognizers.vouched.folding import common_word_keys
 
 _REFERENCE = re.compile(
@@ -124,10 +124,7 @@ class StaffRules(Detector):
         yield from self._reference_initials(text)
         for match in _LOGIN.finditer(text):
             login = match.group("login")
-            # the trail is on the login's line, within reach (a line of a thousand "par xyz" is
-            # read in linear time)
-            reach = max(0, match.start() - _TRAIL_REACH)
-            line_start = text.rfind("\n", reach, match.start()) + 1 or reach
+            line_start = line_start_within(text, match.start(), _TRAIL_REACH)  # the trail is on the login's line
             if fold(login) not in common_word_keys() and _TRAIL.search(text, line_start, match.start()):
                 yield Finding(match.start("login"), match.end("login"), "PERSON", 0.6, "person.login")
         for match in _INITIALS_AFTER_LABEL.finditer(text):
