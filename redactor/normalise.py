@@ -225,8 +225,9 @@ def _extraction_edits(text: str) -> Iterator[tuple[int, int, str]]:
         run_start, run = match.start(), match.group("spaced")
         # a table of single characters ("A   B   C") has no single-space gaps: not letter-spaced,
         # unless a word of four characters or four words of two or more show the spacing
-        # ("T é l   :   0 5   4 6   4 1   2 2   8 7")
-        lengths = [len(word.split(" ")) for word in _WORD_GAP.split(run)]
+        # ("T é l   :   0 5   4 6   4 1   2 2   8 7"); marks are not counted, so that a date's
+        # "3 / 4 /" stays apart from its year ("3 / 4 / 2021")
+        lengths = [sum(character.isalnum() for character in word) for word in _WORD_GAP.split(run)]
         if max(lengths) < 4 and sum(length >= 2 for length in lengths) < 4:
             continue
         for gap in re.finditer(r" +", run):

@@ -152,11 +152,24 @@ def test_ipv6_and_not_an_ip(redactor):
         "03/2019",
         "douze mars deux mille dix-neuf",
         "3 MARS 2020",
+        # uneven spaces around the marks, as typed or extracted from PDFs
+        "3 / 4 / 2021",
+        "03/04/ 2021",
+        "03 /04 /2021",
+        "3 4 2021",
+        # a month in letters between marks or glued (lab and pharmacy stamps)
+        "03/avril/2021",
+        "03AVR2021",
+        "avr-21",
     ],
 )
 def test_date_formats(redactor, date):
     text = f"Vu le {date} en consultation."
     assert spans(redactor, text, "DATE") == [date]
+
+
+def test_birth_date_in_six_digits_after_its_label(redactor):
+    assert spans(redactor, "DDN : 030450, 74 ans", "DATE") == ["030450"]
 
 
 def test_birth_date_in_words(redactor):

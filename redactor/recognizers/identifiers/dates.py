@@ -76,10 +76,11 @@ _MONTH_BETWEEN_DASHES = re.compile(
     r"(?=[0-9])(?<![\w])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c)"
     r"-(?:(?:19|20)\d{2}|\d{2})(?![\w])"
 )
-# a birth date written as eight digits after its label: "Date de naissance : 29021980"
+# a birth date written as eight or six digits after its label: "Date de naissance : 29021980",
+# "DDN : 030450"
 _BIRTH_DATE_COMPACT = re.compile(
     r"(?i:(?=[dn])\b(?:n[ée]e?|n[ée]\(e\)|ddn|date\s+de\s+naissance|naissance)\b)[^\n\d]{0,12}"
-    r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2})(?![\w])"
+    r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d{2}|\d{2}))(?![\w])"
 )
 # eight digits alone, day-month-year or year-month-day, in tables and exports ("12061947",
 # "19420117"): a date when the calendar reads them so, unless an identifier's label precedes
@@ -98,13 +99,26 @@ _RANGE_START = re.compile(
     rf"(?i:(?=[de])\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
     rf"(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
 )
-# "19 / 08 / 1970": spaces around the separators, four-digit year
+# "19 / 08 / 1970", "03/04/ 2021", "03 /04 /2021": spaces around the separators (typed or
+# extracted unevenly), four-digit year
 _SPACED_SEPARATORS = re.compile(
-    r"(?=[0-9])(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[ \t]+(?P<s>[/.\-])[ \t]+(?:0?[1-9]|1[0-2])[ \t]+(?P=s)[ \t]+(?:19|20)\d{2}(?![\w])"
+    r"(?=[0-9])(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[ \t]*(?P<s>[/.\-])[ \t]*(?:0?[1-9]|1[0-2])[ \t]*(?P=s)[ \t]*(?:19|20)\d{2}(?![\w])"
+)
+# "le 3 4 1950": spaces only and a one-digit month, after "le"
+_SPACED_AFTER_LE = re.compile(
+    r"(?i:(?=l)\ble[ \t]+)(?P<date>(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2})(?![\w]| \d)"
 )
 # month names written in full, accented or not (the places rules share them: "rue du 19 mars 1962")
 # (French only: a month alone from abroad, "depuis march", reads as a word)
 MONTH_NAMES = "|".join(m for m in FRENCH_MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
+_ABBREVIATED_MONTH = r"jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c"
+# "03/avril/2021", "3.mars.21", "03AVR2021" (lab and pharmacy stamps): a month in letters
+# between the day and the year, set apart by one mark or glued
+_MONTH_BETWEEN_MARKS = re.compile(
+    rf"(?=[0-9])(?<![\w])(?:0?[1-9]|[12]\d|3[01])(?P<s>[/.]?)(?i:{MONTH_NAMES}|{_ABBREVIATED_MONTH})(?P=s)(?:(?:19|20)\d{{2}}|\d{{2}})(?![\w])"
+)
+# "avr-21", "AVR/2021": an abbreviated month and its year
+_MONTH_DASH_YEAR = re.compile(rf"(?=[jfmasondJFMASOND])(?<![\w\-/])(?i:{_ABBREVIATED_MONTH})[\-/](?:(?:19|20)\d{{2}}|\d{{2}})(?![\w]|[\-/]\d)")
 # "en février", "depuis novembre", "fin septembre": a month named alone after a time word
 _MONTH_ALONE = re.compile(
     rf"(?i:(?=[acdefjm])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
@@ -130,7 +144,7 @@ _DAY_AFTER_WEEKDAY = re.compile(
 # the emergency numbers after a call ("appeler le 15", "fait le 18")
 _DAY_AFTER_ARTICLE = re.compile(
     r"(?i:(?=[dl])\b(?:le|du)\s+)(?P<date>1er|3[01]|[12]\d|[1-9])(?![.,]\d)"
-    r"(?=[ \t]*(?:[,.;)\n]|$|(?i:à|a)[ \t]*\d{1,2}[ \t]*h|(?i:si|ou|pour|avec|mais|matin|soir|midi|après-midi|prochain)(?![\w])))"
+    r"(?=[ \t]*(?:[,.;)\n]|$|(?i:à|a)[ \t]*\d{1,2}[ \t]*h|(?i:si|ou|pour|avec|mais|matin|soir|midi|après-midi|prochain|courant)(?![\w])))"
 )
 _CALL_BEFORE = re.compile(r"(?i:\b(?:appel\w*|compos\w*|fai\w*|joindre|joint|contact\w*|prévenu\w*|prevenu\w*|numéro|numero)\b[^.;\n]{0,30})$")
 _WEEKDAY_BEFORE = re.compile(
@@ -207,6 +221,11 @@ class DateDetector(Detector):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.97, "date.birth_compact")
         for match in _SPACED_SEPARATORS.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
+        for match in _SPACED_AFTER_LE.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.spaced")
+        for pattern in (_MONTH_BETWEEN_MARKS, _MONTH_DASH_YEAR):
+            for match in pattern.finditer(text):
+                yield Finding(match.start(), match.end(), "DATE", 0.9, "date.month_between_dashes")
         for pattern in (_MONTH_ALONE, _MONTH_RANGE_START):
             for match in pattern.finditer(text):
                 yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
