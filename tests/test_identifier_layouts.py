@@ -1104,3 +1104,20 @@ def test_stop26_facilities_that_reveal_a_special_category(redactor, text, facili
     assert findings, found(redactor, text)
     if revealed:
         assert findings[0].reveals == revealed
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # one person's names on both sides of a marriage word are one span
+        ("Patiente : Mme MEUNIER née PETIT Françoise\nNée le 02/06/1958", "PERSON", "MEUNIER née PETIT Françoise"),
+        ("ROSSI épouse MARTINEZ Gabriella   F   08/08/1976", "PERSON", "ROSSI épouse MARTINEZ Gabriella"),
+        ("2500382216   001002455    MOREAU ép. FAURE Colette        30/08/1941", "PERSON", "MOREAU ép. FAURE Colette"),
+        # an adjective before the type word, and "Médipôle", belong to the facility's name
+        ("Opérée à la Nouvelle Clinique Nantaise en mars.", "HOSPITAL", "Nouvelle Clinique Nantaise"),
+        ("Transfert au Nouvel Hôpital Civil de Strasbourg.", "HOSPITAL", "Nouvel Hôpital Civil de Strasbourg"),
+        ("Suivi au Médipôle Lyon-Villeurbanne (cardiologie).", "HOSPITAL", "Médipôle Lyon-Villeurbanne"),
+    ],
+)
+def test_round11_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)

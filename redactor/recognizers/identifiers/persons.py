@@ -498,7 +498,7 @@ class PersonRules(Detector):
             *self._by_ner(text, doc),
         ]
         found = [_with_particles_before(text, self._with_initials_after(text, finding)) for finding in found]
-        return found + list(self._propagate(text, found))
+        return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found))
 
     @staticmethod
     def _with_initials_after(text: str, finding: Finding) -> Finding:
@@ -511,6 +511,19 @@ class PersonRules(Detector):
             return finding
         return Finding(finding.start, initials.end(), finding.category, finding.score, finding.detector)
 
+
+_MARRIAGE_WORD_BETWEEN = re.compile(r"[ \t]+(?i:ép\.|ep\.|épouse|epouse|veuve|vve|née|nee|divorcée|divorcee)[ \t]+")
+
+
+def _across_marriage_words(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """"MEUNIER née PETIT Françoise", "ROSSI épouse MARTINEZ Gabriella": one person's names on
+    both sides of a marriage word are one span (the word between them is part of the name)."""
+    starts = {finding.start: finding for finding in found}
+    for before in found:
+        between = _MARRIAGE_WORD_BETWEEN.match(text, before.end)
+        after = starts.get(between.end()) if between else None
+        if after is not None:
+            yield Finding(before.start, after.end, "PERSON", min(before.score, after.score), "person.married_name")
 
 def _with_particles_before(text: str, finding: Finding) -> Finding:
     """A surname in capitals takes the particles in capitals just before it, which no pair of
