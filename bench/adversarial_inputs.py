@@ -115,6 +115,8 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "conditional verbs": _repeat("dealerait\n"),
         # number words read as a day before a month, from each word of the run to its end
         "number words": _repeat("quatre-"),
+        # round 11: initials a log defines for a person, then every use of them in the note
+        "initials legend": _repeat("CL = Coralie "),
     }
 
 

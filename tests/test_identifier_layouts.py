@@ -549,7 +549,7 @@ def test_prescriber_assurance_maladie_number_as_printed(redactor):
         ("Lieu du décès : domicile, La Grande Métairie, 49280 La Séguinière", "ADDRESS", "La Grande Métairie"),
         ("Immeuble Le Cristal, 2e étage / 40 quai de Queyries / 33100 Bordeaux", "ADDRESS", "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"),
         ("Fiche saisie par Aurélie (secrétariat 3C), 03 85 27 59 00", "PERSON", "Aurélie"),
-        ("Identité patient\nABDELKADER ép. MANSOURI Yasmina\nDDN 1984", "PERSON", "ABDELKADER"),
+        ("Identité patient\nABDELKADER ép. MANSOURI Yasmina\nDDN 1984", "PERSON", "ABDELKADER ép. MANSOURI Yasmina"),  # one span since round 11
         ("votre tante maternelle Khadija, décédée d'un cancer du sein", "PERSON", "Khadija"),
         ("IDE à domicile (cabinet Quéré-Guillou) pour surveillance", "PERSON", "Quéré-Guillou"),
         ("IDE : Sandrine (cabinet infirmier Blanc/Vidal) 06 12 40 77 81", "PERSON", "Vidal"),
@@ -1117,7 +1117,51 @@ def test_stop26_facilities_that_reveal_a_special_category(redactor, text, facili
         ("Opérée à la Nouvelle Clinique Nantaise en mars.", "HOSPITAL", "Nouvelle Clinique Nantaise"),
         ("Transfert au Nouvel Hôpital Civil de Strasbourg.", "HOSPITAL", "Nouvel Hôpital Civil de Strasbourg"),
         ("Suivi au Médipôle Lyon-Villeurbanne (cardiologie).", "HOSPITAL", "Médipôle Lyon-Villeurbanne"),
+        # round 11 (lay-n): a town's name is never cut at a hyphen, two links in a row included
+        ("Adresse : 6 allée des Charmes, 45140 Saint-Jean-de-la-Ruelle", "CITY", "Saint-Jean-de-la-Ruelle"),
+        ("EHPAD Les Jardins d'Aliénor (Saint-Georges-d'Oléron).", "CITY", "Saint-Georges-d'Oléron"),
+        ("BP 90074 — Metz-Tessy — 74374 PRINGY CEDEX", "CITY", "Metz-Tessy"),
+        # public bodies named by their town, even a town that is also a word
+        ("Signalement au procureur près le tribunal judiciaire de Tours.", "CITY", "Tours"),
+        ("Sophie Lemarchand, CCAS de Tours", "CITY", "Tours"),
+        ("Patient amené par les pompiers de Gap.", "CITY", "Gap"),
+        ("Délégation territoriale de Saintes\n11 rue de l'Alma", "CITY", "Saintes"),
+        # initials a log defines, then signs its lines with
+        ("fait CL 10h05\nrdv urgent 05/02 8h30 CL\n\nCL = Coralie / MB = Maryse B.", "PERSON", "CL"),
+        # a first name after a role, even a role in capitals or before a colon
+        ("22:31 transmis à l'IOA Mélanie.", "PERSON", "Mélanie"),
+        ("07h40 - Chauffeur Yannick parti, retour prévu 12h40.", "PERSON", "Yannick"),
+        ("Dr Marc Dupraz, RPPS 10948219935. ARM : Jérémy.", "PERSON", "Jérémy"),
+        # a lower-case particle opening a cell, or after an initial
+        ("Enfants :\nde Vasselot Bertrand            fils", "PERSON", "de Vasselot Bertrand"),
+        ("Signature : B. de Vasselot, pour sa mère", "PERSON", "B. de Vasselot"),
+        # facilities: a lower-case type word after a dash, "labo", out-of-hours practices, GHR
+        ("mer 05/02 9h00 - clinique des Lilas (Villeurbanne) demande CR", "HOSPITAL", "clinique des Lilas"),
+        ("mar 04/02 11h10 - labo BioLyon Gratte-Ciel : INR 5,8", "HOSPITAL", "labo BioLyon Gratte-Ciel"),
+        ("Maison medicale de garde de Nantes Nord - 2 rue de la Houssinière", "HOSPITAL", "Maison medicale de garde de Nantes Nord"),
+        ("Dernière hospitalisation : GHR Mulhouse Sud-Alsace, site Émile Muller", "HOSPITAL", "GHR Mulhouse Sud-Alsace"),
+        # a German street type written as a word, plural "allées"
+        ("Julie Weber (sœur) - Lichtentaler Straße 14, D-76530 Baden-Baden", "ADDRESS", "Lichtentaler Straße 14"),
+        ("Service sinistres\n12 allées Marines - 64100 Bayonne", "ADDRESS", "12 allées Marines"),
     ],
 )
 def test_round11_identifier_forms(redactor, text, category, value):
     assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # a zone's initials and a particle are no person; a role in brackets defines no initials
+        ("3 rue Thomas Edison, Z.I. de Jarry, 97122 Baie-Mahault", "PERSON", "Z.I. de Jarry"),
+        ("Équipe de nuit : Aïcha (AS), Jordan (AS)\nAS = Aïcha", "PERSON", "AS"),
+        # a unit's acronym defined in brackets after an eponym is no person's initials
+        ("densité de 20 Unités Hounsfield (UH), puis 60 UH après injection", "PERSON", "UH"),
+        # a town's context ends a word: "POMPIERS\n\nDECLARATION" holds no "pompiers de"
+        ("PAR : SAPEURS-POMPIERS\n\nDECLARATION ETABLIE PAR : MARTINE LACOSTE", "CITY", "CLARATION ETABLIE PAR"),
+        # a lone town after "de" at a line start takes no particle as a person
+        ("reprise à l'antenne médicale\nde Calvi (2e REP), Dr Antoine Marchetti", "PERSON", "de Calvi"),
+    ],
+)
+def test_round11_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

@@ -69,6 +69,7 @@ _EPONYM_LIKE_BEFORE = re.compile(r"(?:(?<![\w])(?i:de|d['’]|du)[ \t]*|\d{4}[ \
 _PAIR_BEFORE = re.compile(r"(?P<first>\p{Lu}[\w'’\-]+)[ \t]+(?:et|&)[ \t]+$")
 _LABEL_OR_SCORE_AFTER = re.compile(r"\.?[ \t]*:|[ \t]*\d|[ \t]+[a-zA-Z][ \t]*\d|[;&=]")
 _CAPITAL_WORD_BEFORE = re.compile(rf"(?:{UPPER}[\w'’\-]*|(?i:saint|sainte|st|ste|rue|avenue|bd|boulevard|place|allée|impasse|chemin|quai|cours|route|square|résidence|clinique|hôpital|hopital|centre|institut|fondation|école|collège|lycée|maison|foyer|villa|prix|projet|protocole|programme|essai|étude|plan))[ \t]+$")
+_LAST_WORD = re.compile(r"(?<![\w\-'’])([\w\-]+)(?:[ \t]+|[ \t]*:[ \t]*)$")
 _COORDINATED = re.compile(
     rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+et[ \t]+(?P<second>{CAPITALISED})[ \t]+(?P<surname>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])"
 )
@@ -86,12 +87,18 @@ class FirstNameRules(Detector):
         self._kinship_after = re.compile(rf"[ \t]*(?:\(|,)[ \t]*(?i:(?:sa|son|ses|leur|leurs)[ \t]+)?(?i:{relation})(?![\w])")
         self._countries = countries()  # and regions: "réseau périnatal Lorraine"
         self._eponym_before = re.compile(eponym_before(self.lexicon.eponym_triggers))
+        self._roles = frozenset(fold(role) for role in self.lexicon.roles if " " not in role)
         self._person_words = frozenset(
             fold(phrase.split()[0]) for phrase in (*self.lexicon.relations, *self.lexicon.roles, *self.lexicon.titles)
         )
 
     def _is_plain_first_name(self, word: str) -> bool:
         return self.lexicon.is_distinct_first_name(word) and fold(word) not in common_word_keys()
+
+    def _role_before(self, before: str) -> bool:
+        """The word just before is a role ("IOA", "chauffeur", "IDE")."""
+        word = _LAST_WORD.search(before)
+        return bool(word) and fold(word.group(1)) in self._roles
 
     def _describes_a_person(self, word: str) -> bool:
         """A role, a kinship or a title in the brackets after a first name ("AS", "fille", "IDE")."""
@@ -124,7 +131,12 @@ class FirstNameRules(Detector):
                 continue  # the lexicon first: most capitalised words are no first name
             start = match.start("name")
             before = text[max(0, start - 40) : start]
-            if _SENTENCE_START_BEFORE.search(before) or _CAPITAL_WORD_BEFORE.search(before) or self._eponym_before.search(before):
+            after_a_role = self._role_before(before)  # "l'IOA Mélanie", "Chauffeur Yannick"
+            if (
+                (_SENTENCE_START_BEFORE.search(before) and not after_a_role)
+                or (_CAPITAL_WORD_BEFORE.search(before) and not after_a_role)
+                or self._eponym_before.search(before)
+            ):
                 continue  # "Échelle de Hamilton", "selon Fletcher": an eponym
             if _EPONYM_LIKE_BEFORE.search(before) and not self._relation_before.search(before):
                 continue  # "niveau V de Clark", "angle de Fowler et Philip" (not "la fille de Gilles")

@@ -39,6 +39,7 @@ from redactor.recognizers.identifiers.lexicon import (
     name_lexicon,
     town_lexicon,
 )
+from redactor.recognizers.identifiers.person_initials import initials_defined, initials_used
 from redactor.recognizers.identifiers.patterns import (
     ALL_CAPS,
     CAPITALISED,
@@ -88,6 +89,10 @@ _FRENCH_INFLECTION = re.compile(r"(?:ees?|iques?|tions?|ments?|eux|euses?|ales|a
 _UPPER_PARTICLES_BEFORE = re.compile(
     r"(?<![\w'’])(?<![^\W\d_] )(?:(?:DE|DU|DES|VAN|VON|DER|DEN|LE|LA|DA|DAS|DOS|DO|DI|DEL|DELLA|BEN|BIN|IBN|EL|AL|TER|TEN|MAC|MC) ){1,2}$"
 )
+# "Z.I. de Jarry", "Z.A.C. des Landes": an industrial or business zone, no initial and surname
+_ZONE = re.compile(r"Z\.[ ]?(?:A\.[ ]?C\.|A\.|I\.)")
+# "de Vasselot Bertrand" opening a table's cell or a line: the particle belongs to the name
+_LOWER_PARTICLES_OPENING_A_CELL = re.compile(r"(?:^|(?<=[\n\t])|(?<=[ ]{2}))(?:de[ ]la|de|du|des|d['’]|van[ ]der|van|von)[ ]?$")
 _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
 _WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
 _WORDS = re.compile(r"[\w'’]+")
@@ -155,7 +160,8 @@ class PersonRules(Detector):
         )
         self._following_word = re.compile(rf"[ \t]+({LOWERCASE_WORD})")
         self._initial_and_surname = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}{INITIALS}[ \t]?(?P<surname>{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}"
+            rf"{NOT_IN_WORD_BEFORE}{INITIALS}[ \t]?(?P<particle>(?:de[ \t]+la|de|du|des|van|von|van[ \t]+der)[ \t]+|d['’])?"
+            rf"(?P<surname>{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}"
         )
         self._parenthesised = re.compile(rf"\(\s*(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)\s*\)")
         self._with_age = re.compile(
@@ -265,12 +271,16 @@ class PersonRules(Detector):
                     yield Finding(surname.start("surname"), surname.end("surname"), "PERSON", 0.9, "person.title")
 
     def _by_initial(self, text: str) -> Iterator[Finding]:
-        """"R. Chevallier", "S. VIAL": initials then a surname that is a known name or in capitals."""
+        """"R. Chevallier", "S. VIAL": initials then a surname that is a known name or in capitals;
+        any surname after a particle ("B. de Vasselot")."""
         for match in self._initial_and_surname.finditer(text):
             if match.group().startswith("M. "):
                 continue  # "M. Dupont" is Monsieur: the title rule's business
             surname = match.group("surname")
-            if (surname.isupper() or self.lexicon.is_known_name(surname)) and not self.lexicon.is_not_name(surname):
+            if _ZONE.search(text, max(0, match.start() - 4), match.end()):
+                continue  # "Z.I. de Jarry": a zone
+            known = surname.isupper() or match.group("particle") or self.lexicon.is_known_name(surname)
+            if known and not self.lexicon.is_not_name(surname):
                 yield Finding(match.start(), match.end(), "PERSON", 0.8, "person.initial")
 
     def _by_introducer(self, text: str) -> Iterator[Finding]:
@@ -498,7 +508,9 @@ class PersonRules(Detector):
             *self._by_ner(text, doc),
         ]
         found = [_with_particles_before(text, self._with_initials_after(text, finding)) for finding in found]
-        return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found))
+        defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not "(AS)"
+        initials = initials_used(text, defined)
+        return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found)) + list(initials)
 
     @staticmethod
     def _with_initials_after(text: str, finding: Finding) -> Finding:
@@ -528,11 +540,18 @@ def _across_marriage_words(text: str, found: list[Finding]) -> Iterator[Finding]
 def _with_particles_before(text: str, finding: Finding) -> Finding:
     """A surname in capitals takes the particles in capitals just before it, which no pair of
     name words holds ("DA SILVA FERREIRA Ana", "LE MOAL Yvette" in a table row); not after a
-    word ("COMPTE RENDU DE DUPONT Marie": a heading's preposition)."""
+    word ("COMPTE RENDU DE DUPONT Marie": a heading's preposition). A capitalised name opening
+    a cell or a line, in two words or more, takes a lower-case particle before it ("de Vasselot
+    Bertrand"; not "de Calvi", a town the name rules misread)."""
     first_word = text[finding.start : finding.end].split(maxsplit=1)[:1]
-    if not first_word or not first_word[0].isupper() or len(first_word[0]) < 2:
+    if not first_word or len(first_word[0]) < 2:
         return finding
-    particles = _UPPER_PARTICLES_BEFORE.search(text, max(0, finding.start - 12), finding.start)
+    if first_word[0].isupper():
+        particles = _UPPER_PARTICLES_BEFORE.search(text, max(0, finding.start - 12), finding.start)
+    elif first_word[0][:1].isupper() and " " in text[finding.start : finding.end].strip():
+        particles = _LOWER_PARTICLES_OPENING_A_CELL.search(text, max(0, finding.start - 8), finding.start)
+    else:
+        return finding
     if not particles:
         return finding
     return Finding(particles.start(), finding.end, finding.category, finding.score, finding.detector)

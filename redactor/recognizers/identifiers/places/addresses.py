@@ -34,10 +34,11 @@ _NUMBER_WORD = number_words(with_zero_and_one=False)
 _SPOKEN_NUMBER_BEFORE = re.compile(
     rf"(?i:(?<![\w\-]){_NUMBER_WORD}(?:[ \-]+(?:{_NUMBER_WORD}|un|et))*(?:[ \t]+(?:bis|ter))?)[ \t]*,?[ \t]+$"
 )
-# Dutch and German street names carry their type glued at the end, the number after:
-# "President Kennedylaan 4", "Petersgraben 4", "Hauptstrasse 12a"
+# Dutch and German street names carry their type at the end, glued or as a word, the number
+# after: "President Kennedylaan 4", "Petersgraben 4", "Hauptstrasse 12a", "Lichtentaler Straße 14"
 _GLUED_STREET = re.compile(
-    r"(?<![\w\-])(?:\p{Lu}[\w\-]*[ ])?\p{Lu}[\w\-]*(?:laan|straat|straße|strasse|steenweg|weg|gasse|graben|platz|plein|dreef|kade|gracht|allee)"
+    r"(?<![\w\-])(?:\p{Lu}[\w\-]*[ ])?\p{Lu}[\w\-]*(?:laan|straat|straße|strasse|steenweg|weg|gasse|graben|platz|plein|dreef|kade|gracht|allee"
+    r"|[ ](?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm))"
     r"[ ]\d{1,4}[a-z]?(?![\w])"
 )
 # a locality named with its article: "Les Milles", "La Butte aux Loups", "Lieu-dit Kerhuel"

@@ -21,9 +21,10 @@ _WORD_START = re.compile(r"(?<![\w\-])\w")
 _BUILDING_NUMBER_AFTER = re.compile(r"[ \t]\d(?=[ \t]*(?:[),;\n]|$|[ \t]\(|[ \t][\-–][ \t]))")
 # a lower-case facility word names a facility after a determiner or preposition ("à la
 # clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
-# ... or an opening bracket or line start before it: "(clinique Lautréamont, Loos)"
+# ... or an opening bracket, a line start, a dash or a label's colon before it: "(clinique
+# Lautréamont, Loos)", "9h00 - clinique des Lilas", "Structure : clinique du Parc"
 _DETERMINER_BEFORE = re.compile(
-    r"(?i:(?:(?:^|[\s(])(?:la|le|l['’]|une|un|sa|son|cette|ce|en|à|a|au|de|du|des|dans|vers|par|et)|^|\(|\n)[ \t]*)$"
+    r"(?i:(?:(?:^|[\s(])(?:la|le|l['’]|une|un|sa|son|cette|ce|en|à|a|au|de|du|des|dans|vers|par|et)|^|\(|\n|[ \t][\-–:])[ \t]*)$"
 )
 # names made only of generic words: "Centre Régional", "hôpital Provincial" (but "Hôpital Nord" of
 # Saint-Étienne or Marseille is a name)

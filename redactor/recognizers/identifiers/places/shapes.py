@@ -28,7 +28,8 @@ TOWN_WORD = rf"(?!CEDEX|Cedex){UPPER}[\w'’]*"
 TOWN = (
     rf"{TOWN_WORD}(?:(?:-|[ ])"
     # Corsican and Italian links too: "Santa-Lucia-di-Mercurio", "San-Gavino-di-Carbini"
-    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|di|del|della|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES|DI)[ \t\-]*)?{TOWN_WORD}){{0,4}}"
+    # and two links in a row: "Saint-Jean-de-la-Ruelle", "Saintes-Maries-de-la-Mer"
+    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|di|del|della|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES|DI)[ \t\-]*){{0,2}}{TOWN_WORD}){{0,4}}"
 )
 # the label of a postcode or town field: "CP Ville", "Code postal / Ville", "Localité"
 POSTCODE_LABEL = r"(?i:(?:cp|code[ \t]+postal|ville|localit[ée]|commune)(?:[ \t]*[/\-]?[ \t]*(?:cp|code[ \t]+postal|ville|localit[ée]|commune))*)"

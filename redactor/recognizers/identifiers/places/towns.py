@@ -69,7 +69,9 @@ class TownRules:
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{ZIP})(?![\w])")
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{ZIP})(?![\w])")
         self._city_context = re.compile(
-            rf"(?i:(?<![\w])(?=[{first_characters(data['city_context'])}])(?:{alternation(data['city_context'])}))[ \t]*:?[ \t]*(?P<town>{TOWN})"
+            # (the context ends a word: "POMPIERS\n\nDECLARATION" holds no "pompiers de")
+            rf"(?i:(?<![\w])(?=[{first_characters(data['city_context'])}])(?:{alternation(data['city_context'])}))(?:(?<=['’])|(?![\w]))"
+            rf"[ \t]*:?[ \t]*(?P<town>{TOWN})"
         )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{TOWN})")
         # a signature line dated before its place: "Fait le 27.01.2025 à Trévenans"
@@ -101,7 +103,7 @@ class TownRules:
 
     def find(self, text: str) -> list[Finding]:
         """Postcodes and towns, a town divided into arrondissements with the one written after it."""
-        return [_with_arrondissement(text, f) for f in self._postcodes_and_towns(text)]
+        return [_whole_compound(text, _with_arrondissement(text, f)) for f in self._postcodes_and_towns(text)]
 
     def _postcodes_and_towns(self, text: str) -> Iterator[Finding]:
         for match in self._zip_town.finditer(text):
@@ -243,6 +245,25 @@ class TownRules:
             if self.known_town_length(tail, 5000) == len(tail) and not name_lexicon().is_known_name(tail):
                 return start + len(before.rstrip(" \t-,")), start + space.end(), end
         return None
+
+
+# the rest of a hyphenated name around a town the lexicon knows a part of: "Saint-Georges" in
+# "Saint-Georges-d'Oléron", "Tessy" in "Metz-Tessy" (a town's name is never cut at a hyphen)
+_COMPOUND_AFTER = re.compile(r"(?:-(?:[^\W\d_]{1,2}['’])?[^\W\d_]+)+")
+_COMPOUND_BEFORE = re.compile(r"(?<![\w'’\-])(?:[^\W\d_]+['’]?-)+$")
+_COMPOUND_REACH = 60
+
+
+def _whole_compound(text: str, finding: Finding) -> Finding:
+    """A town's span widened to the whole hyphenated word it is part of."""
+    if finding.category != "CITY":
+        return finding
+    start, end = finding.start, finding.end
+    if text[end : end + 1] == "-" and (after := _COMPOUND_AFTER.match(text, end, min(len(text), end + _COMPOUND_REACH))):
+        end = after.end()
+    if text[start - 1 : start] == "-" and (before := _COMPOUND_BEFORE.search(text, max(0, start - _COMPOUND_REACH), start)):
+        start = before.start()
+    return finding if (start, end) == (finding.start, finding.end) else replace(finding, start=start, end=end)
 
 
 def _with_arrondissement(text: str, finding: Finding) -> Finding:
