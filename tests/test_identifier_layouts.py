@@ -1143,6 +1143,15 @@ def test_stop26_facilities_that_reveal_a_special_category(redactor, text, facili
         # a German street type written as a word, plural "allées"
         ("Julie Weber (sœur) - Lichtentaler Straße 14, D-76530 Baden-Baden", "ADDRESS", "Lichtentaler Straße 14"),
         ("Service sinistres\n12 allées Marines - 64100 Bayonne", "ADDRESS", "12 allées Marines"),
+        # facility names written from the category's definition: two linking words in a row,
+        # a name after the dash that ends a cell or a phrase, the AP-HP's groups, psychiatric
+        # hospitals without "public"
+        ("Copie : patient\nClinique du Sport et de l'Appareil Locomoteur\nDr Jean DELORME", "HOSPITAL", "Clinique du Sport et de l'Appareil Locomoteur"),
+        ("Etablissement d'origine : CH de Dax - Côte d'Argent   Service : Médecine", "HOSPITAL", "CH de Dax - Côte d'Argent"),
+        ("aux urgences du CH de Dax - Côte d'Argent (IPP 0452 1187)", "HOSPITAL", "CH de Dax - Côte d'Argent"),
+        ("Hôpital Cochin - AP-HP. Centre - Université Paris Cité\nPatient :", "HOSPITAL", "AP-HP. Centre - Université Paris Cité"),
+        ("GHU AP-HP.Sorbonne Université — Hôpital Pitié-Salpêtrière", "HOSPITAL", "GHU AP-HP.Sorbonne Université"),
+        ("Établissement de santé mentale de la Marne, pôle 51G03", "HOSPITAL", "Établissement de santé mentale de la Marne"),
     ],
 )
 def test_round11_identifier_forms(redactor, text, category, value):
@@ -1161,6 +1170,9 @@ def test_round11_identifier_forms(redactor, text, category, value):
         ("PAR : SAPEURS-POMPIERS\n\nDECLARATION ETABLIE PAR : MARTINE LACOSTE", "CITY", "CLARATION ETABLIE PAR"),
         # a lone town after "de" at a line start takes no particle as a person
         ("reprise à l'antenne médicale\nde Calvi (2e REP), Dr Antoine Marchetti", "PERSON", "de Calvi"),
+        # after a facility's dash, a street line or another facility is no part of its name
+        ("Centre médical de Vénissieux - ZI Les Grandes Terres, 10 rue du Progrès", "HOSPITAL", "Centre médical de Vénissieux - ZI Les Grandes Terres"),
+        ("LABORATOIRE D'HEMATOLOGIE - HÔPITAL SAINT-LOUIS (AP-HP)", "HOSPITAL", "LABORATOIRE D'HEMATOLOGIE - HÔPITAL SAINT-LOUIS"),
     ],
 )
 def test_round11_look_alikes_are_not_identifiers(redactor, text, category, value):

@@ -92,7 +92,12 @@ class FacilityRules:
             rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’])(?!{function_word}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))(?!{titles}\b)"
-            rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:{LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$)))?"
+            rf"(?:{UPPER}[\w'’\-]*(?:[ \t]+(?:{LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$))"
+            # or, in words of letters, no street line, ending a cell or a phrase: "CH de Dax - Côte
+            # d'Argent   Service : ...", "au CH de Dax - Côte d'Argent (IPP ...)" (not "Centre médical
+            # de Vénissieux - ZI Les Grandes Terres, 10 rue ...")
+            rf"|(?!(?i:{streets}|{words}|technop[oô]le|immeuble|b[âa]t(?:iment)?)\b|(?:{acronyms})\b)"
+            rf"{UPPER}[\p{{L}}'’\-]*(?:[ \t]+(?:{LINKING}[ \t]*)?\p{{L}}[\p{{L}}'’\-]*){{0,3}}(?=[ \t]*[(,;]|[ \t]{{2,}}|\t)))?"
         )
         # a letterhead's facility broken across two lines: "Polyclinique\nSaint-Roch",
         # "HÔPITAL PRIVÉ\nLA CASAMANCE": the type alone on its line, the name alone on the next

@@ -20,7 +20,8 @@ LINKING = (
 )
 # a proper name: capitalised words with linking words between, never across a table's cell gap
 # (a tab or 3+ spaces: "CH de Blois    MOREAU Louise" is two cells)
-PROPER_NAME = rf"{CAPITAL_WORD}(?:(?:[ ]{{1,2}}|-)(?:{LINKING}[ ]?)?{CAPITAL_WORD}){{0,5}}"
+# (two linking words in a row: "Clinique du Sport et de l'Appareil Locomoteur")
+PROPER_NAME = rf"{CAPITAL_WORD}(?:(?:[ ]{{1,2}}|-)(?:{LINKING}[ ]?){{0,2}}{CAPITAL_WORD}){{0,5}}"
 # street names that are dates: "rue du 8 Mai 1945", "avenue du 11 Novembre"
 MONTHS = rf"(?i:{MONTH_NAMES})"
 DATE_NAME = rf"(?i:du)[ \t]+\d{{1,2}}(?:er)?[ \t]+(?:{MONTHS}|{CAPITAL_WORD})(?:[ \t]+\d{{4}})?"
