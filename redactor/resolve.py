@@ -23,6 +23,7 @@ finding and the outcome does not depend on the order in which detectors ran.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Callable, Iterable, Iterator
@@ -164,12 +165,14 @@ _PERSON_CONTAINERS = frozenset(
     {"person.title", "person.upper_first", "person.label", "person.surname_first", "person.initial", "person.introducer"}
 )
 _CONTAINER_MIN_SCORE = 0.8
+# a term with a joining mark at either edge ("IMP-", "-SDT-"): part of a token
+_JOINED_TO_DIGITS = re.compile(r"^[\-/.]|[\-/.]$")
 
 
 def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Finding]:
     """`candidates` less the special-category ones that are capitalised words lying wholly inside
-    a town, street or person name found by a rule, and less the NER's person guesses lying wholly
-    inside a special-category term."""
+    a town, street or person name found by a rule, or that lie wholly inside a record number,
+    and less the NER's person guesses lying wholly inside a special-category term."""
     inside_a_name = _inside_any(
         f
         for f in candidates
@@ -178,10 +181,17 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
         # in a line typed in capitals, case tells no name from a word
         and any(c.islower() for c in text[f.start : f.end])
     )
+    # letters joined by marks to a record number's digits are part of it: "IMP-2025-066318",
+    # "2026-SDT-1184" (not a word set apart by a space: "Tél. USMP 01 46 15 97 40")
+    inside_a_number = _inside_any(f for f in candidates if f.category == "PATIENT_ID")
     kept = [
         f
         for f in candidates
-        if f.category in _IDENTIFIER_PRIORITY or not text[f.start : f.start + 1].isupper() or not inside_a_name(f)
+        if f.category in _IDENTIFIER_PRIORITY
+        or (
+            (not text[f.start : f.start + 1].isupper() or not inside_a_name(f))
+            and not (_JOINED_TO_DIGITS.search(text[max(0, f.start - 1) : f.end + 1]) and inside_a_number(f))
+        )
     ]
     # "Mytho, à ne pas croire", "Témoin de Jéhovah": the vocabulary's reading is the right one
     inside_a_term = _inside_any(f for f in kept if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR)

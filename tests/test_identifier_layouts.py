@@ -1152,6 +1152,11 @@ def test_stop26_facilities_that_reveal_a_special_category(redactor, text, facili
         ("Hôpital Cochin - AP-HP. Centre - Université Paris Cité\nPatient :", "HOSPITAL", "AP-HP. Centre - Université Paris Cité"),
         ("GHU AP-HP.Sorbonne Université — Hôpital Pitié-Salpêtrière", "HOSPITAL", "GHU AP-HP.Sorbonne Université"),
         ("Établissement de santé mentale de la Marne, pôle 51G03", "HOSPITAL", "Établissement de santé mentale de la Marne"),
+        # a record number is never cut at a joining mark, and a special-category acronym joined
+        # to its digits is part of it
+        ("Signé : Dr Annick Jean-Baptiste\nIMP-2025-066318 / 1-1 / imprimé le 10.06", "PATIENT_ID", "IMP-2025-066318"),
+        ("DECISION N° 2026-SDT-1184\nportant admission", "PATIENT_ID", "2026-SDT-1184"),
+        ("N° bénéficiaire : SSI-0217          Prise en charge", "PATIENT_ID", "SSI-0217"),
     ],
 )
 def test_round11_identifier_forms(redactor, text, category, value):
@@ -1177,3 +1182,8 @@ def test_round11_identifier_forms(redactor, text, category, value):
 )
 def test_round11_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+def test_round11_a_special_term_set_apart_from_a_number_stays(redactor):
+    text = "Tél. USMP 01 46 15 97 40 - Fax 01 46 15 97 41"
+    assert any(f.category == "CRIMINAL" and text[f.start : f.end] == "USMP" for f in redactor.analyze(text)), found(redactor, text)

@@ -64,3 +64,19 @@ def _escape(phrase: str) -> str:
         else:
             out.append("\\" + char)
     return "".join(out)
+
+
+# the parts of a record number joined to a found part by "-", "/" or "." with no space:
+# "IMP-" before "2025-066318", "-17" after "RES-0208" (a record number is never cut at a mark)
+_TOKEN_PARTS_AFTER = re.compile(r"(?:[\-/.][A-Za-z0-9]+)+")
+_TOKEN_PARTS_BEFORE = re.compile(r"(?<![\w\-/.])(?:[A-Za-z0-9]+[\-/.])+$")
+_TOKEN_REACH = 24
+
+
+def widened_to_token(text: str, start: int, end: int) -> tuple[int, int]:
+    """A record number's span widened to the whole token of letters, digits and joining marks."""
+    if text[end : end + 1] in ("-", "/", ".") and (after := _TOKEN_PARTS_AFTER.match(text, end, min(len(text), end + _TOKEN_REACH))):
+        end = after.end()
+    if text[start - 1 : start] in ("-", "/", ".") and (before := _TOKEN_PARTS_BEFORE.search(text, max(0, start - _TOKEN_REACH), start)):
+        start = before.start()
+    return start, end
