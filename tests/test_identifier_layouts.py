@@ -1157,6 +1157,9 @@ def test_stop26_facilities_that_reveal_a_special_category(redactor, text, facili
         ("Signé : Dr Annick Jean-Baptiste\nIMP-2025-066318 / 1-1 / imprimé le 10.06", "PATIENT_ID", "IMP-2025-066318"),
         ("DECISION N° 2026-SDT-1184\nportant admission", "PATIENT_ID", "2026-SDT-1184"),
         ("N° bénéficiaire : SSI-0217          Prise en charge", "PATIENT_ID", "SSI-0217"),
+        # the names listed after a plural title
+        ("RCP du 12/03 : Drs Martin, Dubois et Lefèvre", "PERSON", "Dubois"),
+        ("RCP du 12/03 : Drs Martin, Dubois et Lefèvre", "PERSON", "Lefèvre"),
     ],
 )
 def test_round11_identifier_forms(redactor, text, category, value):
@@ -1178,6 +1181,8 @@ def test_round11_identifier_forms(redactor, text, category, value):
         # after a facility's dash, a street line or another facility is no part of its name
         ("Centre médical de Vénissieux - ZI Les Grandes Terres, 10 rue du Progrès", "HOSPITAL", "Centre médical de Vénissieux - ZI Les Grandes Terres"),
         ("LABORATOIRE D'HEMATOLOGIE - HÔPITAL SAINT-LOUIS (AP-HP)", "HOSPITAL", "LABORATOIRE D'HEMATOLOGIE - HÔPITAL SAINT-LOUIS"),
+        # "MT" (médecin traitant) in brackets after a name is a role
+        ("Copie à : Dr Orsini (MT) ; Dr Santoni (pneumologue)", "PERSON", "MT"),
     ],
 )
 def test_round11_look_alikes_are_not_identifiers(redactor, text, category, value):

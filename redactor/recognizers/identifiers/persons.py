@@ -89,6 +89,9 @@ _FRENCH_INFLECTION = re.compile(r"(?:ees?|iques?|tions?|ments?|eux|euses?|ales|a
 _UPPER_PARTICLES_BEFORE = re.compile(
     r"(?<![\w'’])(?<![^\W\d_] )(?:(?:DE|DU|DES|VAN|VON|DER|DEN|LE|LA|DA|DAS|DOS|DO|DI|DEL|DELLA|BEN|BIN|IBN|EL|AL|TER|TEN|MAC|MC) ){1,2}$"
 )
+# a title for several people, then the next name of their list: "Drs Martin, Dubois et Lefèvre"
+_PLURAL_TITLE = re.compile(r"(?<![\w])(?:Drs|DRS|Docteurs|Prs|Professeurs|MM|Mmes)\.?[ \t]*$")
+_NEXT_LISTED_NAME = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:et|&)[ \t]+)(?P<name>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])")
 # "Z.I. de Jarry", "Z.A.C. des Landes": an industrial or business zone, no initial and surname
 _ZONE = re.compile(r"Z\.[ ]?(?:A\.[ ]?C\.|A\.|I\.)")
 # "de Vasselot Bertrand" opening a table's cell or a line: the particle belongs to the name
@@ -265,10 +268,21 @@ class PersonRules(Detector):
             found = self._finding(text, match.start("name"), end, 0.9, "title", after_title=True)
             if found:
                 yield found
+                if _PLURAL_TITLE.search(text, match.start(), match.start("name")):
+                    yield from self._listed_after_plural_title(text, found.end)
                 surname = _SURNAME_ON_NEXT_LINE.match(text, found.end)
                 if surname and self.lexicon.is_first_name(text[found.start : found.end]):
                     # "Docteur Nathalie\nBENSIMON-TORRES": the surname wrapped to the next line
                     yield Finding(surname.start("surname"), surname.end("surname"), "PERSON", 0.9, "person.title")
+
+    def _listed_after_plural_title(self, text: str, end: int) -> Iterator[Finding]:
+        """"Drs Martin, Dubois et Lefèvre": the names listed after a plural title (at most eight)."""
+        for _ in range(8):
+            listed = _NEXT_LISTED_NAME.match(text, end)
+            if not listed or self.lexicon.is_not_name(listed.group("name")):
+                return
+            end = listed.end()
+            yield Finding(listed.start("name"), end, "PERSON", 0.85, "person.title")
 
     def _by_initial(self, text: str) -> Iterator[Finding]:
         """"R. Chevallier", "S. VIAL": initials then a surname that is a known name or in capitals;
