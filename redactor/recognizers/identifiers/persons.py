@@ -522,7 +522,7 @@ class PersonRules(Detector):
             *self._by_ner(text, doc),
         ]
         found = [_with_particles_before(text, self._with_initials_after(text, finding)) for finding in found]
-        defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not "(AS)"
+        defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not a role: "AS = Aïcha"
         initials = initials_used(text, defined)
         return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found)) + list(initials)
 
