@@ -166,7 +166,7 @@ _PERSON_CONTAINERS = frozenset(
 )
 _CONTAINER_MIN_SCORE = 0.8
 # a term with a joining mark at either edge ("IMP-", "-SDT-"): part of a token
-_JOINED_TO_DIGITS = re.compile(r"^[\-/.]|[\-/.]$")
+_JOINING_MARK_AT_EDGE = re.compile(r"^[\-/.]|[\-/.]$")
 
 
 def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Finding]:
@@ -190,7 +190,7 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
         if f.category in _IDENTIFIER_PRIORITY
         or (
             (not text[f.start : f.start + 1].isupper() or not inside_a_name(f))
-            and not (_JOINED_TO_DIGITS.search(text[max(0, f.start - 1) : f.end + 1]) and inside_a_number(f))
+            and not (_JOINING_MARK_AT_EDGE.search(text[max(0, f.start - 1) : f.end + 1]) and inside_a_number(f))
         )
     ]
     # "Mytho, à ne pas croire", "Témoin de Jéhovah": the vocabulary's reading is the right one

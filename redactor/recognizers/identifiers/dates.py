@@ -71,10 +71,11 @@ _NOT_A_DAY_MONTH_BEFORE = re.compile(
 )
 # "5/01 - Mme B. refuse...", "12/3 : visite": a day/month opening a transmission line
 _DAY_MONTH_LINE_START = re.compile(r"(?m)^[ \t]*(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?=[ \t]*[\-–:][ \t]|\t)")
+# months as fax, lab and pharmacy systems abbreviate them, French and English
+_ABBREVIATED_MONTH = r"jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c"
 # "06-OCT-2026", "21-aug-25": an abbreviated month between dashes (fax and lab system stamps)
 _MONTH_BETWEEN_DASHES = re.compile(
-    r"(?=[0-9])(?<![\w])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c)"
-    r"-(?:(?:19|20)\d{2}|\d{2})(?![\w])"
+    rf"(?=[0-9])(?<![\w])(?:0?[1-9]|[12]\d|3[01])-(?i:{_ABBREVIATED_MONTH})-(?:(?:19|20)\d{{2}}|\d{{2}})(?![\w])"
 )
 # a birth date written as eight or six digits after its label: "Date de naissance : 29021980",
 # "DDN : 030450"
@@ -111,7 +112,6 @@ _SPACED_AFTER_LE = re.compile(
 # month names written in full, accented or not (the places rules share them: "rue du 19 mars 1962")
 # (French only: a month alone from abroad, "depuis march", reads as a word)
 MONTH_NAMES = "|".join(m for m in FRENCH_MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
-_ABBREVIATED_MONTH = r"jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]|sep|sept|oct|nov|dec|d[ée]c"
 # "03/avril/2021", "3.mars.21", "03AVR2021" (lab and pharmacy stamps): a month in letters
 # between the day and the year, set apart by one mark or glued
 _MONTH_BETWEEN_MARKS = re.compile(
@@ -210,8 +210,9 @@ class DateDetector(Detector):
                 yield Finding(match.start(), match.end(), "DATE", 0.8, "date.day_month")
         for match in _DAY_MONTH_LINE_START.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.8, "date.day_month")
-        for match in _MONTH_BETWEEN_DASHES.finditer(text):
-            yield Finding(match.start(), match.end(), "DATE", 0.9, "date.month_between_dashes")
+        for pattern in (_MONTH_BETWEEN_DASHES, _MONTH_BETWEEN_MARKS, _MONTH_DASH_YEAR):
+            for match in pattern.finditer(text):
+                yield Finding(match.start(), match.end(), "DATE", 0.9, "date.month_between_dashes")
         for match in _COMPACT.finditer(text):
             if _is_compact_date(match.group()) and not _IDENTIFIER_LABEL_BEFORE.search(
                 text, max(0, match.start() - 24), match.start()
@@ -223,9 +224,6 @@ class DateDetector(Detector):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
         for match in _SPACED_AFTER_LE.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.spaced")
-        for pattern in (_MONTH_BETWEEN_MARKS, _MONTH_DASH_YEAR):
-            for match in pattern.finditer(text):
-                yield Finding(match.start(), match.end(), "DATE", 0.9, "date.month_between_dashes")
         for pattern in (_MONTH_ALONE, _MONTH_RANGE_START):
             for match in pattern.finditer(text):
                 yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")

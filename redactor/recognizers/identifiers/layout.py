@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.patterns import alternation, first_characters, widened_to_token
+from redactor.recognizers.identifiers.patterns import RECORD_NUMBER_PARTS, alternation, first_characters
 
 # a value: starts and ends with a letter or digit, holds 3+ digits, dashes/slashes/dots inside
 _VALUE = r"[A-Z0-9](?:[A-Z0-9]|[\-/.](?=[A-Z0-9])){3,24}"
@@ -115,7 +115,7 @@ class NumberLayout(Detector):
         products = [m.span() for m in _BLOOD_PRODUCT.finditer(text)] if "\t" in text or "  " in text else []
         for found in self._numbers(text):
             if not any(start < found.end and found.start < end for start, end in products):
-                start, end = widened_to_token(text, found.start, found.end)
+                start, end = RECORD_NUMBER_PARTS.widen(text, found.start, found.end)
                 yield Finding(start, end, found.category, found.score, found.detector)
 
     def _numbers(self, text: str) -> Iterator[Finding]:

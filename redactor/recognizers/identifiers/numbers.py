@@ -11,7 +11,7 @@ from redactor.checksums import iban_is_valid, luhn_is_valid, nir_is_valid
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.patterns import alternation, first_characters, line_start_within, widened_to_token
+from redactor.recognizers.identifiers.patterns import RECORD_NUMBER_PARTS, alternation, first_characters, line_start_within
 
 # A NIR is 13 characters (sex, year, month, department, town, order) and a 2-digit key, grouped
 # any way ("1 85 05 78 006 048 36", "185057800604836", "1.85.05.78.006.048-36", key after
@@ -180,7 +180,7 @@ class LabelledIdentifiers(Detector):
                     found_category = "CLINICIAN_ID"
                 end = start + len(value)
                 if found_category == "PATIENT_ID":
-                    start, end = widened_to_token(text, start, end)
+                    start, end = RECORD_NUMBER_PARTS.widen(text, start, end)
                 # a label is stronger evidence than the look of the number (a stay number is not a phone)
                 yield Finding(start, end, found_category, 0.96, f"{found_category.lower()}.label")
         for match in self._am_printed.finditer(text):

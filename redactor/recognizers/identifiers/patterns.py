@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Pattern
 
 UPPER = r"\p{Lu}"
 LOWER = r"\p{Ll}"
@@ -66,17 +67,28 @@ def _escape(phrase: str) -> str:
     return "".join(out)
 
 
-# the parts of a record number joined to a found part by "-", "/" or "." with no space:
-# "IMP-" before "2025-066318", "-17" after "RES-0208" (a record number is never cut at a mark)
-_TOKEN_PARTS_AFTER = re.compile(r"(?:[\-/.][A-Za-z0-9]+)+")
-_TOKEN_PARTS_BEFORE = re.compile(r"(?<![\w\-/.])(?:[A-Za-z0-9]+[\-/.])+$")
-_TOKEN_REACH = 24
+@dataclass(frozen=True)
+class JoinedParts:
+    """The parts of one token joined to a found span by marks with no space around them: a span
+    is widened over them, after it and before it, within `reach` characters."""
+
+    marks: tuple[str, ...]
+    after: Pattern[str]  # matched at the span's end
+    before: Pattern[str]  # searched up to the span's start, anchored there ("...$")
+    reach: int
+
+    def widen(self, text: str, start: int, end: int) -> tuple[int, int]:
+        if text[end : end + 1] in self.marks and (after := self.after.match(text, end, min(len(text), end + self.reach))):
+            end = after.end()
+        if text[start - 1 : start] in self.marks and (before := self.before.search(text, max(0, start - self.reach), start)):
+            start = before.start()
+        return start, end
 
 
-def widened_to_token(text: str, start: int, end: int) -> tuple[int, int]:
-    """A record number's span widened to the whole token of letters, digits and joining marks."""
-    if text[end : end + 1] in ("-", "/", ".") and (after := _TOKEN_PARTS_AFTER.match(text, end, min(len(text), end + _TOKEN_REACH))):
-        end = after.end()
-    if text[start - 1 : start] in ("-", "/", ".") and (before := _TOKEN_PARTS_BEFORE.search(text, max(0, start - _TOKEN_REACH), start)):
-        start = before.start()
-    return start, end
+# a record number is never cut at a mark: "IMP-" before "2025-066318", "-17" after "RES-0208"
+RECORD_NUMBER_PARTS = JoinedParts(
+    marks=("-", "/", "."),
+    after=re.compile(r"(?:[\-/.][A-Za-z0-9]+)+"),
+    before=re.compile(r"(?<![\w\-/.])(?:[A-Za-z0-9]+[\-/.])+$"),
+    reach=24,
+)

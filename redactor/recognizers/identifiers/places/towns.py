@@ -11,7 +11,14 @@ import regex as re
 
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
-from redactor.recognizers.identifiers.patterns import NOT_IN_WORD_BEFORE, UPPER, alternation, eponym_before, first_characters
+from redactor.recognizers.identifiers.patterns import (
+    NOT_IN_WORD_BEFORE,
+    UPPER,
+    JoinedParts,
+    alternation,
+    eponym_before,
+    first_characters,
+)
 from redactor.recognizers.identifiers.places.shapes import (
     FOREIGN_ZIP,
     MONTHS,
@@ -249,20 +256,19 @@ class TownRules:
 
 # the rest of a hyphenated name around a town the lexicon knows a part of: "Saint-Georges" in
 # "Saint-Georges-d'Oléron", "Tessy" in "Metz-Tessy" (a town's name is never cut at a hyphen)
-_COMPOUND_AFTER = re.compile(r"(?:-(?:[^\W\d_]{1,2}['’])?[^\W\d_]+)+")
-_COMPOUND_BEFORE = re.compile(r"(?<![\w'’\-])(?:[^\W\d_]+['’]?-)+$")
-_COMPOUND_REACH = 60
+_TOWN_NAME_PARTS = JoinedParts(
+    marks=("-",),
+    after=re.compile(r"(?:-(?:[^\W\d_]{1,2}['’])?[^\W\d_]+)+"),
+    before=re.compile(r"(?<![\w'’\-])(?:[^\W\d_]+['’]?-)+$"),
+    reach=60,
+)
 
 
 def _whole_compound(text: str, finding: Finding) -> Finding:
     """A town's span widened to the whole hyphenated word it is part of."""
     if finding.category != "CITY":
         return finding
-    start, end = finding.start, finding.end
-    if text[end : end + 1] == "-" and (after := _COMPOUND_AFTER.match(text, end, min(len(text), end + _COMPOUND_REACH))):
-        end = after.end()
-    if text[start - 1 : start] == "-" and (before := _COMPOUND_BEFORE.search(text, max(0, start - _COMPOUND_REACH), start)):
-        start = before.start()
+    start, end = _TOWN_NAME_PARTS.widen(text, finding.start, finding.end)
     return finding if (start, end) == (finding.start, finding.end) else replace(finding, start=start, end=end)
 
 
