@@ -177,12 +177,13 @@ def _character_replacement(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", folded)
 
 
-# Letters spaced out to dodge detection: "s i d a", "V I H", "s.i.d.a", "S-I-D-A" (groups 1-2):
+# Letters spaced out to dodge detection: "s i d a", "V I H", "s.i.d.a", "S-I-D-A" (groups 1-2),
+# with the dot that closes dotted letters ("C.H.U. de Caen" reads "CHU de Caen"):
 # four single letters or more, or three capitals, with the same separator throughout; two or
 # three letters when word gaps set them apart ("Pas de   T S  ." after the cell-gap pass).
 # Runs of the same emphatic punctuation, "!!! !!!!" (group 3), become one mark.
 _LAYOUT_PASS = re.compile(
-    r"(?<![\w'’])([^\W\d_])([ .\-_])(?:[^\W\d_]\2)+[^\W\d_](?![\w'’])"
+    r"(?<![\w'’])([^\W\d_])([ .\-_])(?:[^\W\d_]\2)+[^\W\d_](?:(?<=\.[^\W\d_])\.)?(?![\w'’])"
     r"|([!?*~=_#])(?: ?\3)+"
     # two or three letters spaced out and set apart by word gaps (a tab here): "   T S   "
     r"|(?<=\t)(?P<short>[^\W\d_](?: [^\W\d_]){1,2})(?=\t|[ \t]*[.,;:!?)\n]|$)"

@@ -1192,3 +1192,57 @@ def test_round11_look_alikes_are_not_identifiers(redactor, text, category, value
 def test_round11_a_special_term_set_apart_from_a_number_stays(redactor):
     text = "Tél. USMP 01 46 15 97 40 - Fax 01 46 15 97 41"
     assert any(f.category == "CRIMINAL" and text[f.start : f.end] == "USMP" for f in redactor.analyze(text)), found(redactor, text)
+
+
+# ---------------------------------------------------------------- stop 28: tables of forms
+# written from the category definitions (facilities abbreviated or elided, record numbers
+# opening on a year, research and chart numbers, English dates, first names that open a
+# clause or sign a message, families)
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Transféré en réanimation à l'HEGP.", "HOSPITAL", "HEGP"),
+        ("Courrier de l'Hôp. Lapeyronie, service de cardiologie", "HOSPITAL", "Hôp. Lapeyronie"),
+        ("Adressée par le C.H. de Cholet pour avis.", "HOSPITAL", "C.H. de Cholet"),
+        ("C.H.U. de Caen\nService de neurologie", "HOSPITAL", "C.H.U. de Caen"),
+        ("Ctre Hosp. de Dieppe - Urgences", "HOSPITAL", "Ctre Hosp. de Dieppe"),
+        ("N° ordonnance : 2024-ORD-004587", "PATIENT_ID", "2024-ORD-004587"),
+        ("N° dossier de régulation : 2024-58741", "PATIENT_ID", "2024-58741"),
+        ("Étiquette : 800123456 / 224001587", "PATIENT_ID", "800123456"),
+        ("N° d'inclusion : 045-0012 (essai PREVENT)", "PATIENT_ID", "045-0012"),
+        ("Code patient : DUMA0458", "PATIENT_ID", "DUMA0458"),
+        ("Seen at the clinic on Jan 3, 2021 for follow-up.", "DATE", "Jan 3, 2021"),
+        ("Admitted on March 12th, 2024 for chest pain.", "DATE", "March 12th, 2024"),
+        ("Discharged on the 21st of May 2023.", "DATE", "21st of May 2023"),
+        ("Julie a appelé pour prendre des nouvelles.", "PERSON", "Julie"),
+        ("[12/03 08:14] Sandrine : patiente agitée cette nuit", "PERSON", "Sandrine"),
+        ("SMS de Karim : « je serai en retard »", "PERSON", "Karim"),
+        ("Relève : Amandine → Jérôme", "PERSON", "Amandine"),
+        ("Les Moreau ont rappelé ce matin.", "PERSON", "Moreau"),
+        ("Vit chez les Moreau, voisins.", "PERSON", "Moreau"),
+    ],
+)
+def test_stop28_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # "l'HCL" is hydrochloric acid: three capitals after an elision are no hospital
+        ("cherche des molécules telles que l'HCL et les organophosphorés", "HOSPITAL", "HCL"),
+        # the year that opens a record number is part of it, no date
+        ("N° dossier de régulation : 2024-58741", "DATE", "2024"),
+        # a first name alone after a label that names an organisation is its name
+        ("Mutuelle : Harmonie - Tiers payant", "PERSON", "Harmonie"),
+    ],
+)
+def test_stop28_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)
+
+
+@pytest.mark.parametrize("text", ["Vit aux Lilas depuis 2019.", "Séjour dans les Alpes, puis les Vosges."])
+def test_stop28_a_plural_place_is_no_family(text):
+    from redactor.recognizers.identifiers.first_names import FirstNameRules
+
+    assert [f for f in FirstNameRules().find(text, None) if f.detector == "person.family"] == []

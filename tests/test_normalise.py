@@ -13,7 +13,8 @@ from redactor.normalise import normalise
         ("porteuse s i d a !!! !!!!", "porteuse sida !"),
         ("mus\u200bulmane", "musulmane"),
         ("s\u0456da", "sida"),  # Cyrillic i
-        ("S.I.D.A. et VIH", "SIDA. et VIH"),
+        ("S.I.D.A. et VIH", "SIDA et VIH"),  # the closing dot goes with the letters
+        ("C.H.U. de Caen", "CHU de Caen"),
         ("e\u0301te\u0301", "été"),  # combining accents
         ("&eacute;t&#233;", "été"),
         # a run of 3+ spaces or a tab inside a line stays one cell boundary (a tab); other spaces fold

@@ -54,7 +54,8 @@ _UNIT = (
     r"copies?|plaquettes?|globules?|gray|gy|rad|mci|mbq|euros?|pas|m²|m2)(?![\w]))"
 )
 _UNIT_AFTER = re.compile(_UNIT)
-_YEAR_ALONE = re.compile(rf"(?=[0-9])(?<![\w.,/\-])(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|{_UNIT})")
+# (not the year that opens a record number: "2024-ORD-004587", "2024-58741"; "2019-20" stays)
+_YEAR_ALONE = re.compile(rf"(?=[0-9])(?<![\w.,/\-])(?P<year>19[0-9]\d|20[0-3]\d)(?![\w]|[.,]\d| ?\d|-(?:\d{{3}}|[^\W\d_])|{_UNIT})")
 # "1 950" is a number in thousands, but "pontage x3 2018" a year
 _THOUSANDS_BEFORE = re.compile(r"(?<![\w.,])\d{1,3} $")
 # "04/2025-10/2025", "12/03/2025 - 15/03/2025": the end of a range of numeric dates
@@ -169,6 +170,14 @@ _TEXTUAL = re.compile(
 _YEAR_IN_WORDS = re.compile(
     rf"(?i:(?=[adej])\b(?:en|depuis|dès|des|jusqu['’]en|année)\s+)(?P<date>{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et(?=[\s\-]+un\b))(?![\w]))*)"
 )
+# letters and reports from abroad: "Jan 3, 2021", "March 12th, 2024", "3rd January 2021": the
+# month first with a year after a comma or an English ordinal, or a day with its ordinal first
+_ENGLISH_ORDER = re.compile(
+    rf"(?i:{_initial_of(MONTH_FORMS, digit=True)}(?<![\w])(?:"
+    rf"(?:{_MONTH})\.?[ \t]+(?:3[01]|[12]\d|0?[1-9])(?:(?:st|nd|rd|th)(?:,?[ \t]+{_YEAR})?|,[ \t]*{_YEAR})"
+    rf"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)[ \t]+(?:of[ \t]+)?(?:{_MONTH})(?:\.?,?[ \t]+{_YEAR})?"
+    rf")(?![\w]))"
+)
 _DAY_LIST_BEFORE = re.compile(r"(?i:\b(?:les|des|du|le)\s+)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
 _BIRTH_YEAR = re.compile(rf"(?i:(?=n)\bn[ée]e?\s+en\s+)(?P<date>{_YEAR})(?![\w])")
 # Month names that are also common words: a month alone with no day or year is not a date.
@@ -249,6 +258,8 @@ class DateDetector(Detector):
             date = match.group("date")
             end = match.start("date") + len(re.sub(r"[\s\-]+et$", "", date))
             yield Finding(match.start("date"), end, "DATE", 0.6, "date.year_only")
+        for match in _ENGLISH_ORDER.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.9, "date.english_order")
         for match in _HOLIDAY.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.holiday")
         for match in _BIRTH_YEAR.finditer(text):

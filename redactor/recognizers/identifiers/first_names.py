@@ -1,4 +1,4 @@
-"""PERSON: first names a note uses on their own, for relatives and contacts.
+"""PERSON: first names (and families) a note uses on their own, for relatives and contacts.
 
 Rules, each named in the finding's `detector`:
 - person.before_phone: a known first name then a phone number ("femme prévenue (Sandrine, 06 80
@@ -15,6 +15,8 @@ Rules, each named in the finding's `detector`:
   capitalised word (a full name, "rue Victor Hugo", "Centre Henri Becquerel" are read elsewhere),
   not after a capitalised word, "Saint", "de" or an eponym's trigger ("selon Fletcher"); a low
   score, so that a town read in context ("à Florence") keeps its reading.
+- person.family: a known surname after a plural article, for a family ("Les Moreau ont
+  rappelé", "vit chez les Moreau"): not a common word, a first name, a town or a country.
 - person.nickname: a nickname in quotes where the note says it is one: after "surnommé",
   "appelle", "cherche", with a family word ("Mamie Jo"), or before a kinship ("Juju" (sa
   petite-fille), "Riri", son frère), or in brackets after a name (Mme Muller ("Lulu")). Any
@@ -30,7 +32,7 @@ from spacy.tokens import Doc
 
 from redactor.findings import Finding
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import NameLexicon, countries, fold, name_lexicon
+from redactor.recognizers.identifiers.lexicon import NameLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, LOWER, UPPER, alternation, eponym_before
 from redactor.recognizers.vouched.folding import common_word_keys
 
@@ -70,6 +72,25 @@ _PAIR_BEFORE = re.compile(r"(?P<first>\p{Lu}[\w'’\-]+)[ \t]+(?:et|&)[ \t]+$")
 _LABEL_OR_SCORE_AFTER = re.compile(r"\.?[ \t]*:|[ \t]*\d|[ \t]+[a-zA-Z][ \t]*\d|[;&=]")
 _CAPITAL_WORD_BEFORE = re.compile(rf"(?:{UPPER}[\w'’\-]*|(?i:saint|sainte|st|ste|rue|avenue|bd|boulevard|place|allée|impasse|chemin|quai|cours|route|square|résidence|clinique|hôpital|hopital|centre|institut|fondation|école|collège|lycée|maison|foyer|villa|prix|projet|protocole|programme|essai|étude|plan))[ \t]+$")
 _LAST_WORD = re.compile(r"(?<![\w\-'’])([\w\-]+)(?:[ \t]+|[ \t]*:[ \t]*)$")
+_FAMILY = re.compile(rf"(?<![\w])(?:les|Les|LES|aux|des)[ \t]+(?P<name>{CAPITALISED})(?![\w\-'’])(?![ \t]*\n?[ \t]*{UPPER})")
+# a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
+# before a plural verb ("les Dubois ont appelé")
+_PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:ont|sont|viennent|passent|rappellent|appellent|étaient|avaient|seront|vont|disent)(?![\w])")
+# a sentence may open on a first name when a verb follows it: "Julie a appelé", "Karim ne
+# veut pas", "Lina s'est endormie"
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:n['’]|s['’]|(?:a|ont|est|était|avait|sera|va|vient|viendra|dit|ne|se|passe|passera|appelle|"
+    r"rappelle|souhaite|demande|refuse|accepte|pense|signale|confirme|explique|raconte|revient|arrive|part|"
+    r"reste|dort|mange|pleure|joue|parle|semble|veut|peut|doit|prévient|préfère|apporte|accompagne)(?![\w'’]))"
+)
+# who wrote a message in a log or a thread, before its colon: "[12/03 08:14] Sandrine :",
+# "SMS de Karim :", "08h20 - Julie :"
+_SENDER_BEFORE = re.compile(
+    r"(?:(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2})\]?[ \t]*[\-–]?|\]|(?i:\b(?:sms|message|mail|e-mail|courriel|texto|mot|appel)s?[ \t]+(?:de|d['’]))|→)[ \t]*$"
+)
+# a first name that fills a form's cell alone: "Relève : Amandine → Jérôme", "IDE : Yannick, AS : ..."
+_CELL_VALUE_BEFORE = re.compile(r"(?<![\w'’\-])(?=\p{L})(?:[\w'’\-]+[ \t]+){0,3}(?P<label>[\w'’\-]+)[ \t]*:[ \t]*$")
+_CELL_END_AFTER = re.compile(r"[ \t]*(?:$|\n|[,;→/]|->|[\-–][ \t]|\()")
 _COORDINATED = re.compile(
     rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+et[ \t]+(?P<second>{CAPITALISED})[ \t]+(?P<surname>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])"
 )
@@ -118,6 +139,18 @@ class FirstNameRules(Detector):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.88, "person.first_name_described")
         yield from self._in_sentence(text)
         yield from self._nicknames(text)
+        for match in _FAMILY.finditer(text):
+            name = match.group("name")
+            if (
+                self.lexicon.is_last_name(name)
+                and not self.lexicon.is_first_name(name)
+                and not self.lexicon.is_not_name(name)
+                and fold(name) not in common_word_keys()
+                and name.casefold() not in self._countries
+                and not town_lexicon().is_town(name)
+                and (name[-1] not in "sxz" or _PLURAL_VERB_AFTER.match(text, match.end()))
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.7, "person.family")
         for match in _COORDINATED.finditer(text):
             first, second = match.group("first"), match.group("second")
             if self._is_plain_first_name(first) and self.lexicon.is_first_name(second):
@@ -132,19 +165,29 @@ class FirstNameRules(Detector):
             start = match.start("name")
             before = text[max(0, start - 40) : start]
             after_a_role = self._role_before(before)  # "l'IOA Mélanie", "Chauffeur Yannick"
+            end = match.end("name")
+            # "Julie a appelé", "[08:14] Sandrine :", "Relève : Amandine → Jérôme"
+            opens_a_clause = bool(_VERB_AFTER.match(text, end)) and not _CELL_VALUE_BEFORE.search(before)
+            sender = bool(_SENDER_BEFORE.search(before))
+            cell = _CELL_VALUE_BEFORE.search(before)
+            fills_a_cell = (
+                bool(cell)
+                and fold(cell.group("label")) not in self.lexicon.organisation_labels
+                and bool(_CELL_END_AFTER.match(text, end))
+            )
             if (
-                (_SENTENCE_START_BEFORE.search(before) and not after_a_role)
+                (_SENTENCE_START_BEFORE.search(before) and not (after_a_role or opens_a_clause or fills_a_cell))
                 or (_CAPITAL_WORD_BEFORE.search(before) and not after_a_role)
                 or self._eponym_before.search(before)
             ):
                 continue  # "Échelle de Hamilton", "selon Fletcher": an eponym
-            if _EPONYM_LIKE_BEFORE.search(before) and not self._relation_before.search(before):
+            if _EPONYM_LIKE_BEFORE.search(before) and not (self._relation_before.search(before) or sender):
                 continue  # "niveau V de Clark", "angle de Fowler et Philip" (not "la fille de Gilles")
             if (pair := _PAIR_BEFORE.search(before)) and not self._is_plain_first_name(pair.group("first")):
                 continue  # "Widal et Félix" (but "Noah et Timéo")
-            if _NOT_A_PERSON_AROUND.search(before) or _LABEL_OR_SCORE_AFTER.match(text, match.end("name")):
+            if _NOT_A_PERSON_AROUND.search(before) or (_LABEL_OR_SCORE_AFTER.match(text, end) and not sender):
                 continue
-            yield Finding(start, match.end("name"), "PERSON", 0.7, "person.first_name_in_sentence")
+            yield Finding(start, end, "PERSON", 0.7, "person.first_name_in_sentence")
 
     def _nicknames(self, text: str) -> Iterator[Finding]:
         for match in _NICKNAME.finditer(text):

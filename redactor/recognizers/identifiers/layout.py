@@ -37,8 +37,9 @@ _DATE_OR_TIME = re.compile(r"\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,2}[:h]\
 
 
 # "plaquettes à 235000", "hCG 134404 mUI/mL", "217000 par mm3": quantities, not record numbers
+# (a slash before a number joins two numbers: "800123456 / 224001587")
 _QUANTITY_AFTER = re.compile(
-    r"[ \t]*(?:%|/|‰|(?i:m?ui|u|mg|µg|g|kg|ml|l|dl|mm3?|cm|m|cellules?|copies|plaquettes|éléments|elts?|"
+    r"[ \t]*(?:%|/(?![ \t]*\d)|‰|(?i:m?ui|u|mg|µg|g|kg|ml|l|dl|mm3?|cm|m|cellules?|copies|plaquettes|éléments|elts?|"
     r"el|gb|e|par|fois|cp|€|euros?)(?![\w]))"
 )
 _QUANTITY_BEFORE = re.compile(r"(?:à|a|=|>|<|≥|≤|~)[ \t]*$")

@@ -36,6 +36,7 @@ class NameLexicon:
     relations: tuple[str, ...]
     name_labels: tuple[str, ...]
     name_introducers: tuple[str, ...]
+    organisation_labels: frozenset[str]  # folded
     eponym_triggers: tuple[str, ...]
 
     def is_first_name(self, token: str) -> bool:
@@ -86,6 +87,7 @@ def name_lexicon() -> NameLexicon:
         relations=tuple(data["relations"]),
         name_labels=tuple(data["name_labels"]),
         name_introducers=tuple(data["name_introducers"]),
+        organisation_labels=frozenset(fold(w) for w in data["organisation_labels"]),
         eponym_triggers=tuple(data["eponym_triggers"]),
     )
 

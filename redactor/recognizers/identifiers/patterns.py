@@ -22,6 +22,8 @@ LOWERCASE_WORD = rf"{LOWER}+(?:-{LOWER}+)*"
 NAME_TOKEN = rf"(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED})"
 NOT_IN_WORD_BEFORE = r"(?<![\w\-'’])"
 NOT_IN_WORD_AFTER = r"(?![\w\-'’])"
+# the same, or just after an elided article: "l'HEGP", "d'Ambroise-Paré" (not "aujourd'hui")
+NOT_IN_WORD_OR_ELIDED_BEFORE = r"(?<![\w\-])(?:(?<!['’])|(?<=(?<![\w])[lLdD]['’]))"
 
 
 def line_start_within(text: str, position: int, reach: int) -> int:

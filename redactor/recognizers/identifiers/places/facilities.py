@@ -10,7 +10,7 @@ import regex as re
 
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, fold, name_lexicon
-from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_BEFORE, UPPER, alternation, first_characters
+from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_OR_ELIDED_BEFORE, UPPER, alternation, first_characters
 from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.vouched.folding import common_word_keys
@@ -70,7 +70,7 @@ class FacilityRules:
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
         self._named_facilities = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}(?<![.@/])(?i:(?=[{first_characters(data['facility_names'])}]){alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
+            rf"{NOT_IN_WORD_OR_ELIDED_BEFORE}(?<![.@/])(?i:(?=[{first_characters(data['facility_names'])}]){alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
         )
         # "Site de Quimper", "Site René Gauducheau", "(site Saint-Jean)": one site of a multi-site
         # hospital ("(site de Trévenans)" names its town)
@@ -91,7 +91,7 @@ class FacilityRules:
             rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
             rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’])(?!{function_word}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){PROPER_NAME}(?:[ \t]?[»\"])?)"
-            rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax))(?!{titles}\b)"
+            rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax|urgences|consultation|accueil))(?!{titles}\b)"
             rf"(?:{UPPER}[\w'’\-]*(?:[ \t]+(?:{LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$))"
             # or, in words of letters, no street line, ending a cell or a phrase: "CH de Dax - Côte
             # d'Argent   Service : ...", "au CH de Dax - Côte d'Argent (IPP ...)" (not "Centre médical
@@ -120,6 +120,8 @@ class FacilityRules:
 
     def _facilities(self, text: str) -> Iterator[Finding]:
         for match in self._named_facilities.finditer(text):
+            if match.group().isupper() and len(match.group()) <= 3 and match.start() and text[match.start() - 1] in "'’":
+                continue  # "l'HCL": hydrochloric acid, where "l'HEGP" is the hospital
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
         for match in self._site.finditer(text):
             name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())
