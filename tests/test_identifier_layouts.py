@@ -1246,3 +1246,27 @@ def test_stop28_a_plural_place_is_no_family(text):
     from redactor.recognizers.identifiers.first_names import FirstNameRules
 
     assert [f for f in FirstNameRules().find(text, None) if f.detector == "person.family"] == []
+
+
+# ---------------------------------------------------------------- stop 28: a general French dictionary
+def test_stop28_the_dictionary_knows_inflected_words_but_no_names():
+    from redactor.recognizers.vouched.folding import is_french_word
+
+    assert all(is_french_word(w) for w in ("confidentiel", "remarques", "mensuelles", "financiere", "cachet"))
+    assert not any(is_french_word(w) for w in ("dupont", "nguyen", "ab", "kerjean"))
+
+
+@pytest.mark.parametrize(
+    "text, heading",
+    [
+        ("Objet : RE: CONFIDENTIEL MÉDICAL - Dossier EMP-2025-0412", "CONFIDENTIEL"),
+        ("Situation (maison vendue en 2023)\n\nRESSOURCES MENSUELLES\nPension CARSAT 982,40 €", "RESSOURCES MENSUELLES"),
+        ("Fait à Lyon le 05/05/2025                    Cachet et signature", "Cachet"),
+    ],
+)
+def test_stop28_a_heading_of_ordinary_words_is_no_name(redactor, text, heading):
+    assert heading not in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+def test_stop28_an_ordinary_word_after_a_title_stays_a_name(redactor):
+    assert "Cachet" in spans(redactor, "Vu avec Mme Cachet, sa fille.", "PERSON")

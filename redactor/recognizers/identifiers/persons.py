@@ -51,7 +51,7 @@ from redactor.recognizers.identifiers.patterns import (
     alternation,
     eponym_before,
 )
-from redactor.recognizers.vouched.folding import common_word_keys
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 _PARTICLE = r"(?:de|du|des|d'|d’|van|von|der|den|le|la|da|das|dos|do|di|del|della|ben|bin|ibn|el|al|ter|ten|mac|mc)"
 # particles may come in pairs: "de la Tour", "van der Berg", "Le Gall", "Ben Ali"
@@ -98,6 +98,15 @@ _ZONE = re.compile(r"Z\.[ ]?(?:A\.[ ]?C\.|A\.|I\.)")
 _LOWER_PARTICLES_OPENING_A_CELL = re.compile(r"(?:^|(?<=[\n\t])|(?<=[ ]{2}))(?:de[ ]la|de|du|des|d['’]|van[ ]der|van|von)[ ]?$")
 _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
 _WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
+_PLACE_WORDS = r"saint|sainte|st|ste|parc|résidence|residence|domaine|hameau|lieu-dit|quartier|cité|cite|clos|bourg|village|commune"
+# "à Cacao", "Bourg de Cacao": a place, whatever the dictionary says of its words
+_PLACE_BEFORE = re.compile(rf"(?<![\w])(?i:à|a|au|aux|en|vers|(?:{_PLACE_WORDS})[ \t]+(?:de|du|des|d['’]))[ \t]*$")
+_PLACE_WORD = re.compile(rf"(?i:\b(?:{_PLACE_WORDS})\b)")
+# a facility's word on the same line, near: the words may be part of its name ("CHANGE - Centre
+# hospitalier Annecy Genevois", "Clinique du Parc - Ambulatoire")
+_FACILITY_WORD = re.compile(
+    r"(?i:(?<![\w])(?:CHU|CHR|CHI|CHS|CH|GHU|GHT|GH|centre|clinique|polyclinique|hôpital|hopital|institut|EHPAD|SSR|fondation))(?![\w])"
+)
 _WORDS = re.compile(r"[\w'’]+")
 _CODE = re.compile(r"[\p{Lu}\d]+(?:-[\p{Lu}\d]+)+|\p{Lu}+\d+\p{Lu}*")
 _NAME_PART_SEPARATORS = re.compile(r"[\-'’]")
@@ -458,10 +467,22 @@ class PersonRules(Detector):
         if not words or any(self.lexicon.is_known_name(w) for w in words):
             return False
         # beside an ordinary word, an inflected French word is ordinary too ("CONSTATATIONS DETAILLEES")
+        # "CONFIDENTIEL", "PARCOURS PROFESSIONNEL": administrative words a general dictionary
+        # knows, unless the span may name a place ("à Cacao", "Sainte-Musse", "Parc des Glaïeuls")
+        if all(fold(w) in common or is_french_word(fold(w)) for w in words) and not (
+            _PLACE_BEFORE.search(text, max(0, start - 20), start) or _PLACE_WORD.search(span) or self._facility_near(text, start, start + len(span))
+        ):
+            return True
         return all(fold(w) in common for w in words) or (
             any(fold(w) in common for w in words)
             and all(fold(w) in common or _FRENCH_INFLECTION.search(fold(w)) for w in words)
         )
+
+    @staticmethod
+    def _facility_near(text: str, start: int, end: int) -> bool:
+        line_start = text.rfind("\n", max(0, start - 30), start) + 1 or max(0, start - 30)
+        line_end = text.find("\n", end, end + 30)
+        return bool(_FACILITY_WORD.search(text, line_start, line_end if line_end != -1 else min(len(text), end + 30)))
 
     def _is_drug_or_place_run(self, span: str) -> bool:
         """A model span made only of drug-shaped words or a country ("Benzathine

@@ -75,3 +75,31 @@ def common_word_keys() -> frozenset[str]:
         | set(lexicon.calendar_words)
         | set(lexicon.common_word_first_names)
     )
+
+
+@lru_cache(maxsize=1)
+def french_word_keys() -> frozenset[str]:
+    """Folded lemmas of a general French dictionary (models/vouched/french_words.txt)."""
+    from redactor.paths import models_dir
+
+    with (models_dir() / "vouched" / "french_words.txt").open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+# the endings that plural and feminine forms add to a lemma, and what they replace
+_INFLECTIONS = (
+    ("s", ""), ("x", ""), ("e", ""), ("es", ""), ("euse", "eur"), ("euses", "eur"), ("rice", "eur"),
+    ("rices", "eur"), ("ive", "if"), ("ives", "if"), ("elle", "el"), ("elles", "el"), ("enne", "en"),
+    ("ennes", "en"), ("aux", "al"),
+)  # fmt: skip
+
+
+def is_french_word(key: str) -> bool:
+    """A folded word of three letters or more that the dictionary knows, as it is or as a plural or
+    feminine form of a lemma ("remarques", "mensuelles", "financiere")."""
+    if len(key) < 3:
+        return False
+    lemmas = french_word_keys()
+    return key in lemmas or any(
+        key.endswith(ending) and key[: -len(ending)] + lemma_ending in lemmas for ending, lemma_ending in _INFLECTIONS
+    )
