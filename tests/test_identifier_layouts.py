@@ -1214,6 +1214,20 @@ def test_round11_a_special_term_set_apart_from_a_number_stays(redactor):
         ("Seen at the clinic on Jan 3, 2021 for follow-up.", "DATE", "Jan 3, 2021"),
         ("Admitted on March 12th, 2024 for chest pain.", "DATE", "March 12th, 2024"),
         ("Discharged on the 21st of May 2023.", "DATE", "21st of May 2023"),
+        # dates: a day glued to its month by a dash, a month and its year by a dash or a dot,
+        # year first with a slash, a two-digit year after "en", a range of days, a date after
+        # its label, glued to "le" or to "à"
+        ("Contrôle de la kaliémie le 12-mars.", "DATE", "12-mars"),
+        ("Période : 03-2024 à 06-2024", "DATE", "03-2024"),
+        ("Covid : dernière dose 10.2023", "DATE", "10.2023"),
+        ("Bilan de 2024/03 à refaire.", "DATE", "2024/03"),
+        ("Dernières règles en 03/24.", "DATE", "03/24"),
+        ("Vu le 12 et le 15 mars en consultation.", "DATE", "12 et le 15 mars"),
+        ("Hospitalisé du 12 au 15.", "DATE", "12"),
+        ("Date : 12/3", "DATE", "12/3"),
+        ("Date de l'accident : 12 03 24", "DATE", "12 03 24"),
+        ("Reçu le12/03/2024à 10h", "DATE", "12/03/2024"),
+        ("Patiente née en 50, sans antécédent.", "DATE", "50"),
         ("Julie a appelé pour prendre des nouvelles.", "PERSON", "Julie"),
         ("[12/03 08:14] Sandrine : patiente agitée cette nuit", "PERSON", "Sandrine"),
         ("SMS de Karim : « je serai en retard »", "PERSON", "Karim"),
@@ -1233,6 +1247,9 @@ def test_stop28_identifier_forms(redactor, text, category, value):
         ("cherche des molécules telles que l'HCL et les organophosphorés", "HOSPITAL", "HCL"),
         # the year that opens a record number is part of it, no date
         ("N° dossier de régulation : 2024-58741", "DATE", "2024"),
+        # a two-digit "year" after "né en" that counts weeks, a range of doses
+        ("Nourrisson né en 36 semaines d'aménorrhée", "DATE", "36"),
+        ("Passer du palier 2 au 3 comprimés par jour.", "DATE", "2"),
         # a first name alone after a label that names an organisation is its name
         ("Mutuelle : Harmonie - Tiers payant", "PERSON", "Harmonie"),
     ],

@@ -37,13 +37,16 @@ def _initial_of(*word_lists: Iterable[str], digit: bool = False) -> str:
 # Every match of the numeric patterns below starts with an ASCII digit (each alternative opens with
 # [0-3], [1-9], 1, 19 or 20...): "(?=[0-9])" first spares the lookbehind and the alternatives elsewhere.
 _NUMERIC = re.compile(
-    r"(?=[0-9])(?<![\w/.\-,])(?:"
+    # (or glued to "le", "du", "au" before it: "le12/03/2024")
+    r"(?=[0-9])(?:(?<![\w/.\-,])|(?<=\ble)|(?<=\bdu)|(?<=\bau))(?:"
     r"(?:0?[1-9]|[12]\d|3[01])(?P<s1>[/.\-])(?:0?[1-9]|1[0-2])(?P=s1)(?:(?:19|20)\d{2}|\d{2})"  # 12/03/2019
     r"|(?:19|20)\d{2}(?P<s2>[\-/.])(?:0?[1-9]|1[0-2])(?P=s2)(?:0?[1-9]|[12]\d|3[01])"  # 2019-03-12, 2019/3/12
     r"|(?:0?[1-9]|[12]\d|3[01])(?P<s3>[ .\-/]?)(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?P=s3)(?:(?:19|20)\d{2}|\d{2})"  # 12-III-2019
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}"  # 03/2019
+    r"|(?:0[1-9]|1[0-2])[\-.](?:19|20)\d{2}(?![\-.]\d)"  # 03-2019, 03.2019
+    r"|(?:19|20)\d{2}/(?:0[1-9]|1[0-2])(?!/\d)"  # 2019/03
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?!-\d)"  # 2019-03
-    r")(?:(?=T\d{2}:)|(?![\w/]|[.,]\d))"  # a time stamp may follow: "2024-08-11T04:31:09"
+    r")(?:(?=T\d{2}:)|(?=à[ \t]*\d)|(?![\w/]|[.,]\d))"  # a time stamp may follow: "2024-08-11T04:31:09", "12/03/2024à 10h"
 )
 # "12 03 2019": day, month and four-digit year separated by spaces only
 _SPACED = re.compile(r"(?=[0-9])(?<![\w.,])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?![\w]| \d)")
@@ -91,14 +94,18 @@ _IDENTIFIER_LABEL_BEFORE = re.compile(
     r"(?i:(?<![\w])(?:IPP|NIP|NDA|NDP|INS|RSS|RUM|s[ée]jour|dossier|patient|venue|n°|no|num[ée]ro|"
     r"identifiant|id|r[ée]f|lot|commande|facture|code|FINESS|RPPS|ADELI|t[ée]l))[ \t.]*(?:n°)?[ \t]*[:=#]?[ \t]*$"
 )
+# "en 03/24", "depuis 11/23": a month and a two-digit year after a word that dates from it
+_MONTH_SHORT_YEAR = re.compile(
+    r"(?i:(?=[deèj])\b(?:en|depuis|dès|des|jusqu['’]en|début|debut|fin)\s+)(?P<date>(?:0[1-9]|1[0-2])/\d{2})(?![\w/]|[.,]\d)"
+)
 # "le 2/3" (day/month with one-digit parts) only after "le", "du", "au", "depuis le"...
 _DAY_MONTH = re.compile(
-    r"(?i:(?=[acdjlv])\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce)\s+)"
+    r"(?i:(?=[acdjlv])\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce|date[ \t]*:)\s*(?<=\s|:))"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|[.,]\d)"
 )
 # "du 4 au 12 mars 2022", "du 08 au 12/03/2026", "du 6 et du 7 mars": the first day is a date too
 _RANGE_START = re.compile(
-    rf"(?i:(?=[de])\b(?:du|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
+    rf"(?i:(?=[del])\b(?:du|le|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
     rf"(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
 )
 # "19 / 08 / 1970", "03/04/ 2021", "03 /04 /2021": spaces around the separators (typed or
@@ -110,9 +117,14 @@ _SPACED_SEPARATORS = re.compile(
 _SPACED_AFTER_LE = re.compile(
     r"(?i:(?=l)\ble[ \t]+)(?P<date>(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2})(?![\w]| \d)"
 )
+# "Date de l'accident : 12 03 24", "DDN : 3 4 50": spaces only after a date's label
+_SPACED_AFTER_LABEL = re.compile(
+    r"(?i:(?=[dn])\b(?:date\b[^:\n]{0,30}|ddn|n[ée]e?\s+le)[ \t]*:[ \t]*)(?P<date>(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:(?:19|20)\d{2}|\d{2}))(?![\w]| \d)"
+)
 # month names written in full, accented or not (the places rules share them: "rue du 19 mars 1962")
 # (French only: a month alone from abroad, "depuis march", reads as a word)
 MONTH_NAMES = "|".join(m for m in FRENCH_MONTH_FORMS if (len(m) >= 4 or m == "mai") and m not in {"janv", "févr", "fevr", "juil", "sept"})
+_FULL_MONTH_NAMES = frozenset(MONTH_NAMES.split("|"))
 # "03/avril/2021", "3.mars.21", "03AVR2021" (lab and pharmacy stamps): a month in letters
 # between the day and the year, set apart by one mark or glued
 _MONTH_BETWEEN_MARKS = re.compile(
@@ -147,6 +159,10 @@ _DAY_AFTER_ARTICLE = re.compile(
     r"(?i:(?=[dl])\b(?:le|du)\s+)(?P<date>1er|3[01]|[12]\d|[1-9])(?![.,]\d)"
     r"(?=[ \t]*(?:[,.;)\n]|$|(?i:à|a)[ \t]*\d{1,2}[ \t]*h|(?i:si|ou|pour|avec|mais|matin|soir|midi|après-midi|prochain|courant)(?![\w])))"
 )
+# "du 12 au 15.": two days alone, when what follows ends the range
+_DAY_RANGE = re.compile(
+    r"(?i:(?=d)\bdu\s+)(?P<first>1er|3[01]|[12]\d|0?[1-9])\s+au\s+(?P<second>3[01]|[12]\d|0?[1-9])(?=[ \t]*(?:[,.;)\n]|$|inclus))"
+)
 _CALL_BEFORE = re.compile(r"(?i:\b(?:appel\w*|compos\w*|fai\w*|joindre|joint|contact\w*|prévenu\w*|prevenu\w*|numéro|numero)\b[^.;\n]{0,30})$")
 _WEEKDAY_BEFORE = re.compile(
     rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"
@@ -161,7 +177,7 @@ _YEAR_WORDS = r"(?:deux\s+mil(?:le)?|mil(?:le)?\s+neuf\s+cents?|dix-neuf\s+cents
 _TEXTUAL = re.compile(
     rf"(?i:{_initial_of(WEEKDAYS, ['premier', 'et'], _UNITS, MONTH_FORMS, digit=True)}(?<![\w])"
     rf"(?:{_initial_of(WEEKDAYS)}(?:{'|'.join(WEEKDAYS)})\s+)?"
-    rf"(?P<date>(?:(?:1er|premier|[0-3]?\d|{_initial_of(_UNITS, ['et'])}{_NUMBER_WORDS})\s*)?"
+    rf"(?P<date>(?:(?:1er|premier|[0-3]?\d-?|{_initial_of(_UNITS, ['et'])}{_NUMBER_WORDS})\s*)?"  # "12-mars"
     # not the end of a number word: "soixante-sept" is no September
     rf"(?<!ingt-)(?<!ente-)(?<!ante-)(?<!dix-){_initial_of(MONTH_FORMS)}(?:{_MONTH})(?:\.|(?![\w]))"
     rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
@@ -179,7 +195,7 @@ _ENGLISH_ORDER = re.compile(
     rf")(?![\w]))"
 )
 _DAY_LIST_BEFORE = re.compile(r"(?i:\b(?:les|des|du|le)\s+)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
-_BIRTH_YEAR = re.compile(rf"(?i:(?=n)\bn[ée]e?\s+en\s+)(?P<date>{_YEAR})(?![\w])")
+_BIRTH_YEAR = re.compile(rf"(?i:(?=n)\bn[ée]e?\s+en\s+)(?P<date>{_YEAR}|\d{{2}})(?![\w]|[.,]\d| ?(?:ans|mois|jours|semaines|kg|cm))")
 # Month names that are also common words: a month alone with no day or year is not a date.
 _AMBIGUOUS_ALONE = {"mars", "mai", "août", "aout", "sept", "oct", "nov", "dec", "déc", "jan", "sep", "avr", "juil"}
 
@@ -231,6 +247,11 @@ class DateDetector(Detector):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.97, "date.birth_compact")
         for match in _SPACED_SEPARATORS.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
+        for match in chain(_SPACED_AFTER_LABEL.finditer(text), _MONTH_SHORT_YEAR.finditer(text)):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.spaced")
+        for match in _DAY_RANGE.finditer(text):
+            for day in ("first", "second"):
+                yield Finding(match.start(day), match.end(day), "DATE", 0.7, "date.day_alone")
         for match in _SPACED_AFTER_LE.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.spaced")
         for pattern in (_MONTH_ALONE, _MONTH_RANGE_START):
@@ -247,6 +268,8 @@ class DateDetector(Detector):
             yield Finding(match.start("date"), match.end("second"), "DATE", 0.85, "date.range_start")
         for match in _TEXTUAL.finditer(text):
             value = match.group("date").rstrip()
+            if value.endswith(".") and re.split(r"[\s\-]+", value[:-1].casefold())[-1] in _FULL_MONTH_NAMES:
+                value = value[:-1]  # "le 12 mars.": the sentence's full stop, no abbreviation's
             start = match.start("date")
             words = value.split()
             if len(words) == 1 and value.lower().rstrip(".") in MONTH_FORMS:
@@ -303,9 +326,10 @@ def _is_compact_date(digits: str) -> bool:
 
 def _plausible_dotted(value: str) -> bool:
     """12.03.2019, 4.7.61 and 2019.03.12 are dates (the pattern already bounds day and month);
-    "1.5.10" reads as a dose only without a real month, which the pattern excludes."""
+    "1.5.10" reads as a dose only without a real month, which the pattern excludes; "03.2024" is
+    a month and its year."""
     parts = value.split(".")
-    return len(parts) == 3 and all(p.isdigit() for p in parts)
+    return all(p.isdigit() for p in parts) and (len(parts) == 3 or (len(parts) == 2 and len(parts[1]) == 4))
 
 
 def _is_plausible_textual(value: str) -> bool:
@@ -314,6 +338,7 @@ def _is_plausible_textual(value: str) -> bool:
     month = next((m for m in MONTH_FORMS if re.search(rf"\b{re.escape(m)}\b", lowered)), None)
     if month is None:
         return False
-    has_number = bool(re.search(r"\d|premier|1er", lowered)) or len(lowered.split()) > 1
-    return has_number and not (month in _AMBIGUOUS_ALONE and len(lowered.split()) == 1)
+    words = re.split(r"[\s\-]+", lowered.strip())  # "12-mars" is two words
+    has_number = bool(re.search(r"\d|premier|1er", lowered)) or len(words) > 1
+    return has_number and not (month in _AMBIGUOUS_ALONE and len(words) == 1)
 
