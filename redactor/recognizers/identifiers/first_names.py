@@ -166,28 +166,27 @@ class FirstNameRules(Detector):
             before = text[max(0, start - 40) : start]
             after_a_role = self._role_before(before)  # "l'IOA Mélanie", "Chauffeur Yannick"
             end = match.end("name")
-            # "Julie a appelé", "[08:14] Sandrine :", "Relève : Amandine → Jérôme"
-            opens_a_clause = bool(_VERB_AFTER.match(text, end)) and not _CELL_VALUE_BEFORE.search(before)
-            sender = bool(_SENDER_BEFORE.search(before))
-            cell = _CELL_VALUE_BEFORE.search(before)
-            fills_a_cell = (
-                bool(cell)
-                and fold(cell.group("label")) not in self.lexicon.organisation_labels
-                and bool(_CELL_END_AFTER.match(text, end))
-            )
             if (
-                (_SENTENCE_START_BEFORE.search(before) and not (after_a_role or opens_a_clause or fills_a_cell))
+                (_SENTENCE_START_BEFORE.search(before) and not (after_a_role or self._opens_a_clause_or_fills_a_cell(text, before, end)))
                 or (_CAPITAL_WORD_BEFORE.search(before) and not after_a_role)
                 or self._eponym_before.search(before)
             ):
                 continue  # "Échelle de Hamilton", "selon Fletcher": an eponym
-            if _EPONYM_LIKE_BEFORE.search(before) and not (self._relation_before.search(before) or sender):
-                continue  # "niveau V de Clark", "angle de Fowler et Philip" (not "la fille de Gilles")
+            if _EPONYM_LIKE_BEFORE.search(before) and not (self._relation_before.search(before) or _SENDER_BEFORE.search(before)):
+                continue  # "niveau V de Clark", "angle de Fowler et Philip" (not "la fille de Gilles", "SMS de Karim")
             if (pair := _PAIR_BEFORE.search(before)) and not self._is_plain_first_name(pair.group("first")):
                 continue  # "Widal et Félix" (but "Noah et Timéo")
-            if _NOT_A_PERSON_AROUND.search(before) or (_LABEL_OR_SCORE_AFTER.match(text, end) and not sender):
-                continue
+            if _NOT_A_PERSON_AROUND.search(before) or (_LABEL_OR_SCORE_AFTER.match(text, end) and not _SENDER_BEFORE.search(before)):
+                continue  # "Harris 42", "Pat. :" (but "[08:14] Sandrine :")
             yield Finding(start, end, "PERSON", 0.7, "person.first_name_in_sentence")
+
+    def _opens_a_clause_or_fills_a_cell(self, text: str, before: str, end: int) -> bool:
+        """At a sentence's or a cell's start, a first name before a verb ("Julie a appelé") or
+        alone in a cell after a label that names no organisation ("Relève : Amandine → Jérôme")."""
+        cell = _CELL_VALUE_BEFORE.search(before)
+        if cell is None:
+            return bool(_VERB_AFTER.match(text, end))
+        return fold(cell.group("label")) not in self.lexicon.organisation_labels and bool(_CELL_END_AFTER.match(text, end))
 
     def _nicknames(self, text: str) -> Iterator[Finding]:
         for match in _NICKNAME.finditer(text):
