@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from clinical_text import clinical_texts
 from test_cli import run
 
-CLINICAL_CASES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "e3c-fr-clinical-cases.jsonl"
 GOOD_RECORDS = 792
 # One of each kind of broken record: 8 in 800 records, 1 %.
 BROKEN = [
@@ -24,8 +24,7 @@ BROKEN = [
 
 
 def _good_lines() -> list[bytes]:
-    with CLINICAL_CASES.open(encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"][:300] for line, _ in zip(handle, range(GOOD_RECORDS))]
+    texts = [text[:300] for text in clinical_texts()[:GOOD_RECORDS]]
     texts[0] = "Vu Mme Sylvie MARCHAND le 12/03/2019, tél 06 12 34 56 78, pas de\x00 sida."
     return [
         (json.dumps({"id": f"note-{i}", "text": text}, ensure_ascii=False) + "\n").encode() for i, text in enumerate(texts)
@@ -78,8 +77,7 @@ def test_analyze_quarantines_too(tmp_path):
 
 
 def test_a_record_over_the_time_limit_is_quarantined(tmp_path):
-    with CLINICAL_CASES.open(encoding="utf-8") as handle:
-        long_text = "\n".join(json.loads(line)["text"] for line in handle)[:90_000]
+    long_text = "\n".join(clinical_texts())[:90_000]
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "long", "text": long_text}) + "\n", encoding="utf-8")
     target, quarantine = tmp_path / "out.jsonl", tmp_path / "q.jsonl"

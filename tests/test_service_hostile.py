@@ -4,23 +4,20 @@ on; no worker dies or is restarted on the way."""
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 
 import grpc
 import pytest
-from test_service_helpers import TESTS_DIR, start_server
+from clinical_text import clinical_texts
+from test_service_helpers import start_server
 
 from redactor.service.v1 import redactor_pb2 as pb
 from redactor.service.v1 import redactor_pb2_grpc as pb_grpc
 
-CLINICAL_CASES = TESTS_DIR.parent.parent / "shared" / "corpora" / "e3c-fr-clinical-cases.jsonl"
 
 
 def _long_note(size: int) -> str:
-    with CLINICAL_CASES.open(encoding="utf-8") as handle:
-        text = "\n".join(json.loads(line)["text"] for line in handle)
-    return text[:size]
+    return "\n".join(clinical_texts())[:size]
 
 
 @pytest.fixture(scope="module")
