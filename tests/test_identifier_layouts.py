@@ -1228,6 +1228,13 @@ def test_round11_a_special_term_set_apart_from_a_number_stays(redactor):
         ("Date de l'accident : 12 03 24", "DATE", "12 03 24"),
         ("Reçu le12/03/2024à 10h", "DATE", "12/03/2024"),
         ("Patiente née en 50, sans antécédent.", "DATE", "50"),
+        # address lines: complements after a spaced dash, "r." after its number, "lieu dit"
+        # without its hyphen, post-office boxes with dots or in Switzerland
+        ("Domicile : 12, rue du Général Leclerc - Bât C - Esc 2", "ADDRESS", "12, rue du Général Leclerc - Bât C - Esc 2"),
+        ("12 r. de la Paix 75002 Paris", "ADDRESS", "12 r. de la Paix"),
+        ("Adresse : lieu dit Kerguen, 29200 Brest", "ADDRESS", "lieu dit Kerguen"),
+        ("B.P. 1125 - 97300 Cayenne", "ADDRESS", "B.P. 1125"),
+        ("Case postale 12, 1211 Genève 4", "ADDRESS", "Case postale 12"),
         ("Julie a appelé pour prendre des nouvelles.", "PERSON", "Julie"),
         ("[12/03 08:14] Sandrine : patiente agitée cette nuit", "PERSON", "Sandrine"),
         ("SMS de Karim : « je serai en retard »", "PERSON", "Karim"),
@@ -1250,6 +1257,8 @@ def test_stop28_identifier_forms(redactor, text, category, value):
         # a two-digit "year" after "né en" that counts weeks, a range of doses
         ("Nourrisson né en 36 semaines d'aménorrhée", "DATE", "36"),
         ("Passer du palier 2 au 3 comprimés par jour.", "DATE", "2"),
+        # a town after a dash is no building's tower ("Tours" is no "tour s")
+        ("EHPAD Le Clos Saint-Martin - Tours\n  - EHPAD public de Joué-lès-Tours", "ADDRESS", "Tours"),
         # a first name alone after a label that names an organisation is its name
         ("Mutuelle : Harmonie - Tiers payant", "PERSON", "Harmonie"),
     ],

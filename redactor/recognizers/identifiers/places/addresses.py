@@ -105,7 +105,8 @@ class AddressRules:
             rf"(?i:(?<![\w])(?:demeurant|domicili[ée]e?|domicili[ée]\(e\)|r[ée]sidant|habitant)(?:[ \t]+(?:au|à|a))?)[ \t]+"
             rf"(?P<street>(?!\d{{5}})(?!(?i:en|au|aux|dans|chez|à|a)\b)[^\n,(]{{3,60}}?)[ \t]*,?[ \t]*(?=(?:F-)?(?:{ZIP})[ \t]+{UPPER})"
         )
-        self._po_box = re.compile(r"(?<![\w])(?:BP|CS|TSA)[ \t]?\d{1,6}(?![\w])")
+        # post-office boxes: "BP 123", "B.P. 1125", "CS 70001", "TSA 12345", "Case postale 12" (Switzerland)
+        self._po_box = re.compile(r"(?<![\w])(?:BP|B\.P\.|CS|TSA|(?i:case[ \t]+postale)|Postfach)[ \t]?\d{1,6}(?![\w])")
 
     def find(self, text: str) -> Iterator[Finding]:
         """Street lines with the building or flat beside them, what stands before a postcode in
@@ -185,13 +186,14 @@ class AddressRules:
 def _address_lines(
     text: str, streets: list[tuple[int, int]], complements: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Streets joined with the complements beside them (overlapping or separated by a comma on
-    the same line); complements with no street beside them are dropped."""
+    """Streets joined with the complements beside them (overlapping or separated by a comma or a
+    spaced dash on the same line: "12, rue du Général Leclerc - Bât C - Esc 2"); complements
+    with no street beside them are dropped."""
     groups: list[list[int]] = []  # start, end, holds a street
     parts = sorted([(s, e, 1) for s, e in streets] + [(s, e, 0) for s, e in complements])
     for start, end, is_street in parts:
         last = groups[-1] if groups else None
-        if last and (start <= last[1] or re.fullmatch(r"[ \t]*,?[ \t]*", text[last[1] : start])):
+        if last and (start <= last[1] or re.fullmatch(r"[ \t]*(?:,|[ \t][\-–])?[ \t]*", text[last[1] : start])):
             last[1] = max(last[1], end)
             last[2] |= is_street
         else:

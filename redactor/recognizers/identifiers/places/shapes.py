@@ -41,7 +41,8 @@ FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}|AD\d{
 # parts of an address line besides the street: building, staircase, flat, floor, number
 COMPLEMENT = (
     r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|apt\.?|étage|etage|porte|lot|"
-    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)[ \t]*[\w\-]{1,4}(?![\w])"
+    # its value apart, or glued when it opens on a digit or a capital ("BatC", "appt12"; not "Tours")
+    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)(?:[ \t]+[\w\-]{1,4}|[\dA-Z][\w\-]{0,3})(?![\w])"
     r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage)(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
 )
 TOWN_WORDS = re.compile(r"[^\s\-]+")
