@@ -1235,6 +1235,13 @@ def test_round11_a_special_term_set_apart_from_a_number_stays(redactor):
         ("Adresse : lieu dit Kerguen, 29200 Brest", "ADDRESS", "lieu dit Kerguen"),
         ("B.P. 1125 - 97300 Cayenne", "ADDRESS", "B.P. 1125"),
         ("Case postale 12, 1211 Genève 4", "ADDRESS", "Case postale 12"),
+        # phones: wrapped after their label, glued to the next label, the area code in brackets,
+        # an extension after "p.", a second extension, a pager written with a dash
+        ("Tél : 01 42 16\n00 00", "PHONE", "01 42 16\n00 00"),
+        ("Tel 06 12 34 56 78Fax 01 42 16 00 01", "PHONE", "06 12 34 56 78"),
+        ("Tél : 01 42 16 00 00 p. 1234", "PHONE", "1234"),
+        ("Tél : 01 42 16 00 00, poste 4512 ou 4513", "PHONE", "4513"),
+        ("Bip : 45-21", "PHONE", "45-21"),
         ("Julie a appelé pour prendre des nouvelles.", "PERSON", "Julie"),
         ("[12/03 08:14] Sandrine : patiente agitée cette nuit", "PERSON", "Sandrine"),
         ("SMS de Karim : « je serai en retard »", "PERSON", "Karim"),
@@ -1259,6 +1266,9 @@ def test_stop28_identifier_forms(redactor, text, category, value):
         ("Passer du palier 2 au 3 comprimés par jour.", "DATE", "2"),
         # a town after a dash is no building's tower ("Tours" is no "tour s")
         ("EHPAD Le Clos Saint-Martin - Tours\n  - EHPAD public de Joué-lès-Tours", "ADDRESS", "Tours"),
+        # a page number after a fax number, a code glued to a capital
+        ("A:0240 84 61 77   P.01/02\n\nTELECOPIE", "PHONE", "01"),
+        ("N° INE : 0907123456K\nPassage à l'infirmerie", "PHONE", "0907123456"),
         # a first name alone after a label that names an organisation is its name
         ("Mutuelle : Harmonie - Tiers payant", "PERSON", "Harmonie"),
     ],

@@ -25,16 +25,20 @@ _IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ 
 _FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
 # North America (Quebec): "(438) 555-0192", "514 345-4931", the last four digits after a dash
 _NANP = r"\(?[2-9]\d{2}\)?[ .\-]\d{3}-\d{4}"
+# the area code in brackets: "(01) 42 16 00 00"
+_BRACKETED_AREA = rf"\(0[1-9]\)[ .\-]?\d{{2}}(?:{_PAIR_SEP}\d{{2}}){{3}}"
 _INTERNATIONAL_PREFIX = re.compile(r"00[ ]?[1-9]")
 # not inside a longer code ("LB-0322-7781"), digit run ("MGEN 1 052 887 341") or row of dates
-# ("30/08/1941  11/02/2025" holds "08/1941 11/02")
+# ("30/08/1941  11/02/2025" holds "08/1941 11/02"); a capital may follow, glued by a lost line
+# break, when it opens a word ("06 12 34 56 78Fax 01 ...", not "0907123456K")
 _PHONE = re.compile(
-    rf"(?<![\w+\-])(?<!\d )(?<!\d[/.])(?:{_INTERNATIONAL}|{_NATIONAL}|{_IRREGULAR}|{_FOREIGN}|{_NANP})(?![\w]|/\d{3}|\.\d)"
+    rf"(?<![\w+\-])(?<!\d )(?<!\d[/.])(?:{_INTERNATIONAL}|{_NATIONAL}|{_BRACKETED_AREA}|{_IRREGULAR}|{_FOREIGN}|{_NANP})"
+    r"(?![0-9_]|[^\W\d_](?<![A-Z])|[A-Z](?![a-z])|/\d{3}|\.\d)"
 )
 
 # "poste 4321", "poste 2 83 41", "ext. 12", "63 218 (bip)": extensions and pagers
 _EXTENSION = re.compile(
-    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?: \d{2,3}){1,2}|\d{2,6})(?![\w])"
+    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?:[ \-]\d{2,3}){1,2}|\d{2,6})(?![\w])"
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
     r"|\((?P<internal>\d{3,6})[ \t]+(?i:en[ \t]+interne|interne)\)"  # "(5180 en interne)"
 )
@@ -57,6 +61,14 @@ _CALLED_AT = re.compile(
 )
 _NUMBER_THEN_KIND = re.compile(
     r"(?<![\w.,/+\-])(?P<number>\d{2}(?:[ .]\d{2}){2,3})[ \t]*\((?i:domicile|portable|mobile|fixe|travail|bureau|standard)\)"
+)
+# after a phone number: its extension ("01 42 16 00 00 p. 1234", "(poste 1234)"), and after an
+# extension, the next one ("poste 4512 ou 4513")
+_EXTENSION_AFTER_PHONE = re.compile(r"[ \t]*[,\-]?[ \t]*\(?(?:p\.|x)[ \t]*(?P<number>\d{2,6})(?![\w/])")  # not "P.01/02", a page
+_NEXT_EXTENSION = re.compile(r"[ \t]*(?:ou|et|/|,)[ \t]*(?P<number>\d{3,6})(?![\w]|[.,]\d)")
+# a national number wrapped to the next line after its label: "Tél : 01 42 16\n00 00"
+_WRAPPED = re.compile(
+    rf"(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*:?[ \t]*(?P<number>0[1-9](?:[ .]\d{{2}}){{1,3}}[ \t]*\n[ \t]*\d{{2}}(?:[ .]\d{{2}}){{0,3}})(?![\w])"
 )
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
 # tie-break between PHONE and DATE is made here, where the layout is known.
@@ -95,6 +107,11 @@ class PhoneDetector(Detector):
             if _DATE_INSIDE.search(value):
                 continue
             yield Finding(match.start(), match.end(), "PHONE", 0.95, "phone.format")
+            if extension := _EXTENSION_AFTER_PHONE.match(text, match.end()):
+                yield Finding(extension.start("number"), extension.end("number"), "PHONE", 0.85, "phone.extension")
+        for match in _WRAPPED.finditer(text):
+            if sum(c.isdigit() for c in match.group("number")) == 10:
+                yield Finding(match.start("number"), match.end("number"), "PHONE", 0.9, "phone.format")
         for pattern in (_LABELLED_LOCAL, _CALLED_AT, _NUMBER_THEN_KIND):
             for match in pattern.finditer(text):
                 if 6 <= sum(c.isdigit() for c in match.group("number")) <= 12 and not _DATE_INSIDE.search(match.group("number")):
@@ -102,6 +119,8 @@ class PhoneDetector(Detector):
         for match in _EXTENSION.finditer(text):
             group = next(name for name in ("number", "pager", "internal") if match.group(name))
             yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")
+            if following := _NEXT_EXTENSION.match(text, match.end()):
+                yield Finding(following.start("number"), following.end("number"), "PHONE", 0.8, "phone.extension")
 
 
 def _realigned(text: str, match: re.Match[str]) -> re.Match[str]:
