@@ -265,6 +265,31 @@ def _ocr_digits_replacement(match: re.Match[str]) -> str | None:
     return fixed if fixed != run else None
 
 
+# File names join words with underscores ("CR_IRM_FABRE_MAGALI_20251104.pdf") and HL7 fields
+# too ("^^^CHU_NANTES^PI"), with carets between a name's parts ("HAMELIN^PIERRE"): read as
+# spaces, one character for one (no map needed), in a token that ends with a file's extension
+# or holds a caret (not in a CSV header's "TEL_REA", an e-mail address or a path). A token is
+# taken from its start only, so that a long run without a space is scanned once.
+_UNDERSCORED_TOKEN = re.compile(r"(?<!\S)[^\s_]*_\S*")
+_FILE_NAME_END = re.compile(r"\.(?i:pdf|hl7|csv|zip|jpe?g|png|tiff?|docx?|odt|rtf|txt|xml|xlsx?|dcm|html?|msg|eml)[)\]»\"”.,;:]*$")
+_CARET_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])\^(?=[^\W\d_])")
+
+
+def _underscores_as_spaces(token: re.Match[str]) -> str:
+    value = token.group()
+    if "@" in value or "/" in value or not ("^" in value or _FILE_NAME_END.search(value)):
+        return value
+    return value.replace("_", " ")
+
+
+def _separate_joined_words(text: str) -> str:
+    if "_" in text:
+        text = _UNDERSCORED_TOKEN.sub(_underscores_as_spaces, text)
+    if "^" in text:
+        text = _CARET_BETWEEN_LETTERS.sub(" ", text)
+    return text
+
+
 @dataclass(frozen=True)
 class NormalisedText:
     """Text as detectors see it, with the maps back to the original."""
@@ -283,7 +308,8 @@ class NormalisedText:
 def normalise(text: str) -> NormalisedText:
     """Fold the text for detection: PDF letter spacing and line-end hyphenation, entities,
     invisible characters, confusables, NFKC, whitespace runs, spaced letters, repeated
-    punctuation, letters read for digits by OCR; capitals in a note written all in lower case."""
+    punctuation, letters read for digits by OCR; words joined by underscores or carets; capitals
+    in a note written all in lower case."""
     maps: list[OffsetMap] = []
     current, offset_map = _apply_edits(text, _extraction_edits(text))
     if offset_map is not None:
@@ -297,6 +323,7 @@ def normalise(text: str) -> NormalisedText:
         current, offset_map = _rewrite(current, pattern, replacement)
         if offset_map is not None:
             maps.append(offset_map)
-    # capitals for a note written all in lower case: one character for one, no map needed
-    current = truecase(current)
+    # words joined by underscores or carets, and capitals for a note written all in lower case:
+    # one character for one, no map needed
+    current = truecase(_separate_joined_words(current))
     return NormalisedText(original=text, text=current, maps=tuple(maps))

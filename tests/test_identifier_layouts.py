@@ -1306,3 +1306,65 @@ def test_stop28_a_heading_of_ordinary_words_is_no_name(redactor, text, heading):
 
 def test_stop28_an_ordinary_word_after_a_title_stays_a_name(redactor):
     assert "Cachet" in spans(redactor, "Vu avec Mme Cachet, sa fille.", "PERSON")
+
+
+# ---------------------------------------------------------------- round 12 (lay-o): awkward places
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # user logins after a user's label or in an access log's column, lower or upper case
+        ("Document généré par DxCare v8 - utilisateur mlebihan - 17/10/2025 16:43:07", "PERSON", "mlebihan"),
+        ("Édité par sec.amartinez le 05/11/2025 - fichier B25-04417.pdf", "PERSON", "sec.amartinez"),
+        ("Modifications : pmounier 14/11/2025 18:20 ; validé", "PERSON", "pmounier"),
+        ("2025-10-28 21:14:07 ; jmartin4    ; 172.16.4.21     ; IDE", "PERSON", "jmartin4"),
+        ("Cadre réservé au traitement : agent CMARTIN83 - lot 25316-004 - 12/11/2025", "PERSON", "CMARTIN83"),
+        # file names and HL7 fields: underscores and carets read as spaces
+        ("Fichier : CR_IRM_FABRE_MAGALI_20251104.pdf", "DATE", "20251104"),
+        ("fichier IMG_20251103_ALCARAZ.zip", "PERSON", "ALCARAZ"),
+        # a chat export's sender after its time stamp
+        ("08/11/2025 09:31 - Jessica: sa petite-fille a appelé", "PERSON", "Jessica"),
+        # dates: month first where the day says so, an English month's abbreviation and a day,
+        # a season and its year, a weekday and a day/month, a day after "au"
+        ("Date of birth: 02/14/1997 (MM/DD/YYYY)", "DATE", "02/14/1997"),
+        ("He will be working in Honolulu from Dec. 1 (Kaiser)", "DATE", "Dec. 1"),
+        ("Lésion modifiée depuis l'été 2025.", "DATE", "été 2025"),
+        ("reprendre M. Rastello à partir du jeudi 6/11 après-midi", "DATE", "jeudi 6/11"),
+        ("séance annulée (férié), reportée au 13", "DATE", "13"),
+        # a facility's name whose article ends the line, a labour court's town
+        ("pris en charge à l'Hôpital de la\nMiséricorde d'Ajaccio puis à Marseille.", "HOSPITAL", "Hôpital de la\nMiséricorde d'Ajaccio"),
+        ("recours devant le conseil de prud'hommes de Dunkerque.", "CITY", "Dunkerque"),
+        # the surname that names an ambulance or taxi company
+        ("Le transport sera assuré par les Ambulances Gastaldi.", "PERSON", "Gastaldi"),
+        ("Sortie à 10h, VSL Ambulances Chauvière.", "PERSON", "Chauvière"),
+    ],
+)
+def test_round12_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+def test_round12_hl7_fields_read_as_words(redactor):
+    text = "PID¦1¦¦0083451276^^^CHU_NANTES^PI¦¦LE BIHAN^YVONNE^^^^^L¦GUERIN"
+    assert any("CHU_NANTES" in value for value in spans(redactor, text, "HOSPITAL")), found(redactor, text)
+    assert any("LE BIHAN^YVONNE" in value for value in spans(redactor, text, "PERSON")), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # after "par", a drug, an acronym or a word is no login
+        ("Induction par basiliximab, tacrolimus, MMF le 12/03/2025", "PERSON", "basiliximab"),
+        ("Transférée le 12/03/2025 par SMUR, thrombolysée à 14h", "PERSON", "SMUR"),
+        ("AES du 18/09/2026, piqûre par aiguille sous-cutanée", "PERSON", "aiguil"),
+        # a CSV header's words joined by underscores stay joined
+        ("ETABLISSEMENT;SITE;VILLE;CP;TEL_REA;REA_DISPO;USC_DISPO;COMMENTAIRE", "PERSON", "DISPO"),
+        # a file's extension is no part of a record number
+        ("Fichier : ORU_R01_20251110_083015_0083451276.hl7 - reçu", "PATIENT_ID", "0083451276.hl7"),
+        # a month's abbreviation before a dose, a number of tablets after "au"
+        ("Mar 3 mg", "DATE", "Mar 3"),
+        ("passer au 15 comprimés", "DATE", "15"),
+        # an ambulance's kind is no surname
+        ("Ambulances Privées du Val", "PERSON", "Privées"),
+    ],
+)
+def test_round12_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

@@ -42,6 +42,7 @@ _NUMERIC = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])(?P<s1>[/.\-])(?:0?[1-9]|1[0-2])(?P=s1)(?:(?:19|20)\d{2}|\d{2})"  # 12/03/2019
     r"|(?:19|20)\d{2}(?P<s2>[\-/.])(?:0?[1-9]|1[0-2])(?P=s2)(?:0?[1-9]|[12]\d|3[01])"  # 2019-03-12, 2019/3/12
     r"|(?:0?[1-9]|[12]\d|3[01])(?P<s3>[ .\-/]?)(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?P=s3)(?:(?:19|20)\d{2}|\d{2})"  # 12-III-2019
+    r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)\d{2}"  # 02/14/1997: month first, where the day says so
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}"  # 03/2019
     r"|(?:0[1-9]|1[0-2])[\-.](?:19|20)\d{2}(?![\-.]\d)"  # 03-2019, 03.2019
     r"|(?:19|20)\d{2}/(?:0[1-9]|1[0-2])(?!/\d)"  # 2019/03
@@ -100,7 +101,7 @@ _MONTH_SHORT_YEAR = re.compile(
 )
 # "le 2/3" (day/month with one-digit parts) only after "le", "du", "au", "depuis le"...
 _DAY_MONTH = re.compile(
-    r"(?i:(?=[acdjlv])\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce|date[ \t]*:)\s*(?<=\s|:))"
+    rf"(?i:(?=[acdjlmsv])\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce|date[ \t]*:|{'|'.join(WEEKDAYS)})\s*(?<=\s|:))"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|[.,]\d)"
 )
 # "du 4 au 12 mars 2022", "du 08 au 12/03/2026", "du 6 et du 7 mars": the first day is a date too
@@ -150,13 +151,13 @@ _DAY_ALONE = re.compile(
 # date ("vendredi 2 comprimés" counts tablets)
 _DAY_AFTER_WEEKDAY = re.compile(
     rf"(?i:(?=[lmjvsd])\b(?:{'|'.join(WEEKDAYS)})[ \t]+)(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![.,]\d)"
-    r"(?=[ \t]*(?:[,.;:)\n]|$|(?i:si|et|ou|à|au|pour|avec|dans|matin|soir|midi|après-midi|prochain|dernier)(?![\w])))"
+    r"(?=[ \t]*(?:[,.;:()\n]|$|(?i:si|et|ou|à|au|pour|avec|dans|matin|soir|midi|après-midi|prochain|dernier)(?![\w])))"
 )
 # "rendez-vous le 26 mais...", "confirme le 22.", "le 29 à 8h30", "autour du 25": a day alone after
 # "le" or "du" where what follows ends the date (not "le 2 comprimés", "le 5-FU", "le 3e"); not
 # the emergency numbers after a call ("appeler le 15", "fait le 18")
 _DAY_AFTER_ARTICLE = re.compile(
-    r"(?i:(?=[dl])\b(?:le|du)\s+)(?P<date>1er|3[01]|[12]\d|[1-9])(?![.,]\d)"
+    r"(?i:(?=[dla])\b(?:le|du|au)\s+)(?P<date>1er|3[01]|[12]\d|[1-9])(?![.,]\d)"
     r"(?=[ \t]*(?:[,.;)\n]|$|(?i:à|a)[ \t]*\d{1,2}[ \t]*h|(?i:si|ou|pour|avec|mais|matin|soir|midi|après-midi|prochain|courant)(?![\w])))"
 )
 # "du 12 au 15.": two days alone, when what follows ends the range
@@ -194,6 +195,12 @@ _ENGLISH_ORDER = re.compile(
     rf"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)[ \t]+(?:of[ \t]+)?(?:{_MONTH})(?:\.?,?[ \t]+{_YEAR})?"
     rf")(?![\w]))"
 )
+# "from Dec. 1", "admitted on Nov 2 at 03:12": an English month's abbreviation, capitalised, then a day
+_ENGLISH_MONTH_DAY = re.compile(
+    rf"(?=[ADFJMNOS])(?<![\w])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ \t]+(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|{_UNIT})"
+)
+# "depuis l'été 2025": a season and its year
+_SEASON_YEAR = re.compile(rf"(?i:(?=[aéeph])\b(?:printemps|été|ete|automne|hiver)[ \t]+{_YEAR})(?![\w])")
 _DAY_LIST_BEFORE = re.compile(r"(?i:\b(?:les|des|du|le)\s+)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
 _BIRTH_YEAR = re.compile(rf"(?i:(?=n)\bn[ée]e?\s+en\s+)(?P<date>{_YEAR}|\d{{2}})(?![\w]|[.,]\d| ?(?:ans|mois|jours|semaines|kg|cm))")
 # Month names that are also common words: a month alone with no day or year is not a date.
@@ -281,6 +288,8 @@ class DateDetector(Detector):
             date = match.group("date")
             end = match.start("date") + len(re.sub(r"[\s\-]+et$", "", date))
             yield Finding(match.start("date"), end, "DATE", 0.6, "date.year_only")
+        for match in chain(_ENGLISH_MONTH_DAY.finditer(text), _SEASON_YEAR.finditer(text)):
+            yield Finding(match.start(), match.end(), "DATE", 0.85, "date.textual")
         for match in _ENGLISH_ORDER.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.english_order")
         for match in _HOLIDAY.finditer(text):

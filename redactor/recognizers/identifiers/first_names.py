@@ -17,6 +17,8 @@ Rules, each named in the finding's `detector`:
   score, so that a town read in context ("à Florence") keeps its reading.
 - person.family: a known surname after a plural article, for a family ("Les Moreau ont
   rappelé", "vit chez les Moreau"): not a common word, a first name, a town or a country.
+- person.transport_company: the surname that names an ambulance or taxi company ("Ambulances
+  Gastaldi", "taxi Becker", "VSL Ambulances Chauvière"): no common word, town or acronym.
 - person.nickname: a nickname in quotes where the note says it is one: after "surnommé",
   "appelle", "cherche", with a family word ("Mamie Jo"), or before a kinship ("Juju" (sa
   petite-fille), "Riri", son frère), or in brackets after a name (Mme Muller ("Lulu")). Any
@@ -34,7 +36,7 @@ from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import NameLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, LOWER, UPPER, alternation, eponym_before
-from redactor.recognizers.vouched.folding import common_word_keys
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 _PHONE_START = r"(?:0[1-9](?:[ .\-]?\d{2}){4}|\+\d)"
 _BEFORE_PHONE = re.compile(
@@ -73,6 +75,9 @@ _LABEL_OR_SCORE_AFTER = re.compile(r"\.?[ \t]*:|[ \t]*\d|[ \t]+[a-zA-Z][ \t]*\d|
 _CAPITAL_WORD_BEFORE = re.compile(rf"(?:{UPPER}[\w'’\-]*|(?i:saint|sainte|st|ste|rue|avenue|bd|boulevard|place|allée|impasse|chemin|quai|cours|route|square|résidence|clinique|hôpital|hopital|centre|institut|fondation|école|collège|lycée|maison|foyer|villa|prix|projet|protocole|programme|essai|étude|plan))[ \t]+$")
 _LAST_WORD = re.compile(r"(?<![\w\-'’])([\w\-]+)(?:[ \t]+|[ \t]*:[ \t]*)$")
 _FAMILY = re.compile(rf"(?<![\w])(?:les|Les|LES|aux|des)[ \t]+(?P<name>{CAPITALISED})(?![\w\-'’])(?![ \t]*\n?[ \t]*{UPPER})")
+_TRANSPORT_COMPANY = re.compile(
+    rf"(?i:(?<![\w])(?:ambulances?|taxis?|VSL)(?:[ \t]+(?:ambulances?|taxis?))?)[ \t]+(?P<name>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])"
+)
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
 _PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:ont|sont|viennent|passent|rappellent|appellent|étaient|avaient|seront|vont|disent)(?![\w])")
@@ -139,6 +144,17 @@ class FirstNameRules(Detector):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.88, "person.first_name_described")
         yield from self._in_sentence(text)
         yield from self._nicknames(text)
+        for match in _TRANSPORT_COMPANY.finditer(text):
+            name = match.group("name")
+            key = fold(name)
+            if (
+                not (name.isupper() and len(name) <= 4)
+                and key not in common_word_keys()
+                and (self.lexicon.is_last_name(name) or not is_french_word(key))
+                and not self.lexicon.is_not_name(name)
+                and not town_lexicon().is_town(name)
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.transport_company")
         for match in _FAMILY.finditer(text):
             name = match.group("name")
             if (
@@ -167,7 +183,10 @@ class FirstNameRules(Detector):
             after_a_role = self._role_before(before)  # "l'IOA Mélanie", "Chauffeur Yannick"
             end = match.end("name")
             if (
-                (_SENTENCE_START_BEFORE.search(before) and not (after_a_role or self._opens_a_clause_or_fills_a_cell(text, before, end)))
+                (
+                    _SENTENCE_START_BEFORE.search(before)
+                    and not (after_a_role or self._opens_a_clause_or_fills_a_cell(text, before, end) or _SENDER_BEFORE.search(before))
+                )
                 or (_CAPITAL_WORD_BEFORE.search(before) and not after_a_role)
                 or self._eponym_before.search(before)
             ):

@@ -88,9 +88,11 @@ class JoinedParts:
 
 
 # a record number is never cut at a mark: "IMP-" before "2025-066318", "-17" after "RES-0208"
+# (but a file's extension is no part of it: "0083451276.hl7", "20251104.pdf")
+_FILE_EXTENSION = r"\.(?i:pdf|hl7|csv|zip|jpe?g|png|tiff?|docx?|odt|rtf|txt|xml|xlsx?|dcm|html?|msg|eml)(?![A-Za-z0-9])"
 RECORD_NUMBER_PARTS = JoinedParts(
     marks=("-", "/", "."),
-    after=re.compile(r"(?:[\-/.][A-Za-z0-9]+)+"),
+    after=re.compile(rf"(?:(?!{_FILE_EXTENSION})[\-/.][A-Za-z0-9]+)+"),
     before=re.compile(r"(?<![\w\-/.])(?:[A-Za-z0-9]+[\-/.])+$"),
     reach=24,
 )

@@ -35,20 +35,36 @@ from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import NameLexicon, fold, name_lexicon
 from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INITIALS, alternation, line_start_within
-from redactor.recognizers.vouched.folding import common_word_keys
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 _REFERENCE = re.compile(
     r"(?i:(?<![\w])(?:(?:n|v|nos|vos|notre|votre)[ \t]*[/.][ \t]*)?r[ée]f(?:[ée]rences?)?(?!\p{L})\.?)[ \t]*:?[ \t]*(?P<refs>[^\n]{1,40})"
 )
 # a group of 2-4 letters touching a slash: "PFM/cd", "/ AL"
 _INITIALS_GROUP = re.compile(r"(?:(?<=/[ \t]?)|(?<![\w\-/])(?=\p{L}{2,4}[ \t]?/))(?P<initials>\p{L}{2,4})(?![\w\-])")
+# after "par", a user's label ("utilisateur", "opérateur", "agent", "connexion médecin",
+# "Modifications :") or a log line's time and separator ("2025-10-28 21:14:07 ; jmartin4 ;")
+_LOGIN_LABEL = (
+    r"(?:(?i:\b(?:utilisateur|user|op[ée]rateur|agent|login|compte|modifications?|cl[ôo]ture[ \t]+du[ \t]+dossier|"
+    r"connexion(?:[ \t]+\p{Ll}+)?))[ \t]*:?|\d{1,2}:\d{2}(?::\d{2})?[ \t]*[;|¦])"
+)
+# a login: initials and a surname, or the reverse, in lower or upper case, a service's prefix
+# ("sec.amartinez"), trailing digits ("jmartin4", "CMARTIN83")
+# (in capitals, a mark or digits tell it from an acronym: "BRIAND_K", "CMARTIN83", not "SMUR")
+_LOGIN_SHAPE = (
+    r"(?:[a-z]{2,4}\.)?(?:[a-z]{1,2}[._]?[a-z]{3,15}\d{0,3}|[a-z]{3,15}[._][a-z]{1,2}\d{0,3})"
+    r"|[A-Z]{1,2}[._][A-Z]{3,15}\d{0,3}|[A-Z]{3,15}[._][A-Z]{1,2}\d{0,3}|[A-Z]{3,15}\d{1,3}"
+)
 _LOGIN = re.compile(
-    r"(?i:\bpar)[ \t]+(?P<login>[a-z]{1,2}[._]?[a-z]{3,15}\d{0,3}|[a-z]{3,15}[._][a-z]{1,2}\d{0,3})(?=[ ]*(?:\t|$)|[ ]+[\-–])",
+    # after "par": the end of its cell or line, a dash, or "le" and a date ("par asoilihi le 09/11")
+    rf"(?i:\bpar)[ \t]+(?P<login>{_LOGIN_SHAPE})(?=[ ]*(?:\t|$)|[ ]+[\-–]|[ ]+le[ \t]+\d)"
+    # after a user's label: also a bracket, a separator, a date or a time, a cell gap
+    rf"|{_LOGIN_LABEL}[ \t]+(?P<login>{_LOGIN_SHAPE})(?=[ ]*(?:\t|$|[;,)(¦|]|[\-–][ \t]|\d)|[ ]+le[ \t]|[ ]{{2,}})",
     re.MULTILINE,
 )
 # what makes a line an edition trail: a time, a date or an edition verb
 _TRAIL = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?i:édit|edit|imprim|saisi|valid|modifi|cré|cre|génér|gener|export)")
-_TRAIL_REACH = 200  # characters before the login
+_TRAIL_REACH = 200  # characters before or after the login
 # "prélevé à 11:30 par Tiphaine.": someone named by a known first name after "par"
 _BY_FIRST_NAME = re.compile(rf"(?<![\w])(?:par|avec)[ \t]+(?P<name>{CAPITALISED})(?=[ \t]*(?:[.,;)\n]|$))")
 _SHIFT = r"(?:[ \t]+(?:de[ \t]+)?(?i:nuit|jour|matin|soir|après-midi|apres-midi|WE))?"
@@ -124,8 +140,13 @@ class StaffRules(Detector):
         yield from self._reference_initials(text)
         for match in _LOGIN.finditer(text):
             login = match.group("login")
-            line_start = line_start_within(text, match.start(), _TRAIL_REACH)  # the trail is on the login's line
-            if fold(login) not in common_word_keys() and _TRAIL.search(text, line_start, match.start()):
+            # the trail is on the login's line, before or after it
+            line_start = line_start_within(text, match.start(), _TRAIL_REACH)
+            line_end = text.find("\n", match.end(), match.end() + _TRAIL_REACH)
+            line_end = line_end if line_end != -1 else min(len(text), match.end() + _TRAIL_REACH)
+            trail = _TRAIL.search(text, line_start, match.start()) or _TRAIL.search(text, match.end(), line_end)
+            key = fold(login)
+            if key not in common_word_keys() and not is_french_word(key) and trail:
                 yield Finding(match.start("login"), match.end("login"), "PERSON", 0.6, "person.login")
         for match in _INITIALS_AFTER_LABEL.finditer(text):
             if not self.lexicon.is_not_name(match.group("initials")):

@@ -105,7 +105,8 @@ class FacilityRules:
         # Centre hospitalier\nAnnecy Genevois" (a preposition before the type says it is prose)
         self._facility_wrapped = re.compile(
             rf"(?i:(?<![\w])(?:à|au|aux|de|du|vers|depuis)[ \t]+(?:l['’]|la[ \t]+|le[ \t]+)?)(?P<head>(?:{acronyms}|(?i:{words}))"
-            rf"(?:[ \t]+{LOWER}+)?)[ \t]*(?P<break>\n)[ \t]*(?=\p{{Lu}})"
+            # the name's article may end the line: "à l'Hôpital de la\nMiséricorde"
+            rf"(?:[ \t]+{LOWER}+)?(?:[ \t]+(?i:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’]))?)[ \t]*(?P<break>\n)[ \t]*(?=\p{{Lu}})"
         )
         self._facility_two_lines = re.compile(
             rf"(?m)^[ \t]*(?P<head>(?:{acronyms}|(?i:{words}))(?:[ \t]+[\w'’\-]+){{0,3}})[ \t]*\n[ \t]*"
