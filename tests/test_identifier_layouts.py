@@ -1333,6 +1333,9 @@ def test_stop28_an_ordinary_word_after_a_title_stays_a_name(redactor):
         # a facility's name whose article ends the line, a labour court's town
         ("pris en charge à l'Hôpital de la\nMiséricorde d'Ajaccio puis à Marseille.", "HOSPITAL", "Hôpital de la\nMiséricorde d'Ajaccio"),
         ("recours devant le conseil de prud'hommes de Dunkerque.", "CITY", "Dunkerque"),
+        # a nickname after "Nounou", the spaced name of Lille's maternity hospital
+        ("c'est l'assistante maternelle, « Nounou Babeth » (Élisabeth Caron)", "PERSON", "Babeth"),
+        ("CHU de Lille - Jeanne de Flandre (astreinte)", "HOSPITAL", "CHU de Lille - Jeanne de Flandre"),
         # the surname that names an ambulance or taxi company
         ("Le transport sera assuré par les Ambulances Gastaldi.", "PERSON", "Gastaldi"),
         ("Sortie à 10h, VSL Ambulances Chauvière.", "PERSON", "Chauvière"),
@@ -1340,6 +1343,18 @@ def test_stop28_an_ordinary_word_after_a_title_stays_a_name(redactor):
 )
 def test_round12_identifier_forms(redactor, text, category, value):
     assert value in spans(redactor, text, category), found(redactor, text)
+
+
+def test_round12_cda_fields(redactor):
+    text = (
+        '<patient><name><given>CLAIRE</given><family qualifier="BR">VUILLERMOZ</family></name>\n'
+        '<birthTime value="19790314"/>\n<addr use="H"><streetAddressLine>12 rue Saint-Jean</streetAddressLine>\n'
+        '<postalCode>69005</postalCode><city>Lyon</city></addr>\n<telecom use="HP" value="tel:0478123456"/>'
+    )
+    values = set(found(redactor, text))
+    for expected in [("PERSON", "CLAIRE"), ("PERSON", "VUILLERMOZ"), ("DATE", "19790314"), ("ADDRESS", "12 rue Saint-Jean"),
+                     ("ZIP", "69005"), ("CITY", "Lyon"), ("PHONE", "0478123456")]:  # fmt: skip
+        assert expected in values, values
 
 
 def test_round12_hl7_fields_read_as_words(redactor):

@@ -11,6 +11,7 @@ from redactor.recognizers.identifiers.contact import EmailDetector, IpAddressDet
 from redactor.recognizers.identifiers.dates import DateDetector
 from redactor.recognizers.identifiers.first_names import FirstNameRules
 from redactor.recognizers.identifiers.layout import NumberLayout
+from redactor.recognizers.identifiers.markup import MarkupFields
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
@@ -58,6 +59,7 @@ def default_detectors(*, learned_excessive: bool = False, learned_special: bool 
         DateDetector(),
         PlaceRules(),
         TableColumns(),
+        MarkupFields(),
         PersonRules(),
         StaffRules(),
         FirstNameRules(),

@@ -61,7 +61,7 @@ _SENTENCE_START_BEFORE = re.compile(
 # "Harris 42", "Pat. :", "To:"
 _NOT_A_PERSON_AROUND = re.compile(r"(?i:(?<![\w])(?:le|la|les|du|des|au|aux|un|une)[ \t]+)$")
 _NICKNAME = re.compile(
-    r"[«\"“][ \t]?(?:(?P<family>(?i:mamie|mamy|mémé|meme|papi|papy|pépé|pepe|tonton|tata|tatie|tati))[ \t]+)?"
+    r"[«\"“][ \t]?(?:(?P<family>(?i:mamie|mamy|mémé|meme|papi|papy|pépé|pepe|tonton|tata|tatie|tati|nounou|tatou))[ \t]+)?"
     r"(?P<name>\p{Lu}\p{Ll}{1,14})[ \t]?[»\"”]"
 )
 _NICKNAME_BEFORE = re.compile(
