@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from redactor.paths import load_yaml
+from redactor.recognizers.identifiers.patterns import FILE_EXTENSION
 from redactor.truecase import truecase
 
 
@@ -271,7 +272,7 @@ def _ocr_digits_replacement(match: re.Match[str]) -> str | None:
 # or holds a caret (not in a CSV header's "TEL_REA", an e-mail address or a path). A token is
 # taken from its start only, so that a long run without a space is scanned once.
 _UNDERSCORED_TOKEN = re.compile(r"(?<!\S)[^\s_]*_\S*")
-_FILE_NAME_END = re.compile(r"\.(?i:pdf|hl7|csv|zip|jpe?g|png|tiff?|docx?|odt|rtf|txt|xml|xlsx?|dcm|html?|msg|eml)[)\]»\"”.,;:]*$")
+_FILE_NAME_END = re.compile(rf"{FILE_EXTENSION}[)\]»\"”.,;:]*$")
 _CARET_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])\^(?=[^\W\d_])")
 
 

@@ -62,8 +62,8 @@ _CALLED_AT = re.compile(
 _NUMBER_THEN_KIND = re.compile(
     r"(?<![\w.,/+\-])(?P<number>\d{2}(?:[ .]\d{2}){2,3})[ \t]*\((?i:domicile|portable|mobile|fixe|travail|bureau|standard)\)"
 )
-# after a phone number: its extension ("01 42 16 00 00 p. 1234", "(poste 1234)"), and after an
-# extension, the next one ("poste 4512 ou 4513")
+# after a phone number, its extension written "p." or "x" ("01 42 16 00 00 p. 1234"; "poste",
+# "ext." are read anywhere by _EXTENSION), and after an extension, the next one ("poste 4512 ou 4513")
 _EXTENSION_AFTER_PHONE = re.compile(r"[ \t]*[,\-]?[ \t]*\(?(?:p\.|x)[ \t]*(?P<number>\d{2,6})(?![\w/])")  # not "P.01/02", a page
 _NEXT_EXTENSION = re.compile(r"[ \t]*(?:ou|et|/|,)[ \t]*(?P<number>\d{3,6})(?![\w]|[.,]\d)")
 # a national number wrapped to the next line after its label: "Tél : 01 42 16\n00 00"

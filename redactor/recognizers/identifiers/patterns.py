@@ -33,6 +33,13 @@ def line_start_within(text: str, position: int, reach: int) -> int:
     return text.rfind("\n", limit, position) + 1 or limit
 
 
+def line_end_within(text: str, position: int, reach: int) -> int:
+    """Where the line holding `position` ends, or `reach` characters after it: bounded likewise."""
+    limit = min(len(text), position + reach)
+    end = text.find("\n", position, limit)
+    return limit if end == -1 else end
+
+
 def first_characters(*word_lists: Iterable[str]) -> str:
     """The first characters of the words, escaped, for a character class: a lookahead such as
     `(?=[...])` on them rejects most positions of a text in one test, where a list of words
@@ -69,6 +76,10 @@ def _escape(phrase: str) -> str:
     return "".join(out)
 
 
+# the extension that ends a file's name ("CR_IRM_FABRE_20251104.pdf", "ORU_R01_0083451276.hl7")
+FILE_EXTENSION = r"\.(?i:pdf|hl7|csv|zip|jpe?g|png|tiff?|docx?|odt|rtf|txt|xml|xlsx?|dcm|html?|msg|eml)"
+
+
 @dataclass(frozen=True)
 class JoinedParts:
     """The parts of one token joined to a found span by marks with no space around them: a span
@@ -89,10 +100,9 @@ class JoinedParts:
 
 # a record number is never cut at a mark: "IMP-" before "2025-066318", "-17" after "RES-0208"
 # (but a file's extension is no part of it: "0083451276.hl7", "20251104.pdf")
-_FILE_EXTENSION = r"\.(?i:pdf|hl7|csv|zip|jpe?g|png|tiff?|docx?|odt|rtf|txt|xml|xlsx?|dcm|html?|msg|eml)(?![A-Za-z0-9])"
 RECORD_NUMBER_PARTS = JoinedParts(
     marks=("-", "/", "."),
-    after=re.compile(rf"(?:(?!{_FILE_EXTENSION})[\-/.][A-Za-z0-9]+)+"),
+    after=re.compile(rf"(?:(?!{FILE_EXTENSION}(?![A-Za-z0-9]))[\-/.][A-Za-z0-9]+)+"),
     before=re.compile(r"(?<![\w\-/.])(?:[A-Za-z0-9]+[\-/.])+$"),
     reach=24,
 )

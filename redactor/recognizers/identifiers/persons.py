@@ -50,6 +50,8 @@ from redactor.recognizers.identifiers.patterns import (
     NOT_IN_WORD_BEFORE,
     alternation,
     eponym_before,
+    line_end_within,
+    line_start_within,
 )
 from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
@@ -480,9 +482,7 @@ class PersonRules(Detector):
 
     @staticmethod
     def _facility_near(text: str, start: int, end: int) -> bool:
-        line_start = text.rfind("\n", max(0, start - 30), start) + 1 or max(0, start - 30)
-        line_end = text.find("\n", end, end + 30)
-        return bool(_FACILITY_WORD.search(text, line_start, line_end if line_end != -1 else min(len(text), end + 30)))
+        return bool(_FACILITY_WORD.search(text, line_start_within(text, start, 30), line_end_within(text, end, 30)))
 
     def _is_drug_or_place_run(self, span: str) -> bool:
         """A model span made only of drug-shaped words or a country ("Benzathine

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import NameLexicon, fold, name_lexicon
-from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INITIALS, alternation, line_start_within
+from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INITIALS, alternation, line_end_within, line_start_within
 from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 _REFERENCE = re.compile(
@@ -142,8 +142,7 @@ class StaffRules(Detector):
             login = match.group("login")
             # the trail is on the login's line, before or after it
             line_start = line_start_within(text, match.start(), _TRAIL_REACH)
-            line_end = text.find("\n", match.end(), match.end() + _TRAIL_REACH)
-            line_end = line_end if line_end != -1 else min(len(text), match.end() + _TRAIL_REACH)
+            line_end = line_end_within(text, match.end(), _TRAIL_REACH)
             trail = _TRAIL.search(text, line_start, match.start()) or _TRAIL.search(text, match.end(), line_end)
             key = fold(login)
             if key not in common_word_keys() and not is_french_word(key) and trail:
