@@ -24,6 +24,10 @@ NOT_IN_WORD_BEFORE = r"(?<![\w\-'’])"
 NOT_IN_WORD_AFTER = r"(?![\w\-'’])"
 # the same, or just after an elided article: "l'HEGP", "d'Ambroise-Paré" (not "aujourd'hui")
 NOT_IN_WORD_OR_ELIDED_BEFORE = r"(?<![\w\-])(?:(?<!['’])|(?<=(?<![\w])[lLdD]['’]))"
+# particles of surnames, in lower case: "de la Tour", "van der Berg", "Ben Ali", "dos Santos"
+NAME_PARTICLE = r"(?:de|du|des|d'|d’|van|von|der|den|le|la|da|das|dos|do|di|del|della|ben|bin|ibn|el|al|ter|ten|mac|mc)"
+# the gap between two cells of a table: a tab or three spaces
+CELL_GAP = r"\t| {3,}"
 
 
 def line_start_within(text: str, position: int, reach: int) -> int:

@@ -13,14 +13,13 @@ Rules, each named in the finding's `detector`:
 - person.upper_first: an upper-case surname with a known first name, in either order.
 - person.first_capitalised: a known first name then a capitalised surname.
 - person.upper_surname: an upper-case word that is a known surname.
-- person.ner: the spaCy NER's person entities (titles trimmed).
+- person.ner: the spaCy NER's person entities (titles trimmed; person_model.py).
 - person.propagated: every other occurrence, in the same note, of a name found above.
 Eponyms ("maladie de Crohn", "score de Glasgow") and towns are never persons.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
 from typing import Iterable, Iterator
@@ -40,22 +39,23 @@ from redactor.recognizers.identifiers.lexicon import (
     town_lexicon,
 )
 from redactor.recognizers.identifiers.person_initials import initials_defined, initials_used
+from redactor.recognizers.identifiers.person_model import ModelPersons
 from redactor.recognizers.identifiers.patterns import (
     ALL_CAPS,
     CAPITALISED,
+    CELL_GAP,
     INITIALS,
     LOWERCASE_WORD,
+    NAME_PARTICLE,
     NAME_TOKEN,
     NOT_IN_WORD_AFTER,
     NOT_IN_WORD_BEFORE,
     alternation,
     eponym_before,
-    line_end_within,
-    line_start_within,
 )
-from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
+from redactor.recognizers.vouched.folding import common_word_keys
 
-_PARTICLE = r"(?:de|du|des|d'|d’|van|von|der|den|le|la|da|das|dos|do|di|del|della|ben|bin|ibn|el|al|ter|ten|mac|mc)"
+_PARTICLE = NAME_PARTICLE
 # particles may come in pairs: "de la Tour", "van der Berg", "Le Gall", "Ben Ali"
 _NAME_SEQUENCE = (
     rf"(?:{_PARTICLE}\s?){{0,2}}{NAME_TOKEN}"
@@ -63,20 +63,10 @@ _NAME_SEQUENCE = (
 )
 # a plural article or "ET" between words in capitals: a heading ("BUREAU DES ENTREES")
 _HEADING_PHRASE_AFTER = re.compile(r"[ ]+(?:DES|AUX|ET)[ ]+\p{Lu}{2}")
-# the first part of a hyphenated double name, glued before a name span
-_COMPOUND_PART_BEFORE = re.compile(r"(?<![\w\-])\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?:['’]\p{L}+)?-$")
-_COMPOUND_PART_AFTER = re.compile(r"-\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?![\w\-])")
 # particles written with a capital, which a surname follows ("Sandrine Le Bris", "Ana Da Silva")
 _CAPITAL_PARTICLES = frozenset({"Le", "La", "Da", "De", "Del", "Van", "Von", "Ben", "Di", "Dos", "El", "LE", "LA", "DA", "DE", "BEN"})
 # a surname in capitals alone at the start of the next line, after a title and a first name
 _SURNAME_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<surname>\p{Lu}{2,}(?:[\-'’ ]\p{Lu}{2,}){0,2})(?=[ \t]*(?:[,\n]|$))")
-# endings of drug, test and disease names (INN stems and medical suffixes), seen in NER false
-# positives on real case reports: "Ethambutol", "Ionogramme", "Ceftriaxone", "Piracetam"
-_CLINICAL_SUFFIX = re.compile(
-    r"(?i:(?:ol|ine|ide|one|ate|am|ium|mab|nib|pril|sartan|azole|cilline|mycine|cycline|floxacine|statine|"
-    r"prazole|dipine|parine|tide|vir|gliptine|gramme|graphie|scopie|ose|émie|emie|ite|ome|pathie|algie|"
-    r"ectomie|otomie|plastie|thérapie|therapie|ase|ène|ene|ique|isme|ie|us|um|yl|ae)$)"
-)
 _LOWERCASE_NAMES = rf"{LOWERCASE_WORD}(?:[ \t]+{LOWERCASE_WORD}){{0,2}}"
 
 
@@ -86,8 +76,6 @@ _ONE_INITIAL = re.compile(r"\p{Lu}\.")
 _PARTICLE_ANY_CASE = re.compile(_PARTICLE, re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE)
 _ARTICLES_ALONE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des"})
-# endings of French nouns and adjectives that few surnames share
-_FRENCH_INFLECTION = re.compile(r"(?:ees?|iques?|tions?|ments?|eux|euses?|ales|aux|ives?|ances?|ences?|ologies?)$")
 _UPPER_PARTICLES_BEFORE = re.compile(
     r"(?<![\w'’])(?<![^\W\d_] )(?:(?:DE|DU|DES|VAN|VON|DER|DEN|LE|LA|DA|DAS|DOS|DO|DI|DEL|DELLA|BEN|BIN|IBN|EL|AL|TER|TEN|MAC|MC) ){1,2}$"
 )
@@ -99,35 +87,17 @@ _ZONE = re.compile(r"Z\.[ ]?(?:A\.[ ]?C\.|A\.|I\.)")
 # "de Vasselot Bertrand" opening a table's cell or a line: the particle belongs to the name
 _LOWER_PARTICLES_OPENING_A_CELL = re.compile(r"(?:^|(?<=[\n\t])|(?<=[ ]{2}))(?:de[ ]la|de|du|des|d['’]|van[ ]der|van|von)[ ]?$")
 _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
-_WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
-_PLACE_WORDS = r"saint|sainte|st|ste|parc|résidence|residence|domaine|hameau|lieu-dit|quartier|cité|cite|clos|bourg|village|commune"
-# "à Cacao", "Bourg de Cacao": a place, whatever the dictionary says of its words
-_PLACE_BEFORE = re.compile(rf"(?<![\w])(?i:à|a|au|aux|en|vers|(?:{_PLACE_WORDS})[ \t]+(?:de|du|des|d['’]))[ \t]*$")
-_PLACE_WORD = re.compile(rf"(?i:\b(?:{_PLACE_WORDS})\b)")
-# a facility's word on the same line, near: the words may be part of its name ("CHANGE - Centre
-# hospitalier Annecy Genevois", "Clinique du Parc - Ambulatoire")
-_FACILITY_WORD = re.compile(
-    r"(?i:(?<![\w])(?:CHU|CHR|CHI|CHS|CH|GHU|GHT|GH|centre|clinique|polyclinique|hôpital|hopital|institut|EHPAD|SSR|fondation))(?![\w])"
-)
-_WORDS = re.compile(r"[\w'’]+")
-_CODE = re.compile(r"[\p{Lu}\d]+(?:-[\p{Lu}\d]+)+|\p{Lu}+\d+\p{Lu}*")
-_NAME_PART_SEPARATORS = re.compile(r"[\-'’]")
 _STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS)  # "SANS RAPPORT" is no "first name + surname"
-_MAX_NAME_WORDS = 5
-_CELL_GAP = re.compile(r"\t| {3,}")
-_DOT_LEADER = re.compile(r"\.{4,}|\.{3}[ \t]*:")  # not an ellipsis after an initial ("R... Nathalie")
-_LOWER_COMPOUND_AFTER = re.compile(r"-[a-zàâäçéèêëîïôöùûüÿœ]")
+_CELL_GAP = re.compile(CELL_GAP)
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 # initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
 # (not a genus: "MARTIN S. aureus")
 _INITIALS_AFTER_SURNAME = re.compile(r"[ ](?:\p{Lu}\.)(?:-?\p{Lu}\.)?(?![\w\-])(?![ \t]*\p{Ll})")
-_NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
-# the model's span goes on into the sentence: "Mme M D était hospitalisée", "Monsieur B s'est"
-_SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
-# a title written out in full, as dictation software writes it: "le docteur mesnil"
+# a number's label: "N° patient HUG", "N° de patient Saint-Luc"
 _NUMBER_LABEL_BEFORE = re.compile(r"(?i:(?<![\w])(?:n°|n[ \t]*°|no\.?|num[ée]ro|num\.))[ \t]*(?:(?i:de|du)[ \t]+)?$")
+# a title written out in full, as dictation software writes it: "le docteur mesnil"
 _SPELLED_TITLE_BEFORE = re.compile(r"(?:(?<![\w])(?:(?i:docteur|monsieur|madame|mademoiselle|professeur)|Dr|DR|dr)\.?[ \t]+)$")
 
 
@@ -142,7 +112,6 @@ class PersonRules(Detector):
         capital_only = [t for t in lex.titles if t in ("M", "Me", "MM")]
         title = rf"(?:(?:{alternation(capital_only)})|(?i:{alternation(t for t in lex.titles if t not in capital_only)}))"
         title_run = rf"{title}(?:\.|\b)(?:[ \t]+(?:le|la|et)[ \t]+{title}(?:\.|\b))?"
-        self._title_just_before = re.compile(rf"(?<![\w.])(?:{alternation(lex.titles)})\.?[ \t]*$", re.IGNORECASE)
         self._title = re.compile(
             rf"(?<![\w.]){title_run}[ \t]*(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})"
         )
@@ -195,6 +164,7 @@ class PersonRules(Detector):
         self._eponym_before = re.compile(eponym_before(lex.eponym_triggers))
         # the same 40 characters before a name recur on name-dense notes: remember the answers
         self._eponym_window = lru_cache(maxsize=4096)(lambda window: bool(self._eponym_before.search(window)))
+        self._model = ModelPersons(lex, self._title, self._finding)
 
     # -- helpers ------------------------------------------------------------------------
     def _trim(self, text: str, start: int, end: int, after_title: bool) -> tuple[int, int] | None:
@@ -417,101 +387,6 @@ class PersonRules(Detector):
             if len(word) >= 5 and lex.is_last_name(word) and not lex.is_not_name(word) and not self.towns.is_town(word):
                 yield Finding(match.start(), match.end(), "PERSON", 0.6, "person.upper_surname")
 
-    def _by_ner(self, text: str, doc: Doc) -> Iterator[Finding]:
-        for entity in doc.ents:
-            if entity.label_ not in ("PER", "PERSON"):
-                continue
-            start, end = entity.start_char, self._name_part_end(text, entity.start_char, entity.end_char)
-            if gap := _CELL_GAP.search(text, start, end):
-                end = gap.start()  # "AUBAGNE       Code postal": a table's next cell is no name
-            if leader := _DOT_LEADER.search(text, start, end):
-                end = leader.start()  # "SEXE.........: M": a form's label and its dot leader
-            if _LOWER_COMPOUND_AFTER.match(text, end):
-                continue  # "Sage-femme": the model cut a compound word at its hyphen
-            if end <= start or len(text[start:end].split()) > _MAX_NAME_WORDS:
-                continue  # a run of words the model took for one name is a list or a title, not a name
-            title = self._title.match(text, start)
-            if title and title.start("name") < end:
-                start = title.start("name")  # the model swallowed the title ("Mme Dupont")
-            found = self._finding(text, start, end, 0.8, "ner")
-            if found and not self._lone_unknown_word(text, found, after_title=bool(title)):
-                span = text[found.start : found.end]
-                if not self._is_drug_or_place_run(span) and not self._ordinary_words(text, found.start, span, title):
-                    glued_before = text[found.start - 1 : found.start] == "-"
-                    before = _COMPOUND_PART_BEFORE.search(text, max(0, found.start - 30), found.start)
-                    if (glued_before and not before) or (
-                        text[found.end : found.end + 1] == "-" and not _COMPOUND_PART_AFTER.match(text, found.end)
-                    ):
-                        continue  # "DTCaP-Hib-HepB": a part of a code, not a name
-                    if before:
-                        found = replace(found, start=before.start())  # "Faure-Amrani": one part of a double name
-                    yield found
-
-    def _name_part_end(self, text: str, start: int, end: int) -> int:
-        """End of the name part of a model span: before the first lower-case word or elided word
-        ("s'", "n'") that follows a name token, particles and known names ("m. yves perrin")
-        excepted."""
-        for match in _SENTENCE_AFTER_NAME.finditer(text, start, end):
-            word = match.group().strip()
-            bare = word.rstrip("'’")
-            if not _PARTICLE_ANY_CASE.fullmatch(bare) and not self.lexicon.is_known_name(bare):
-                return match.start()
-        return end
-
-    def _ordinary_words(self, text: str, start: int, span: str, title: object) -> bool:
-        """A model span made only of ordinary words of clinical French, none a known name, with no
-        title before it: a heading or a capitalised phrase ("GAZOMÉTRIE ARTÉRIELLE", "Directives",
-        "SANS RAPPORT"), not a person."""
-        if title or self._title_before(text, start):
-            return False
-        words = [w for w in _WORD_SEPARATORS.split(span) if len(w) > 1]
-        common = common_word_keys()
-        if not words or any(self.lexicon.is_known_name(w) for w in words):
-            return False
-        # beside an ordinary word, an inflected French word is ordinary too ("CONSTATATIONS DETAILLEES")
-        # "CONFIDENTIEL", "PARCOURS PROFESSIONNEL": administrative words a general dictionary
-        # knows, unless the span may name a place ("à Cacao", "Sainte-Musse", "Parc des Glaïeuls")
-        if all(fold(w) in common or is_french_word(fold(w)) for w in words) and not (
-            _PLACE_BEFORE.search(text, max(0, start - 20), start) or _PLACE_WORD.search(span) or self._facility_near(text, start, start + len(span))
-        ):
-            return True
-        return all(fold(w) in common for w in words) or (
-            any(fold(w) in common for w in words)
-            and all(fold(w) in common or _FRENCH_INFLECTION.search(fold(w)) for w in words)
-        )
-
-    @staticmethod
-    def _facility_near(text: str, start: int, end: int) -> bool:
-        return bool(_FACILITY_WORD.search(text, line_start_within(text, start, 30), line_end_within(text, end, 30)))
-
-    def _is_drug_or_place_run(self, span: str) -> bool:
-        """A model span made only of drug-shaped words or a country ("Benzathine
-        Benzylpénicilline", "Rwanda") names no one."""
-        if span.casefold() in self._countries or any(c.isdigit() for c in span):
-            return True
-        words = [w for w in _WORDS.findall(span) if len(w) > 2]
-        return bool(words) and all(
-            _CLINICAL_SUFFIX.search(w) and not self.lexicon.is_known_name(w) for w in words
-        )
-
-    def _lone_unknown_word(self, text: str, found: Finding, after_title: bool) -> bool:
-        """A single word that no lexicon knows and no title introduces, shaped like a drug, a test
-        or an acronym ("Ethambutol", "Ionogramme", "IRCT"): in real clinical text the NER alone
-        is not enough for it. Unknown surnames ("Mazet", "TAKAHASHI") and initials stay."""
-        span = text[found.start : found.end]
-        if after_title or " " in span or self._title_before(text, found.start):
-            return False
-        if "." in span:  # initials alone: "N. meningitidis", "g/L." are no one; "H.K" is someone
-            return bool(_ONE_INITIAL.fullmatch(span)) and not _NAME_AFTER_INITIAL.match(text, found.end)
-        if _CODE.fullmatch(span):
-            return True  # "RT-PCR", "HER2": codes
-        if any(self.lexicon.is_known_name(part) for part in _NAME_PART_SEPARATORS.split(span) if len(part) > 1):
-            return False
-        return (span.isupper() and len(span) <= 4) or len(span) >= 13 or bool(_CLINICAL_SUFFIX.search(span))
-
-    def _title_before(self, text: str, start: int) -> bool:
-        return bool(self._title_just_before.search(text[max(0, start - 12) : start]))
-
     def _propagate(self, text: str, found: list[Finding]) -> Iterator[Finding]:
         forms: set[str] = set()
         for finding in found:
@@ -540,7 +415,7 @@ class PersonRules(Detector):
             *self._by_known_first_name(text),
             *self._by_case_patterns(text),
             *self._by_upper_surname(text),
-            *self._by_ner(text, doc),
+            *self._model.find(text, doc),
         ]
         found = [_with_particles_before(text, self._with_initials_after(text, finding)) for finding in found]
         defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not a role: "AS = Aïcha"
