@@ -1383,3 +1383,39 @@ def test_round12_hl7_fields_read_as_words(redactor):
 )
 def test_round12_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+# ---------------------------------------------------------------- stop 29: facilities known
+# by their site's or operator's name, eponyms and streets that bear a hospital's name
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Transféré à Brabois en réanimation.", "HOSPITAL", "Brabois"),
+        ("Hospitalisé à Carémeau pour décompensation.", "HOSPITAL", "Carémeau"),
+        ("Consultation à La Milétrie le 12/05.", "HOSPITAL", "La Milétrie"),
+        ("Suivie à Clocheville dans l'enfance.", "HOSPITAL", "Clocheville"),
+        ("Avis demandé aux HUG (Genève) et au CHUV.", "HOSPITAL", "HUG"),
+        ("Hospitalisé à Mercy pour un SCA.", "HOSPITAL", "Mercy"),
+        ("Adressée par le Grand Hôpital de l'Est Francilien, site de Meaux.", "HOSPITAL", "Grand Hôpital de l'Est Francilien"),
+        ("Vit à la résidence Korian Les Lilas depuis 2022.", "HOSPITAL", "Korian Les Lilas"),
+        # a street named after the hospital stays a street
+        ("Hôpital Lariboisière, 2 rue Ambroise-Paré 75010 Paris", "ADDRESS", "2 rue Ambroise-Paré"),
+        ("CHU de Caen Normandie\nAvenue de la Côte de Nacre - 14033 CAEN CEDEX 9", "ADDRESS", "Avenue de la Côte de Nacre"),
+    ],
+)
+def test_stop29_facility_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # an eponym after "de" is no hospital of that name
+        ("Maladie de Dupuytren de la main droite.", "HOSPITAL", "Dupuytren"),
+        ("Aphasie de Broca séquellaire.", "HOSPITAL", "Broca"),
+        # a care acronym opening a sentence is no person
+        ("Evasan depuis le CHU de Pointe-à-Pitre vers le CHU de Martinique.", "PERSON", "Evasan"),
+    ],
+)
+def test_stop29_look_alikes_are_not_facilities(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

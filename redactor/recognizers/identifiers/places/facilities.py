@@ -10,7 +10,15 @@ import regex as re
 
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, fold, name_lexicon
-from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_AFTER, NOT_IN_WORD_OR_ELIDED_BEFORE, UPPER, alternation, first_characters
+from redactor.recognizers.identifiers.patterns import (
+    LOWER,
+    NOT_IN_WORD_AFTER,
+    NOT_IN_WORD_OR_ELIDED_BEFORE,
+    UPPER,
+    alternation,
+    eponym_before,
+    first_characters,
+)
 from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.vouched.folding import common_word_keys
@@ -69,6 +77,8 @@ class FacilityRules:
         self._community_services = frozenset(data["community_services"])
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
+        # "2 rue Ambroise-Paré", "avenue de la Côte de Nacre": a street named after the hospital
+        self._street_just_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)?)$")
         self._named_facilities = re.compile(
             rf"{NOT_IN_WORD_OR_ELIDED_BEFORE}(?<![.@/])(?i:(?=[{first_characters(data['facility_names'])}]){alternation(data['facility_names'])}){NOT_IN_WORD_AFTER}(?!\.\w)"  # not in a web address
         )
@@ -80,6 +90,8 @@ class FacilityRules:
             rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
             rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
         )
+        # "maladie de Dupuytren", "aphasie de Broca": an eponym, not the hospital of that name
+        self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
         # (conjunctions too: "à la maternité si TA ≥ 160/110" names no maternity unit "TA")
@@ -123,6 +135,8 @@ class FacilityRules:
         for match in self._named_facilities.finditer(text):
             if match.group().isupper() and len(match.group()) <= 3 and match.start() and text[match.start() - 1] in "'’":
                 continue  # "l'HCL": hydrochloric acid, where "l'HEGP" is the hospital
+            if self._street_just_before.search(text, max(0, match.start() - 30), match.start()):
+                continue
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
         for match in self._site.finditer(text):
             name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())
@@ -134,7 +148,10 @@ class FacilityRules:
                 continue
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.site")
         for match in self._facility_after_preposition.finditer(text):
-            if not self._street_before.search(text, max(0, match.start() - 30), match.start()):
+            before = max(0, match.start("name") - 40)
+            if not self._street_before.search(text, max(0, match.start() - 30), match.start()) and not (
+                self._eponym_before.search(text, before, match.start("name"))
+            ):
                 yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
         for match in self._facility.finditer(text):
             yield from self._named_facility(text, match)
