@@ -195,7 +195,26 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
     ]
     # "Mytho, à ne pas croire", "Témoin de Jéhovah": the vocabulary's reading is the right one
     inside_a_term = _inside_any(f for f in kept if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR)
-    return [f for f in kept if f.detector != "person.ner" or not inside_a_term(f)]
+    kept = [f for f in kept if f.detector != "person.ner" or not inside_a_term(f)]
+    # "Dr Laurence FEUVRIER-OLIVIER, oncogénéticienne": a term grown back over capitals it took
+    # for gene symbols starts after the name that a rule found there
+    names = sorted((f.start, f.end) for f in candidates if f.score >= _CONTAINER_MIN_SCORE and f.detector in _PERSON_CONTAINERS)
+    if not names:
+        return kept
+    return [f if f.category in _IDENTIFIER_PRIORITY else _after_a_name_at_its_start(f, names, text) for f in kept]
+
+
+def _after_a_name_at_its_start(term: Finding, names: list[tuple[int, int]], text: str) -> Finding:
+    """`term`, starting after the end of a name that starts before it and ends inside it (a
+    term that opens on the name's first word is the term's reading: "Prise de pilule")."""
+    index = bisect_right(names, (term.start, len(text) + 1)) - 1
+    while index >= 0 and names[index][0] >= term.start - 100:
+        start, end = names[index]
+        if start < term.start < end < term.end:
+            rest = text[end : term.end]
+            return replace(term, start=term.end - len(rest.lstrip(_EDGE_SEPARATORS)))
+        index -= 1
+    return term
 
 
 def _with_revealed_categories(candidates: list[Finding]) -> list[Finding]:

@@ -3,7 +3,7 @@
 import itertools
 
 from redactor.findings import Finding
-from redactor.resolve import resolve
+from redactor.resolve import resolve, without_homonyms_in_names
 
 TEXT = "Mme Jean DUPONT, 12 rue de la Paix, Lyon"
 
@@ -95,3 +95,16 @@ def test_only_whole_and_confident_special_terms_come_before_a_facility():
     weak_clause = f(26, 42, "EXCESSIVE_COMMENT", 0.4)  # a classifier's low-score clause
     result = resolve([facility, straddling, weak_clause], text)
     assert ("Hôpital de jour VIH de Tourcoing", "HOSPITAL") in [(text[r.start : r.end], r.category) for r in result]
+
+
+def test_a_special_term_grown_back_into_a_name_starts_after_it():
+    text = "Dr Laurence FEUVRIER-OLIVIER, oncogénéticienne"
+    name = Finding(3, 28, "PERSON", 0.9, "person.title")
+    term = Finding(12, len(text), "GENETIC", 0.91, "special.genetic.genetics_word")
+    kept = without_homonyms_in_names([name, term], text)
+    assert text[kept[1].start : kept[1].end] == "oncogénéticienne"
+    # a term that opens on the name's first word is the term's reading ("Prise de pilule")
+    text = "suspicion d'EP. Prise de pilule"
+    misread = Finding(16, 21, "PERSON", 0.8, "person.introducer")
+    term = Finding(16, len(text), "HEALTH_SENSITIVE", 0.91, "special.health")
+    assert without_homonyms_in_names([misread, term], text)[1] == term
