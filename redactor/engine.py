@@ -30,6 +30,7 @@ from redactor.policy import Policy, load_policy
 from redactor.qualify import Qualifier
 from redactor.recognizers.base import DETECTOR_KEY, Detector
 from redactor.recognizers.identifiers.lexicon import first_name_gender, lexicon_version
+from redactor.recognizers.identifiers.repeated import with_repeated_record_numbers
 from redactor.recognizers.registry import default_detectors, learned_from_environment
 from redactor.recognizers.special.base import TextDetector
 from redactor.recognizers.vouched.identity import KnownIdentityMatcher
@@ -224,6 +225,7 @@ class Redactor:
                 Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
             )
         candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), normalised.original)
+        candidates = with_repeated_record_numbers(candidates, normalised.original)
         try:
             candidates = self._vouched(normalised, candidates, known)
         except Exception as error:  # fail closed, as for the detectors

@@ -1419,3 +1419,64 @@ def test_stop29_facility_forms(redactor, text, category, value):
 )
 def test_stop29_look_alikes_are_not_facilities(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+# ---------------------------------------------------------------- round 13, tuned on lay-p:
+# towns after "du", initials of minutes and trial forms, record numbers repeated, informal
+# hospital names, days joined by a dash, extensions after "(DECT)", Catalan double surnames
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Jugement du tribunal judiciaire du Mans.", "CITY", "Mans"),
+        ("Il vient du Puy-en-Velay.", "CITY", "Puy-en-Velay"),
+        ("Rédaction : MTC - relecture Dr YG", "PERSON", "MTC"),
+        ("Relecture : HTM le 03/04/2025", "PERSON", "HTM"),
+        ("Patiente n° 07-014 (initiales K.-A. M.), incluse le 03/09/2024", "PERSON", "K.-A. M."),
+        ("N° patient : 11-0023     Initiales (nom-prénom) : D-L", "PERSON", "D-L"),
+        ("- radiothérapie au COL (Dr Nguyen) ;", "HOSPITAL", "COL"),
+        ("- chirurgie à Huriez (Pr Delannoy) ;", "HOSPITAL", "Huriez"),
+        ("cardiologie d'astreinte : via Mondor (Dr Hugo Van den Broeck)", "HOSPITAL", "Mondor"),
+        ("ou AP-HM - Timone (régulation via SAMU 83)", "HOSPITAL", "Timone"),
+        ("suivie à l'AZ Groeninge, à Courtrai.", "HOSPITAL", "AZ Groeninge"),
+        ("CHNO des Quinze-Vingts\nCentre d'investigation clinique", "HOSPITAL", "CHNO des Quinze-Vingts"),
+        ("SALLE 3 - GHU Paris Nord / site Bichat", "HOSPITAL", "site Bichat"),
+        ("Reprise du travail non envisagée avant janvier.", "DATE", "janvier"),
+        ("Interne supplémentaire le week-end du 8-9 mars.", "DATE", "8"),
+        ("Numéros utiles : réa garde (DECT) 5 47 12 ; bloc", "PHONE", "5 47 12"),
+        ("Commune de domicile : Mortagne-au-Perche (61400)", "ZIP", "61400"),
+        ("Pharmacie de la Licorne, 45 Grand'Rue, Haguenau", "ADDRESS", "45 Grand'Rue"),
+        ("Passeig de la Vall d'Hebron, 119-129 - 08035 Barcelona", "ADDRESS", "Passeig de la Vall d'Hebron, 119-129"),
+        ("Médecin traitant espagnol : Dr Jordi PUIGVERT i FERRER, UCI", "PERSON", "Jordi PUIGVERT i FERRER"),
+        ("Le secrétariat d'imagerie - Kelly (KM)", "PERSON", "KM"),
+        # a name in capitals before a genetics word stays a name, not a list of gene symbols
+        ("Dr Laurence FEUVRIER-OLIVIER, oncogénéticienne", "PERSON", "Laurence FEUVRIER-OLIVIER"),
+    ],
+)
+def test_round13_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Fracture du COL fémoral droit.", "HOSPITAL", "COL"),
+        ("Licence de droit à l'université du Mans.", "CITY", "Mans"),
+        ("Équipe de nuit : Aïcha (AS), Jordan (AS)", "PERSON", "AS"),
+        ("Équipage : Dimitri Lefèvre (DEA) - Océane Caron (auxiliaire)", "PERSON", "DEA"),
+        ("Suivi de grossesse : sage-femme du CDPS d'Apatou.", "PERSON", "du CDPS d'Apatou"),
+        ("D-dimères positifs, suspicion d'EP. Prise de pilule oestroprogestative.", "PERSON", "Prise"),
+        ("Transfert en UNV CHU Grenoble Alpes, site Nord, salle 2.", "HOSPITAL", "site Nord"),
+    ],
+)
+def test_round13_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)
+
+
+def test_round13_a_record_number_found_once_is_found_everywhere_in_the_note(redactor):
+    text = (
+        "Objet : RE: HN-PRECISE - patiente 07-014 - visite de monitoring\n\n"
+        "1. Patiente n° 07-014, incluse le 03/09/2024.\n"
+        "Le suivi n° 1 pour la patiente 07-014 est complet (version 07-0145 du protocole)."
+    )
+    assert spans(redactor, text, "PATIENT_ID").count("07-014") == 3, found(redactor, text)
+    assert "07-0145" not in spans(redactor, text, "PATIENT_ID")

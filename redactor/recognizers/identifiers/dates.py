@@ -133,9 +133,10 @@ _MONTH_BETWEEN_MARKS = re.compile(
 )
 # "avr-21", "AVR/2021": an abbreviated month and its year
 _MONTH_DASH_YEAR = re.compile(rf"(?=[jfmasondJFMASOND])(?<![\w\-/])(?i:{_ABBREVIATED_MONTH})[\-/](?:(?:19|20)\d{{2}}|\d{{2}})(?![\w]|[\-/]\d)")
-# "en février", "depuis novembre", "fin septembre": a month named alone after a time word
+# "en février", "depuis novembre", "fin septembre", "avant janvier": a month named alone after a
+# time word
 _MONTH_ALONE = re.compile(
-    rf"(?i:(?=[acdefjm])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
+    rf"(?i:(?=[acdefjmv])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|avant|après|apres|vers|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
     rf"(?P<date>(?:{MONTH_NAMES})(?![\w])|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.)"
 )
 # "(avril - juin 2025)", "de mars à mai 2024": the month that opens a range ending in a year
@@ -163,6 +164,10 @@ _DAY_AFTER_ARTICLE = re.compile(
 # "du 12 au 15.": two days alone, when what follows ends the range
 _DAY_RANGE = re.compile(
     r"(?i:(?=d)\bdu\s+)(?P<first>1er|3[01]|[12]\d|0?[1-9])\s+au\s+(?P<second>3[01]|[12]\d|0?[1-9])(?=[ \t]*(?:[,.;)\n]|$|inclus))"
+)
+# "le week-end du 8-9 mars", "les 12-13 juin": the first day of two joined by a dash
+_DAY_BEFORE_DASHED_DATE = re.compile(
+    rf"(?=[0-9])(?<![\w\-/.,])(?P<first>3[01]|[12]\d|0?[1-9])[ ]?[\-–][ ]?(?=(?:3[01]|[12]\d|0?[1-9])[ \t]+(?i:{MONTH_NAMES})(?![\w]))"
 )
 _CALL_BEFORE = re.compile(r"(?i:\b(?:appel\w*|compos\w*|fai\w*|joindre|joint|contact\w*|prévenu\w*|prevenu\w*|numéro|numero)\b[^.;\n]{0,30})$")
 _WEEKDAY_BEFORE = re.compile(
@@ -259,6 +264,8 @@ class DateDetector(Detector):
         for match in _DAY_RANGE.finditer(text):
             for day in ("first", "second"):
                 yield Finding(match.start(day), match.end(day), "DATE", 0.7, "date.day_alone")
+        for match in _DAY_BEFORE_DASHED_DATE.finditer(text):
+            yield Finding(match.start("first"), match.end("first"), "DATE", 0.7, "date.day_alone")
         for match in _SPACED_AFTER_LE.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.spaced")
         for pattern in (_MONTH_ALONE, _MONTH_RANGE_START):

@@ -9,6 +9,8 @@ Rules, each named in the finding's `detector`:
 - person.married_name: a name before "ép.", "épouse", "née", "veuve" ("ABDELKADER ép. MANSOURI").
 - person.parenthesised: a known first name alone in parentheses ("IDEC (Nadège)").
 - person.with_age: a known first name followed by an age ("Inès, 16 ans").
+- person.with_initials, person.own_initials: a known first name and its own initials in
+  brackets ("Kelly (KM)"), and every other use of those initials.
 - person.alone_on_line: a known first name (and surname) alone on a line (signatures).
 - person.upper_first: an upper-case surname with a known first name, in either order.
 - person.first_capitalised: a known first name then a capitalised surname.
@@ -95,6 +97,8 @@ _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 # (not a genus: "MARTIN S. aureus")
 _INITIALS_AFTER_SURNAME = re.compile(r"[ ](?:\p{Lu}\.)(?:-?\p{Lu}\.)?(?![\w\-])(?![ \t]*\p{Ll})")
 
+# initials in brackets after the name they abbreviate ("Kelly (KM)"): used alone elsewhere too
+_OWN_INITIALS = "person.own_initials"
 # a number's label: "N° patient HUG", "N° de patient Saint-Luc"
 _NUMBER_LABEL_BEFORE = re.compile(r"(?i:(?<![\w])(?:n°|n[ \t]*°|no\.?|num[ée]ro|num\.))[ \t]*(?:(?i:de|du)[ \t]+)?$")
 # a title written out in full, as dictation software writes it: "le docteur mesnil"
@@ -116,7 +120,7 @@ class PersonRules(Detector):
             rf"(?<![\w.]){title_run}[ \t]*(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})"
         )
         self._introducer = re.compile(
-            rf"(?i:(?<![\w])(?:{alternation(lex.name_introducers)}))[ \t]*:?[ \t]*[\"«]?[ \t]*"
+            rf"(?i:(?<![\w'’])(?:{alternation(lex.name_introducers)}))[ \t]*:?[ \t]*[\"«]?[ \t]*"  # not "suspicion d'EP. Prise"
             rf"(?P<name>(?:{_PARTICLE}\s?)?(?:{ALL_CAPS}|{CAPITALISED})(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED})){{0,2}})"
         )
         self._label = re.compile(
@@ -131,7 +135,8 @@ class PersonRules(Detector):
         self._list_item = re.compile(rf"(?:{title_run}[ \t]*)?(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})")
         relation = alternation(lex.relations)
         self._relation = re.compile(
-            rf"(?i:(?<![\w])(?:(?:sa|son|ses|leur|leurs|votre|vos|notre|nos|une|un|du|de\s+sa|de\s+son|de\s+votre|avec\s+sa|avec\s+son)\s+)?"
+            # (not inside a compound: "sage-femme du CDPS" names no wife)
+            rf"(?i:(?<![\w\-])(?:(?:sa|son|ses|leur|leurs|votre|vos|notre|nos|une|un|du|de\s+sa|de\s+son|de\s+votre|avec\s+sa|avec\s+son)\s+)?"
             rf"(?:{relation})(?:[ ]+(?:aîné|aînée|aine|ainee|cadet|cadette|jumeau|jumelle|benjamin|benjamine|demi|"
             rf"maternelle|maternel|paternelle|paternel|germain|germaine))?)"
             rf"(?:[ ]*,|[ ]*:|[ ]*\()?[ ]*(?P<name>{_NAME_SEQUENCE})"  # not across lines or cells
@@ -149,6 +154,10 @@ class PersonRules(Detector):
         self._parenthesised = re.compile(rf"\(\s*(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)\s*\)")
         self._with_age = re.compile(
             rf"{NOT_IN_WORD_BEFORE}(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)[ \t]*,?[ \t]*\(?\d{{1,3}}[ \t]*(?:ans|mois|a)\b"
+        )
+        # "Kelly (KM)", "Sandrine Duval (SD)": a name and its own initials in brackets
+        self._with_own_initials = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)[ \t]*\((?P<initials>\p{{Lu}}{{2,3}})\)"
         )
         self._alone_on_line = re.compile(
             rf"(?m)^[ \t]*(?P<name>(?:{CAPITALISED}|{LOWERCASE_WORD})(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)[ \t]*$"
@@ -346,6 +355,20 @@ class PersonRules(Detector):
                     if found:
                         yield found
 
+    def _by_own_initials(self, text: str) -> Iterator[Finding]:
+        for match in self._with_own_initials.finditer(text):
+            name, initials = match.group("name"), match.group("initials")
+            words = name.split()
+            # a first name alone and two letters (its surname's initial unknown), or each word's
+            # initial; not a role ("Aïcha (AS)", "Dr Malik Ouedraogo (MT)", "Dimitri Lefèvre (DEA)")
+            if (initials == "".join(w[0] for w in words) or (len(words) == 1 and len(initials) == 2 and initials[0] == name[0])) and (
+                self.lexicon.is_distinct_first_name(words[0]) and not self.lexicon.is_not_name(initials)
+            ):
+                found = self._finding(text, match.start("name"), match.end("name"), 0.8, "with_initials")
+                if found:
+                    yield found
+                    yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.8, _OWN_INITIALS)
+
     def _by_case_patterns(self, text: str) -> Iterator[Finding]:
         lex = self.lexicon
         for match in self._name_pair.finditer(text, overlapped=True):
@@ -413,12 +436,14 @@ class PersonRules(Detector):
             *self._by_relation(text),
             *self._by_married_name(text),
             *self._by_known_first_name(text),
+            *self._by_own_initials(text),
             *self._by_case_patterns(text),
             *self._by_upper_surname(text),
             *self._model.find(text, doc),
         ]
         found = [_with_particles_before(text, self._with_initials_after(text, finding)) for finding in found]
         defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not a role: "AS = Aïcha"
+        defined |= {text[f.start : f.end] for f in found if f.detector == _OWN_INITIALS}
         initials = initials_used(text, defined)
         return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found)) + list(initials)
 
@@ -434,12 +459,15 @@ class PersonRules(Detector):
         return Finding(finding.start, initials.end(), finding.category, finding.score, finding.detector)
 
 
-_MARRIAGE_WORD_BETWEEN = re.compile(r"[ \t]+(?i:ép\.|ep\.|épouse|epouse|veuve|vve|née|nee|divorcée|divorcee)[ \t]+")
+# a marriage word, or the Catalan and Spanish "and" of a double surname ("PUIGVERT i FERRER",
+# "García y López")
+_MARRIAGE_WORD_BETWEEN = re.compile(r"[ \t]+(?:(?i:ép\.|ep\.|épouse|epouse|veuve|vve|née|nee|divorcée|divorcee)|i|y)[ \t]+")
 
 
 def _across_marriage_words(text: str, found: list[Finding]) -> Iterator[Finding]:
-    """"MEUNIER née PETIT Françoise", "ROSSI épouse MARTINEZ Gabriella": one person's names on
-    both sides of a marriage word are one span (the word between them is part of the name)."""
+    """"MEUNIER née PETIT Françoise", "ROSSI épouse MARTINEZ Gabriella", "Jordi PUIGVERT i
+    FERRER": one person's names on both sides of a marriage word or of a double surname's "i"
+    are one span (the word between them is part of the name)."""
     starts = {finding.start: finding for finding in found}
     for before in found:
         between = _MARRIAGE_WORD_BETWEEN.match(text, before.end)

@@ -10,6 +10,7 @@ Rules, each named in the finding's `detector`:
 - person.role_first_name: a role then a known first name ("l'IDE Anissa").
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
   "frappé le 08/05/2025 par CT").
+- person.initials_field: initials in a form's or a trial's field ("Initiales (nom-prénom) : D-L").
 - person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB").
 - person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL").
 - person.initials_row: two or three capitals ending a timed chart row ("08:00  Lantus 18 UI     SV").
@@ -74,6 +75,8 @@ _STAFF_LABELS = (
     "tapée par", "frappé par", "vérifié par", "verifie par", "vérifiée par", "contrôlé par", "controle par",
     "validé par", "valide par", "visé par", "régulateur", "regulateur", "signature régulateur", "préparateur",
     "preparateur", "préparatrice", "preparatrice",
+    # minutes and reports: "Rédaction : MTC", "Relecture : HTM le 03/04/2025"
+    "rédaction", "redaction", "rédigé par", "redige par", "rédigée par", "relecture", "relu par", "relue par",
 )  # fmt: skip
 # "frappé le 08/05/2025 par CT": a typing verb, its date, then the typist's initials
 _TYPED_ON_BY = re.compile(
@@ -83,6 +86,12 @@ _TYPED_ON_BY = re.compile(
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{L}{2,4})(?=[ \t]*(?:$|[\-–][ \t]))")
 _INITIALS_AFTER_LABEL = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
+)
+# a person's initials in a form's or a trial's field: "Initiales (nom-prénom) : D-L",
+# "(initiales K.-A. M.)", "Initiales patient : MDL"
+_INITIALS_FIELD = re.compile(
+    r"(?i:(?<![\w])initiales)(?:[ \t]+(?i:du|de[ \t]+la)?[ \t]*(?i:patiente?|sujet|participante?))?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:?[ \t]*"
+    r"(?P<initials>\p{Lu}(?:\.?[ ]?-?[ ]?\p{Lu}){1,3}\.?)(?![\w\-])"
 )
 
 # "SF MB", "IDE KL /": a midwife's or nurse's initials after the role, in a chart's cell
@@ -152,6 +161,8 @@ class StaffRules(Detector):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
         for match in _TYPED_ON_BY.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in _INITIALS_FIELD.finditer(text):
+            yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.8, "person.initials_field")
         for match in _INITIALS_LINE.finditer(text):
             for group in ("writer", "typist"):
                 yield Finding(match.start(group), match.end(group), "PERSON", 0.65, "person.reference_initials")

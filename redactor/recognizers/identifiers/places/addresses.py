@@ -49,6 +49,9 @@ _LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
 _PROSE = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+\p{Ll}+[ \t]+\p{Ll}+(?![\w\-'’])")
 
 
+# "45 Grand'Rue", "3 Grande Rue": a town's main street, whose type is its whole name
+_MAIN_STREET = re.compile(r"(?=\d)(?<![\w\-/.,])\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+(?i:grand['’][ ]?rue|grande?[ \t]+rue)(?![\w\-'’])(?![ \t]+(?i:de|du|des|d['’])\b)")
+
 class AddressRules:
     """Street lines and the building, flat or floor beside them."""
 
@@ -181,6 +184,8 @@ class AddressRules:
             yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.glued_type")
         for match in self._po_box.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.8, "address.po_box")
+        for match in _MAIN_STREET.finditer(text):
+            yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.main_street")
 
 
 def _address_lines(

@@ -23,6 +23,9 @@ from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME,
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.vouched.folding import common_word_keys
 
+# eponyms take "de" ("maladie de Dupuytren"), not "à" ("chirurgie à Huriez" is a hospital)
+_DE_BEFORE = re.compile(r"(?<![\w])(?i:de|du|d['’])[ \t]*$")
+_COMPASS_POINT = re.compile(r"(?i:nord|sud|est|ouest|centre)")
 # where a word starts, as the facility pattern's own lookbehind reads it
 _WORD_START = re.compile(r"(?<![\w\-])\w")
 # a one-digit building number after a facility's name, then the end of the phrase: "Hôpital Pasteur 2"
@@ -84,9 +87,11 @@ class FacilityRules:
         )
         # "Site de Quimper", "Site René Gauducheau", "(site Saint-Jean)": one site of a multi-site
         # hospital ("(site de Trévenans)" names its town)
-        self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site|(?<=\()site(?![ \t]+(?i:de|du|d['’])))[ ]{{1,2}}(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{PROPER_NAME}")
+        # ... or after a comma or a slash, a hospital named before: "(HCL, site de Giens)", "GHU
+        # Paris Nord / site Bichat"
+        self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site|(?<=[,/][ \t])site|(?<=\()site(?![ \t]+(?i:de|du|d['’])))[ ]{{1,2}}(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{PROPER_NAME}")
         self._facility_after_preposition = re.compile(
-            rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*)"  # "(infectiologie, Foch)"
+            rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|via|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*)"  # "(infectiologie, Foch)"
             rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
             rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
         )
@@ -140,6 +145,12 @@ class FacilityRules:
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
         for match in self._site.finditer(text):
             name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())
+            if text[match.start() - 2 : match.start() - 1] in (",", "/") and (
+                _COMPASS_POINT.fullmatch(name)
+                or self.town_rules.known_town_length(name, 0) == len(name)
+                or not _HOSPITAL_NEAR.search(text, max(0, match.start() - 150), match.start())
+            ):
+                continue  # ", site Nord", ", site de Châteaurenard": a wing, or a town the town rules read
             if self.town_rules.known_town_length(name, 0) == len(name) and (
                 not _HOSPITAL_NEAR.search(text, max(0, match.start() - 150), match.start())
             ):
@@ -149,8 +160,9 @@ class FacilityRules:
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.site")
         for match in self._facility_after_preposition.finditer(text):
             before = max(0, match.start("name") - 40)
+            after_de = _DE_BEFORE.search(text, max(0, match.start("name") - 4), match.start("name"))
             if not self._street_before.search(text, max(0, match.start() - 30), match.start()) and not (
-                self._eponym_before.search(text, before, match.start("name"))
+                after_de and self._eponym_before.search(text, before, match.start("name"))
             ):
                 yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
         for match in self._facility.finditer(text):

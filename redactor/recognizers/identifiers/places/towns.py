@@ -94,6 +94,9 @@ class TownRules:
         self._town_in_context = re.compile(
             rf"(?:(?<![\w])(?:(?i:de|pour|vers|depuis|puis|a)(?:[ \t]+|[ \t]*\n[ \t]*)|(?i:d['’])[ \t]*)|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{TOWN})"
         )
+        # "du Mans", "du Havre", "des Sables-d'Olonne": a town whose name opens on "Le" or
+        # "Les", its article joined to "de"
+        self._town_after_du = re.compile(rf"(?<![\w])(?P<article>du|des|Du|Des|DU|DES)[ \t]+(?P<town>{TOWN})")
         self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         # "Dakar (Sénégal)", "Izmir (Turquie)": any town, known or not, then its country
         self._town_before_country = re.compile(
@@ -174,6 +177,7 @@ class TownRules:
                 if length and not (self._eponym_before.search(text, max(0, start - 40), start) and not _SCHOOL_OF.search(text, max(0, start - 40), start)):
                     # context plus lexicon outrank a bare NER guess of a person
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
+        yield from self._towns_after_du(text)
         for match in self._town_in_parentheses.finditer(text):
             town = match.group("town")
             if (town.isupper() and len(town) <= 4) or len(town) <= 3:
@@ -221,6 +225,18 @@ class TownRules:
         """Length of the longest leading run of words of `candidate` that is a town abroad."""
         ends = [m.end() for m in TOWN_WORDS.finditer(candidate)]
         return next((end for end in reversed(ends) if self.towns.is_abroad(candidate[:end])), 0)
+
+    def _towns_after_du(self, text: str) -> Iterator[Finding]:
+        """Towns of 15,000 inhabitants or more named "Le X" or "Les X" after "du" or "des" (not a
+        first name: "du François" is no town of Martinique)."""
+        for match in self._town_after_du.finditer(text):
+            article = "le " if match.group("article").casefold() == "du" else "les "
+            town = match.group("town")
+            length = self.known_town_length(article + town, 15_000) - len(article)
+            if length > 0 and not name_lexicon().is_first_name(town[:length]) and not (
+                self._eponym_before.search(text, max(0, match.start() - 40), match.start("town"))
+            ):  # "l'université du Mans": an institution's name
+                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.82, "city.after_du")
 
     def known_town_length(self, candidate: str, min_population: int) -> int:
         """Length of the longest leading run of words of `candidate` that is a known town."""
