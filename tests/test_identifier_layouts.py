@@ -1448,6 +1448,8 @@ def test_stop29_look_alikes_are_not_facilities(redactor, text, category, value):
         ("Passeig de la Vall d'Hebron, 119-129 - 08035 Barcelona", "ADDRESS", "Passeig de la Vall d'Hebron, 119-129"),
         ("Médecin traitant espagnol : Dr Jordi PUIGVERT i FERRER, UCI", "PERSON", "Jordi PUIGVERT i FERRER"),
         ("Le secrétariat d'imagerie - Kelly (KM)", "PERSON", "KM"),
+        ("Pompes funèbres, 12 rue Sainte-Croix,\nMortagne-au-Perche (M. Alain GOUHIER)", "CITY", "Mortagne-au-Perche"),
+        ("chez elle, 18 avenue d'Ivry, tour Helsinki, 14e étage, 75013 Paris", "ADDRESS", "18 avenue d'Ivry, tour Helsinki, 14e étage"),
         # a name in capitals before a genetics word stays a name, not a list of gene symbols
         ("Dr Laurence FEUVRIER-OLIVIER, oncogénéticienne", "PERSON", "Laurence FEUVRIER-OLIVIER"),
     ],

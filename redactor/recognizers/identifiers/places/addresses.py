@@ -49,6 +49,8 @@ _LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
 _PROSE = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+\p{Ll}+[ \t]+\p{Ll}+(?![\w\-'’])")
 
 
+# the line under a street line: a town alone, or before a bracket or a comma
+_TOWN_ON_NEXT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?P<town>{TOWN})(?=[ \t]*(?:[(,]|\n|$))")
 # "45 Grand'Rue", "3 Grande Rue": a town's main street, whose type is its whole name
 _MAIN_STREET = re.compile(r"(?=\d)(?<![\w\-/.,])\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+(?i:grand['’][ ]?rue|grande?[ \t]+rue)(?![\w\-'’])(?![ \t]+(?i:de|du|des|d['’])\b)")
 
@@ -151,6 +153,7 @@ class AddressRules:
                     yield Finding(town_start, town_end, "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
                 streets.append((building.start("building") if building else start, end))
                 covered_until = end
+                yield from self._town_on_next_line(text, end)
         for match in finditer_needing_postcode(self._labelled_street, text):
             streets.append((match.start("street"), match.end("street")))
         # building, flat, "n°4" beside a street on the same line belong to the address
@@ -186,6 +189,13 @@ class AddressRules:
             yield Finding(match.start(), match.end(), "ADDRESS", 0.8, "address.po_box")
         for match in _MAIN_STREET.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.main_street")
+
+    def _town_on_next_line(self, text: str, street_end: int) -> Iterator[Finding]:
+        """A known town alone at the start of the line under a street line, without its postcode
+        ("12 rue Sainte-Croix,\nMortagne-au-Perche (M. Alain ...)")."""
+        below = _TOWN_ON_NEXT_LINE.match(text, street_end)
+        if below and self.town_rules.known_town_length(below.group("town"), 0) == len(below.group("town")):
+            yield Finding(below.start("town"), below.end("town"), "CITY", 0.85, "city.under_street")
 
 
 def _address_lines(

@@ -44,7 +44,8 @@ FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}|AD\d{
 COMPLEMENT = (
     r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|apt\.?|étage|etage|porte|lot|"
     # its value apart, or glued when it opens on a digit or a capital ("BatC", "appt12"; not "Tours")
-    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)(?:[ \t]+[\w\-]{1,4}|[\dA-Z][\w\-]{0,3})(?![\w])"
+    # or a tower's, a building's or a villa's name: "tour Helsinki", "bât. Les Iris"
+    r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)(?:[ \t]+[\w\-]{1,4}|[\dA-Z][\w\-]{0,3}|(?<=(?i:tour|villa|bât\.?|bâtiment))[ \t]+\p{Lu}\p{Ll}+)(?![\w])"
     r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage)(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
 )
 TOWN_WORDS = re.compile(r"[^\s\-]+")
