@@ -1482,3 +1482,36 @@ def test_round13_a_record_number_found_once_is_found_everywhere_in_the_note(reda
     )
     assert spans(redactor, text, "PATIENT_ID").count("07-014") == 3, found(redactor, text)
     assert "07-0145" not in spans(redactor, text, "PATIENT_ID")
+
+
+# ---------------------------------------------------------------- round 14, tuned on lay-q:
+# who printed a document, a service's acronym and its town, key=value exports, month ranges
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Imprimé le 16/05/2025 10:26 par nlkhelifi (ORBIS)", "PERSON", "nlkhelifi"),
+        ("Imprimé le 03/06/2025 10:58 par lds - 1/1", "PERSON", "lds"),
+        ("Imprimé le 10/07/2025 à 08:31 par LAUGA M. - Laboratoire", "PERSON", "LAUGA M."),
+        ("Dr Loïc BAUMANN, médecin du travail (SPST de Molsheim).", "CITY", "Molsheim"),
+        ("Identifiant défense (NID) : 1294016578       Matricule : 94-18-0722", "PATIENT_ID", "94-18-0722"),
+        ("étude observationnelle (inclusion n° SEP-FOR-0412).", "PATIENT_ID", "SEP-FOR-0412"),
+        ("ADRESSE_2=7 boulevard de l'Océan\nCP=44380\nVILLE=PORNICHET", "ZIP", "44380"),
+        ("Nom de famille : LE BRIS          Nom d'usage : LE BRIS", "PERSON", "LE BRIS"),
+        ("conjonctivite printanière depuis 2022 (avril à juin), asthme", "DATE", "avril"),
+        ("conjonctivite printanière depuis 2022 (avril à juin), asthme", "DATE", "juin"),
+    ],
+)
+def test_round14_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        # a classification's grade and its city, an impossible date's month
+        ("cholécystite aiguë, grade II de Tokyo. Suites simples.", "CITY", "Tokyo"),
+        ("Imprimé le 16/05/2025 par le service", "PERSON", "le"),
+    ],
+)
+def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value):
+    assert value not in spans(redactor, text, category)

@@ -30,7 +30,8 @@ _NIR_LABEL = re.compile(
 )
 
 
-_LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}")
+# (a possible date: "Matricule : 94-18-0722" holds no month 18)
+_LOOKS_LIKE_A_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]\d{2,4}|\d{4}-(?:0[1-9]|1[0-2])-\d{2}")
 _IBAN_LABELLED = re.compile(r"(?i:\bIBAN)[ \t]*:?[ \t]*(?P<iban>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![\w])")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])")
 

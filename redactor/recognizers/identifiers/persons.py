@@ -129,7 +129,7 @@ class PersonRules(Detector):
         # a form's name fields in a row of cells or with dot leaders: "Nom    PETITJEAN    Prénom
         # Germaine", "Prénom(s) ........ Maëlys, Awa", "Nom de naissance : X" after another cell
         self._form_field = re.compile(
-            r"(?im)(?:^|\t|(?<=\S)[ ]{2,})[ \t]*(?:nom\s+de\s+naissance|nom\s+d['’]usage|nom\s+de\s+jeune\s+fille|nom\s+marital|nom\s+patronymique|pr[ée]noms?|nom)"
+            r"(?im)(?:^|\t|(?<=\S)[ ]{2,})[ \t]*(?:nom\s+de\s+naissance|nom\s+d['’]usage|nom\s+de\s+jeune\s+fille|nom\s+de\s+famille|nom\s+marital|nom\s+patronymique|pr[ée]noms?|nom)"
             r"(?:\(e\)|\(s\))?(?:[ \t]*:|[ \t]*\.{3,}|[ \t]+)[ \t]*(?P<rest>[^\t\n]*)"
         )
         self._list_item = re.compile(rf"(?:{title_run}[ \t]*)?(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})")

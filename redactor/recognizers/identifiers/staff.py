@@ -10,6 +10,8 @@ Rules, each named in the finding's `detector`:
 - person.role_first_name: a role then a known first name ("l'IDE Anissa").
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
   "frappé le 08/05/2025 par CT").
+- person.printed_by: who printed or exported a document ("Imprimé le 16/05/2025 10:26 par
+  nlkhelifi (ORBIS)", "Édité le ... par DIALLO A - ResUrgences").
 - person.initials_field: initials in a form's or a trial's field ("Initiales (nom-prénom) : D-L").
 - person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB").
 - person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL").
@@ -77,6 +79,7 @@ _STAFF_LABELS = (
     "preparateur", "préparatrice", "preparatrice",
     # minutes and reports: "Rédaction : MTC", "Relecture : HTM le 03/04/2025"
     "rédaction", "redaction", "rédigé par", "redige par", "rédigée par", "relecture", "relu par", "relue par",
+    "dicté par", "dicte par", "dictée par",
 )  # fmt: skip
 # "frappé le 08/05/2025 par CT": a typing verb, its date, then the typist's initials
 _TYPED_ON_BY = re.compile(
@@ -92,6 +95,14 @@ _INITIALS_AFTER_LABEL = re.compile(
 _INITIALS_FIELD = re.compile(
     r"(?i:(?<![\w])initiales)(?:[ \t]+(?i:du|de[ \t]+la)?[ \t]*(?i:patiente?|sujet|participante?))?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:?[ \t]*"
     r"(?P<initials>\p{Lu}(?:\.?[ ]?-?[ ]?\p{Lu}){1,3}\.?)(?![\w\-])"
+)
+
+# "Imprimé le 16/05/2025 10:26 par nlkhelifi (ORBIS)", "Édité le ... par DIALLO A - ResUrgences",
+# "... par LAUGA M. - Laboratoire": who printed or exported a document, after its date and time,
+# ending the line or before a dash, a bracket or a separator
+_PRINTED_BY = re.compile(
+    r"(?im:(?<![\w])(?:imprim|édit|edit|export|génér|gener)[ée]e?s?[ \t]+le[ \t]+[\d/.\-]{6,10}(?:[ \t]+(?:à[ \t]+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?[ \t]+par)[ \t]+"
+    r"(?P<who>\p{L}[\p{L}'’\-]*+\.?(?:[ ]\p{Lu}[\p{L}'’\-]*+\.?){0,2})(?=[ \t]*(?:$|[\-–(|,;]|\t))"
 )
 
 # "SF MB", "IDE KL /": a midwife's or nurse's initials after the role, in a chart's cell
@@ -161,6 +172,10 @@ class StaffRules(Detector):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
         for match in _TYPED_ON_BY.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in _PRINTED_BY.finditer(text):
+            who = match.group("who")
+            if who[:1].isupper() or (fold(who) not in common_word_keys() and not is_french_word(fold(who))):
+                yield Finding(match.start("who"), match.end("who"), "PERSON", 0.7, "person.printed_by")
         for match in _INITIALS_FIELD.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.8, "person.initials_field")
         for match in _INITIALS_LINE.finditer(text):

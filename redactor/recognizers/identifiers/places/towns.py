@@ -34,6 +34,7 @@ from redactor.recognizers.vouched.folding import common_word_keys
 _ARRONDISSEMENT_AFTER = re.compile(r"[ \t]+(?:1er|1ER|\d{1,2}(?:e|E|è|ème|eme|ÈME|EME|ᵉ))(?![\w])")
 _TOWNS_WITH_ARRONDISSEMENTS = frozenset({"paris", "lyon", "marseille"})
 # "à J15", "opéré à J 7": day counts after an event, not towns
+_ROMAN_NUMERAL = re.compile(r"[IVX]+[ \t]")
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 # "London SE1 7EH", "Manchester M13 9WL": a British postcode after its town
 _UK_TOWN_POSTCODE = re.compile(r"(?<![\w\-])(?P<town>\p{Lu}[\w'’\-]+)[ \t]+(?P<zip>[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?![\w])")
@@ -74,7 +75,7 @@ class TownRules:
         self._foreign_zip_town = re.compile(rf"(?<![\w\-.,/])(?P<zip>\d{{4,5}})[ ]+(?P<town>{TOWN})")  # not across cells
         # "PARIS 75013", "Lyon (69003)": a known town then its postcode
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{ZIP})(?![\w])")
-        self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*:?\s*)(?P<zip>{ZIP})(?![\w])")
+        self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*[:=]?\s*)(?P<zip>{ZIP})(?![\w])")  # "CP=44380" in an export
         self._city_context = re.compile(
             # (the context ends a word: "POMPIERS\n\nDECLARATION" holds no "pompiers de")
             rf"(?i:(?<![\w])(?=[{first_characters(data['city_context'])}])(?:{alternation(data['city_context'])}))(?:(?<=['’])|(?![\w]))"
@@ -97,6 +98,9 @@ class TownRules:
         # "du Mans", "du Havre", "des Sables-d'Olonne": a town whose name opens on "Le" or
         # "Les", its article joined to "de"
         self._town_after_du = re.compile(rf"(?<![\w])(?P<article>du|des|Du|Des|DU|DES)[ \t]+(?P<town>{TOWN})")
+        # "SPST de Molsheim", "SMUR d'Armentières", "USMP de Fleury-Mérogis": a service's acronym
+        # and the town it serves
+        self._town_of_acronym = re.compile(rf"(?<![\w\-])\p{{Lu}}{{2,6}}[ \t]+(?:(?i:de|du)[ \t]+|(?i:d['’])[ \t]*)(?P<town>{TOWN})")
         self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         # "Dakar (Sénégal)", "Izmir (Turquie)": any town, known or not, then its country
         self._town_before_country = re.compile(
@@ -178,6 +182,12 @@ class TownRules:
                     # context plus lexicon outrank a bare NER guess of a person
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
         yield from self._towns_after_du(text)
+        for match in self._town_of_acronym.finditer(text):
+            length = self.known_town_length(match.group("town"), 1)
+            if length and not _ROMAN_NUMERAL.match(match.group()) and not (
+                self._eponym_before.search(text, max(0, match.start() - 40), match.start())
+            ):  # "grade II de Tokyo": a classification
+                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.of_service")
         for match in self._town_in_parentheses.finditer(text):
             town = match.group("town")
             if (town.isupper() and len(town) <= 4) or len(town) <= 3:
