@@ -33,8 +33,9 @@ from redactor.recognizers.vouched.folding import common_word_keys
 # the arrondissement written after a town divided into them: "Paris 14e", "Lyon 3ème", "Marseille 1er"
 _ARRONDISSEMENT_AFTER = re.compile(r"[ \t]+(?:1er|1ER|\d{1,2}(?:e|E|è|ème|eme|ÈME|EME|ᵉ))(?![\w])")
 _TOWNS_WITH_ARRONDISSEMENTS = frozenset({"paris", "lyon", "marseille"})
-# "à J15", "opéré à J 7": day counts after an event, not towns
+# "grade II de Tokyo": a Roman numeral before "de" is a classification's grade, no service
 _ROMAN_NUMERAL = re.compile(r"[IVX]+[ \t]")
+# "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 # "London SE1 7EH", "Manchester M13 9WL": a British postcode after its town
 _UK_TOWN_POSTCODE = re.compile(r"(?<![\w\-])(?P<town>\p{Lu}[\w'’\-]+)[ \t]+(?P<zip>[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?![\w])")
