@@ -139,16 +139,10 @@ _MONTH_ALONE = re.compile(
     rf"(?i:(?=[acdefjmv])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|avant|après|apres|vers|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
     rf"(?P<date>(?:{MONTH_NAMES})(?![\w])|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.)"
 )
-# "(avril à juin)", "mars-avril": both months of a range of months without a year
-_MONTH_RANGE_END = re.compile(
-    rf"(?i:{_initial_of(MONTH_NAMES.split('|'))}(?<![\w])(?:{MONTH_NAMES})[ \t]*(?:-|–|à|a|au)[ \t]*(?P<date>{MONTH_NAMES})(?![\w]))"
-)
-_MONTH_RANGE_OPEN = re.compile(
-    rf"(?i:{_initial_of(MONTH_NAMES.split('|'))}(?<![\w])(?P<date>{MONTH_NAMES})[ \t]*(?:-|–|à|a|au)[ \t]*(?:{MONTH_NAMES})(?![\w]))"
-)
-# "(avril - juin 2025)", "de mars à mai 2024": the month that opens a range ending in a year
-_MONTH_RANGE_START = re.compile(
-    rf"(?i:{_initial_of(MONTH_NAMES.split('|'))}(?<![\w])(?P<date>{MONTH_NAMES})[ \t]*(?:-|–|à|a|au)[ \t]*(?:{MONTH_NAMES})[ \t]+(?:19|20)\d{{2}}(?![\w]))"
+# "(avril à juin)", "mars-avril", "de mars à mai 2024": both months of a range of months (the
+# second with its year, if any, is also read by the month-and-year rules)
+_MONTH_RANGE = re.compile(
+    rf"(?i:{_initial_of(MONTH_NAMES.split('|'))}(?<![\w])(?P<first>{MONTH_NAMES})[ \t]*(?:-|–|à|a|au)[ \t]*(?P<second>{MONTH_NAMES})(?![\w]))"
 )
 # "depuis le 26", "jusqu'au 14": a day of the month alone after a word that dates from or to it
 _DAY_ALONE = re.compile(
@@ -275,9 +269,11 @@ class DateDetector(Detector):
             yield Finding(match.start("first"), match.end("first"), "DATE", 0.7, "date.day_alone")
         for match in _SPACED_AFTER_LE.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.spaced")
-        for pattern in (_MONTH_ALONE, _MONTH_RANGE_START, _MONTH_RANGE_OPEN, _MONTH_RANGE_END):
-            for match in pattern.finditer(text):
-                yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
+        for match in _MONTH_ALONE.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
+        for match in _MONTH_RANGE.finditer(text):
+            for month in ("first", "second"):
+                yield Finding(match.start(month), match.end(month), "DATE", 0.6, "date.month_alone")
         for match in chain(_DAY_ALONE.finditer(text), _DAY_AFTER_WEEKDAY.finditer(text)):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.day_alone")
         for match in _DAY_AFTER_ARTICLE.finditer(text):

@@ -16,7 +16,6 @@ from redactor.recognizers.identifiers.patterns import (
     NOT_IN_WORD_OR_ELIDED_BEFORE,
     UPPER,
     alternation,
-    eponym_before,
     first_characters,
 )
 from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN
@@ -95,8 +94,6 @@ class FacilityRules:
             rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
             rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
         )
-        # "maladie de Dupuytren", "aphasie de Broca": an eponym, not the hospital of that name
-        self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
         # (conjunctions too: "à la maternité si TA ≥ 160/110" names no maternity unit "TA")
@@ -159,10 +156,10 @@ class FacilityRules:
                 continue
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.site")
         for match in self._facility_after_preposition.finditer(text):
-            before = max(0, match.start("name") - 40)
+            # "maladie de Dupuytren", "aphasie de Broca": an eponym, not the hospital of that name
             after_de = _DE_BEFORE.search(text, max(0, match.start("name") - 4), match.start("name"))
             if not self._street_before.search(text, max(0, match.start() - 30), match.start()) and not (
-                after_de and self._eponym_before.search(text, before, match.start("name"))
+                after_de and self.town_rules.eponym_ends_at(text, match.start("name"))
             ):
                 yield Finding(match.start("name"), match.end("name"), "HOSPITAL", 0.9, "hospital.known_name_context")
         for match in self._facility.finditer(text):

@@ -179,23 +179,16 @@ class TownRules:
                     continue  # "(Richmond Agitation Sedation Scale)": the first word of a title
                 if text[start + length : start + length + 1] in ("®", "™"):
                     continue  # "Cobas e411, Roche®": a manufacturer
-                if length and not (self._eponym_before.search(text, max(0, start - 40), start) and not _SCHOOL_OF.search(text, max(0, start - 40), start)):
+                if length and not (self.eponym_ends_at(text, start) and not _SCHOOL_OF.search(text, max(0, start - 40), start)):
                     # context plus lexicon outrank a bare NER guess of a person
                     yield Finding(start, start + length, "CITY", 0.82, "city.lexicon_context")
         yield from self._towns_after_du(text)
-        for match in self._town_of_acronym.finditer(text):
-            length = self.known_town_length(match.group("town"), 1)
-            if length and not _ROMAN_NUMERAL.match(match.group()) and not (
-                self._eponym_before.search(text, max(0, match.start() - 40), match.start())
-            ):  # "grade II de Tokyo": a classification
-                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.of_service")
+        yield from self._towns_of_services(text)
         for match in self._town_in_parentheses.finditer(text):
             town = match.group("town")
             if (town.isupper() and len(town) <= 4) or len(town) <= 3:
                 continue  # "(BAAR)", "(RIS)", "(Gy)": an acronym or a unit, though a town bears its letters
-            if self.known_town_length(town, 0) == len(town) and not self._eponym_before.search(
-                text, max(0, match.start() - 40), match.start()
-            ):
+            if self.known_town_length(town, 0) == len(town) and not self.eponym_ends_at(text, match.start()):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.82, "city.in_parentheses")
         for match in self._town_after_doctor.finditer(text):
             town = match.group("town")
@@ -205,9 +198,7 @@ class TownRules:
             if self.towns.is_known(town, 1000) and not name_lexicon().is_known_name(town):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.92, "city.after_doctor")
         for match in self._town_before_country.finditer(text):
-            if match.group("country").casefold() in self._countries and not self._eponym_before.search(
-                text, max(0, match.start() - 40), match.start()
-            ):
+            if match.group("country").casefold() in self._countries and not self.eponym_ends_at(text, match.start()):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_country")
         for match in self._letter_place.finditer(text):
             town = match.group("town")
@@ -244,10 +235,21 @@ class TownRules:
             article = "le " if match.group("article").casefold() == "du" else "les "
             town = match.group("town")
             length = self.known_town_length(article + town, 15_000) - len(article)
-            if length > 0 and not name_lexicon().is_first_name(town[:length]) and not (
-                self._eponym_before.search(text, max(0, match.start() - 40), match.start("town"))
-            ):  # "l'université du Mans": an institution's name
-                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.82, "city.after_du")
+            if length > 0 and not name_lexicon().is_first_name(town[:length]) and not self.eponym_ends_at(text, match.start("town")):
+                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.82, "city.after_du")  # not "l'université du Mans"
+
+    def _towns_of_services(self, text: str) -> Iterator[Finding]:
+        """A known town after a service's acronym ("SPST de Molsheim"); not a classification's
+        grade ("grade II de Tokyo")."""
+        for match in self._town_of_acronym.finditer(text):
+            length = self.known_town_length(match.group("town"), 1)
+            if length and not _ROMAN_NUMERAL.match(match.group()) and not self.eponym_ends_at(text, match.start()):
+                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.of_service")
+
+    def eponym_ends_at(self, text: str, position: int) -> bool:
+        """An eponym's trigger ends at `position` ("maladie de |Dupuytren", "université du |Mans"),
+        read in the 40 characters before it."""
+        return bool(self._eponym_before.search(text, max(0, position - 40), position))
 
     def known_town_length(self, candidate: str, min_population: int) -> int:
         """Length of the longest leading run of words of `candidate` that is a known town."""
