@@ -225,8 +225,8 @@ class Redactor:
                 Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
             )
         candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), normalised.original)
-        candidates = with_repeated_record_numbers(candidates, normalised.original)
         try:
+            candidates = with_repeated_record_numbers(candidates, normalised.original)
             candidates = self._vouched(normalised, candidates, known)
         except Exception as error:  # fail closed, as for the detectors
             raise DetectionError(f"a detector failed ({error.__class__.__name__})") from error
