@@ -17,6 +17,7 @@ Rules, each named in the finding's `detector`:
 - person.upper_surname: an upper-case word that is a known surname.
 - person.ner: the spaCy NER's person entities (titles trimmed; person_model.py).
 - person.propagated: every other occurrence, in the same note, of a name found above.
+Each name is then widened over the parts of it left outside (person_extent.py).
 Eponyms ("maladie de Crohn", "score de Glasgow") and towns are never persons.
 """
 
@@ -40,6 +41,7 @@ from redactor.recognizers.identifiers.lexicon import (
     name_lexicon,
     town_lexicon,
 )
+from redactor.recognizers.identifiers.person_extent import PersonExtent
 from redactor.recognizers.identifiers.person_initials import initials_defined, initials_used
 from redactor.recognizers.identifiers.person_model import ModelPersons
 from redactor.recognizers.identifiers.patterns import (
@@ -174,6 +176,7 @@ class PersonRules(Detector):
         # the same 40 characters before a name recur on name-dense notes: remember the answers
         self._eponym_window = lru_cache(maxsize=4096)(lambda window: bool(self._eponym_before.search(window)))
         self._model = ModelPersons(lex, self._title, self._finding)
+        self._extent = PersonExtent(lex, self.towns)
 
     # -- helpers ------------------------------------------------------------------------
     def _trim(self, text: str, start: int, end: int, after_title: bool) -> tuple[int, int] | None:
@@ -441,7 +444,9 @@ class PersonRules(Detector):
             *self._by_upper_surname(text),
             *self._model.find(text, doc),
         ]
-        found = [_with_particles_before(text, self._with_initials_after(text, finding)) for finding in found]
+        found = [
+            self._extent.widen(text, _with_particles_before(text, self._with_initials_after(text, finding))) for finding in found
+        ]
         defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not a role: "AS = Aïcha"
         defined |= {text[f.start : f.end] for f in found if f.detector == _OWN_INITIALS}
         initials = initials_used(text, defined)
