@@ -1515,3 +1515,32 @@ def test_round14_identifier_forms(redactor, text, category, value):
 )
 def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value):
     assert value not in spans(redactor, text, category)
+
+
+# ---------------------------------------------------------------- stop 30, from the dev leaks:
+# a hospital's acronym of CH and its town's initial, German towns abroad, Lyon's HEH
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("IRC stade 4 suivie au\nCHM par le Dr Fanny ROBERT.", "HOSPITAL", "CHM"),
+        ("NIR : 1 87 01 99 397 014 21       IPP CHM : 976-320917", "HOSPITAL", "CHM"),
+        ("Secrétariat de neurochirurgie - CHL\nTél. +352 4411 6612", "HOSPITAL", "CHL"),
+        ("Elle peut être revue en consultation au HEH si besoin.", "HOSPITAL", "HEH"),
+        ("Adresse : Kaiserstraße 12, 79098 Freiburg im Breisgau, Allemagne", "CITY", "Freiburg im Breisgau"),
+        ("17 Hauptstraße, 79206 Breisach am Rhein, Allemagne", "CITY", "Breisach am Rhein"),
+    ],
+)
+def test_stop30_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "traitement du CHC par sorafénib",  # carcinome hépatocellulaire
+        "antisepsie à la CHX 2 %",  # chlorhexidine
+        "transféré au CHG le plus proche",  # a generic type, no name
+    ],
+)
+def test_stop30_acronyms_that_name_no_hospital(redactor, text):
+    assert spans(redactor, text, "HOSPITAL") == [], found(redactor, text)

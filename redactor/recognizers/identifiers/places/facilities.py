@@ -58,7 +58,9 @@ _CAPITALISED_AFTER = re.compile(r"[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(
 # a town right after a facility acronym: "CHBS Lorient"
 _TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{TOWN})")
 # "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
-_HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}(?![\w\-])")
+# "CHM", "CHV": CH and a town's initial (not a letter that makes a generic type or a word: CHG,
+# CHS, CHU, CHP, CHC carcinoma, CHB hepatitis, CHX chlorhexidine, CHF)
+_HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}|CH[LMNV])(?![\w\-])")
 # names abroad with their type word after them: "St Thomas' Hospital", "Sint Maarten Medical
 # Center", "Guy's and St Thomas' NHS Foundation Trust", "Health Sciences Centre"
 _NAME_THEN_TYPE = re.compile(

@@ -30,7 +30,8 @@ TOWN = (
     rf"{TOWN_WORD}(?:(?:-|[ ])"
     # Corsican and Italian links too: "Santa-Lucia-di-Mercurio", "San-Gavino-di-Carbini"
     # and two links in a row: "Saint-Jean-de-la-Ruelle", "Saintes-Maries-de-la-Mer"
-    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|di|del|della|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES|DI)[ \t\-]*){{0,2}}{TOWN_WORD}"
+    # and German ones abroad: "Freiburg im Breisgau", "Frankfurt am Main", "Neustadt an der Weinstraße"
+    rf"(?:(?:sur|sous|en|lès|ès|lez|les|le|la|et|de|du|des|d['’]|l['’]|à|di|del|della|im|am|an|der|SUR|SOUS|EN|LÈS|ÈS|LEZ|LES|LE|LA|ET|DE|DU|DES|DI)[ \t\-]*){{0,2}}{TOWN_WORD}"
     # "au" only between hyphens: "Mortagne-au-Perche", "Saint-Pierre-aux-Nonnains" (not "Nantes au CHU")
     rf"|-(?:au|aux|AU|AUX)-{TOWN_WORD}){{0,4}}"
 )
