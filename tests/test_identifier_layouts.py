@@ -1528,6 +1528,17 @@ def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value
         ("Elle peut être revue en consultation au HEH si besoin.", "HOSPITAL", "HEH"),
         ("Adresse : Kaiserstraße 12, 79098 Freiburg im Breisgau, Allemagne", "CITY", "Freiburg im Breisgau"),
         ("17 Hauptstraße, 79206 Breisach am Rhein, Allemagne", "CITY", "Breisach am Rhein"),
+        # round 15, tuned on lay-r: a doctor's town after a comma, a street's regnal ordinal, an
+        # Alsatian street, a postcode ending its line, "N° passage", a role and its colon
+        ("Adressé par : Dr Didier FERREIRA, Cenon\nIndication : test", "CITY", "Cenon"),
+        ("médecin traitant : Dr François-Xavier Maupas, Tours\n\nDate", "CITY", "Tours"),
+        ("Docteur Nadia CHERGUI\n22 avenue Albert 1er\n57100 THIONVILLE", "ADDRESS", "22 avenue Albert 1er"),
+        ("Né le 17.11.1952 - 82 kg\n5 Hauptstross\n67140 Barr", "ADDRESS", "5 Hauptstross"),
+        ("demeurant Ferme des Varodes, 39130\nPont-de-Poitte ( tél . 06 43 18 29 57 )", "ZIP", "39130"),
+        ("demeurant Ferme des Varodes, 39130\nPont-de-Poitte ( tél . 06 43 18 29 57 )", "CITY", "Pont-de-Poitte"),
+        ("Clairvaux , le 12 mars 2025", "CITY", "Clairvaux"),
+        ("IPP : 8012639045     N° passage : 25-0331-0418", "PATIENT_ID", "25-0331-0418"),
+        ("Interne : Yanis BELKACEM    IOA : Rokia", "PERSON", "Rokia"),
     ],
 )
 def test_stop30_identifier_forms(redactor, text, category, value):
@@ -1544,3 +1555,9 @@ def test_stop30_identifier_forms(redactor, text, category, value):
 )
 def test_stop30_acronyms_that_name_no_hospital(redactor, text):
     assert spans(redactor, text, "HOSPITAL") == [], found(redactor, text)
+
+
+def test_stop30_a_particle_keeps_a_town_in_the_surname(redactor):
+    text = "consultation d'anesthésie du 20/02/2025 (Dr Agathe DE BORT) : ASA 2"
+    assert spans(redactor, text, "CITY") == [], found(redactor, text)
+    assert "Agathe DE BORT" in spans(redactor, text, "PERSON")

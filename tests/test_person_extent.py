@@ -35,6 +35,8 @@ def persons(redactor, text: str) -> list[str]:
         ("03/02/2025 - Équipe de jour (IDE M. Boyer)", "M. Boyer"),
         ("Transfusion réalisée par M. Tirloy et vérifiée par Pauline Caron.", "M. Tirloy"),
         ("Fait à Vénissieux, le 25 mars 2024\nM. Robert", "M. Robert"),
+        ("petit-déjeuner, sans boiterie.\nM. Kerbrat\n\n10/03/2025 14h00 - Jessica B.", "M. Kerbrat"),
+        ("Miction spontanée à 19h.\nM.R.\n\n10/03/2025 23h40 - Jean-Baptiste", "M.R."),
     ],
 )
 def test_the_whole_name_is_found(redactor, text, name):
@@ -49,6 +51,7 @@ def test_the_whole_name_is_found(redactor, text, name):
         ("Vu M. Martin et Mme Durand ce jour.", "Martin"),
         ("Patient : M. Dupont      Médecin : Dr J. Martin", "Dupont"),
         ("23:10 - M. Bessières : installé box 6", "Bessières"),
+        ("Monsieur le Docteur\nM. Jean DUPONT\n12 rue des Lilas\n75012 Paris", "Jean DUPONT"),  # an address block
     ],
 )
 def test_what_is_not_part_of_the_name_stays_out(redactor, text, name):

@@ -9,7 +9,7 @@ person and would otherwise be left in the redacted text:
 - a first name's initial just before ("agent D. Mbala-Sow", "(B. Follain)");
 - "M." when it is a first name's initial, not "Monsieur": in a list of initialled names ("IDE :
   M. Kerbrat, S. Ndiaye"), after a role or a staff verb ("IDE M. Boyer", "réalisé par M.
-  Tirloy"), or signing the note on its last line.
+  Tirloy"), or alone on a line that closes a block (a signature).
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ _LISTED_AFTER = re.compile(rf"{_LIST_LINK}{_INITIALLED_NAME}")
 _STAFF_VERB_BEFORE = re.compile(
     r"(?i:(?:réalis|vérifi|enregistr|valid|saisi|contrôl|tap|dict|effectu|prélev|pos|sign|rédig)ée?s?)[ \t]+par[ \t]+$"
 )
+# a signature closes its block: a blank line or the note's end after it (an address block goes on)
+_BLANK_LINE_AFTER = re.compile(r"[ \t]*\n[ \t]*(?:\n|$)")
 _LIST_REACH = 80
 
 
@@ -99,22 +101,27 @@ class PersonExtent:
         return end
 
     def _initial_start(self, text: str, start: int, end: int) -> int:
-        if not text[start : start + 1].isupper() or text[start + 1 : start + 2] == ".":
+        if not text[start : start + 1].isupper():
             return start
         window = max(0, start - 12)
-        if initial := _INITIAL_BEFORE.search(text, window, start):
+        starts_with_initial = text[start + 1 : start + 2] == "."
+        if not starts_with_initial and (initial := _INITIAL_BEFORE.search(text, window, start)):
             return initial.start()
-        if (m_initial := _M_BEFORE.search(text, window, start)) and self._m_is_an_initial(text, m_initial.start(), end):
-            return m_initial.start()
+        if m_initial := _M_BEFORE.search(text, window, start):
+            # "M.R.": glued to another initial, "M." is one too
+            glued = starts_with_initial and m_initial.end() == start and text[start - 1] == "."
+            if glued or (not starts_with_initial and self._m_is_an_initial(text, m_initial.start(), end)):
+                return m_initial.start()
         return start
 
     def _m_is_an_initial(self, text: str, m_start: int, name_end: int) -> bool:
         """"M." names a first name's initial in a list of initialled names, after a role or a staff
-        verb, or signing the note on its last line; elsewhere it is "Monsieur"."""
+        verb, or alone on a line that closes a block (a signature); elsewhere it is "Monsieur"."""
         before = max(0, m_start - _LIST_REACH)
         if _LISTED_BEFORE.search(text, before, m_start) or _LISTED_AFTER.match(text, name_end, min(len(text), name_end + _LIST_REACH)):
             return True
         if self._role_before.search(text, max(0, m_start - 40), m_start) or _STAFF_VERB_BEFORE.search(text, max(0, m_start - 40), m_start):
             return True
         line_start = line_start_within(text, m_start, _LIST_REACH)
-        return not text[line_start:m_start].strip() and not text[name_end:].strip()
+        alone_on_line = not text[line_start:m_start].strip()
+        return alone_on_line and (not text[name_end:].strip() or bool(_BLANK_LINE_AFTER.match(text, name_end)))

@@ -7,7 +7,7 @@ Rules, each named in the finding's `detector`:
   "Exportée le 2025-06-02 par jmarsaud").
 - person.reference_initials also: "FXB/ml", "VS/CE - Copie : ..." alone at the start of a line.
 - person.before_role: a name then a staff role ("K. Mensah IDE", "Kevin (brancardier)").
-- person.role_first_name: a role then a known first name ("l'IDE Anissa").
+- person.role_first_name: a role then a known first name ("l'IDE Anissa", "IOA : Rokia").
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
   "frappé le 08/05/2025 par CT").
 - person.printed_by: who printed or exported a document ("Imprimé le 16/05/2025 10:26 par
@@ -149,7 +149,7 @@ class StaffRules(Detector):
         # "l'IDE Anissa", "par l'AS Fatou", "l'IDE de coordination Fatou": a role then a known first name
         self._role_then_first_name = re.compile(
             rf"(?<![\w\-])(?:{roles})(?:[ \t]+(?:de[ \t]+(?:coordination|nuit|jour|liaison|garde)|référente?|referente?|coordinatrice|coordinateur))?"
-            rf"[ \t]+(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}))?)(?![\w\-'’])"
+            rf"(?:[ \t]*:[ \t]*|[ \t]+)(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}))?)(?![\w\-'’])"  # "IOA : Rokia"
         )
         self._in_cell = re.compile(rf"(?:(?<=\t)|(?<=  ))(?P<name>{CAPITALISED})(?=[ \t]*(?:\t|\n|$))")
         self._surname_first = re.compile(

@@ -36,10 +36,13 @@ _SPOKEN_NUMBER_BEFORE = re.compile(
 )
 # Dutch and German street names carry their type at the end, glued or as a word, the number
 # after: "President Kennedylaan 4", "Petersgraben 4", "Hauptstrasse 12a", "Lichtentaler Straße 14"
+# (Alsatian streets too: "Kirchgass", "Hauptstross")
 _GLUED_STREET = re.compile(
-    r"(?<![\w\-])(?:\p{Lu}[\w\-]*[ ])?\p{Lu}[\w\-]*(?:laan|straat|straße|strasse|steenweg|weg|gasse|graben|platz|plein|dreef|kade|gracht|allee"
+    r"(?<![\w\-])(?:\p{Lu}[\w\-]*[ ])?\p{Lu}[\w\-]*(?:laan|straat|straße|strasse|stross|steenweg|weg|gasse|gass|graben|platz|plein|dreef|kade|gracht|allee"
     r"|[ ](?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm))"
     r"[ ]\d{1,4}[a-z]?(?![\w])"
+    # or, in Alsace, the number first: "5 Hauptstross", "12 Kirchgass"
+    r"|(?<![\w\-/.,])\d{1,4}[a-z]?[ ]\p{Lu}[\w\-]*(?:stross|strasse|straße|gass|gasse|weg|platz)(?![\w\-])"
 )
 # a locality named with its article: "Les Milles", "La Butte aux Loups", "Lieu-dit Kerhuel"
 _LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
@@ -49,6 +52,7 @@ _LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
 _PROSE = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+\p{Ll}+[ \t]+\p{Ll}+(?![\w\-'’])")
 
 
+_REGNAL_ORDINAL = r"(?:[ ](?:1er|1ER|Ier|IER|1re|Ire|II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI|XVIII)(?![\w\-]))"
 # the line under a street line: a town alone, or before a bracket or a comma
 _TOWN_ON_NEXT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?P<town>{TOWN})(?=[ \t]*(?:[(,]|\n|$))")
 # "45 Grand'Rue", "3 Grande Rue": a town's main street, whose type is its whole name
@@ -61,7 +65,8 @@ class AddressRules:
         self.town_rules = town_rules
         street_name = (
             # "avenue J.-D. Maillard", "rue J. Jaurès": a person's initials before the surname
-            rf"{DATE_NAME}|(?:{LINKING}[ \t]*)?(?:{UPPER}\.(?:-?{UPPER}\.)*[ \t]*)?{PROPER_NAME}"
+            # and a king's or a pope's ordinal after the name: "avenue Albert 1er", "rue Henri IV"
+            rf"{DATE_NAME}|(?:{LINKING}[ \t]*)?(?:{UPPER}\.(?:-?{UPPER}\.)*[ \t]*)?{PROPER_NAME}{_REGNAL_ORDINAL}?"
             rf"|(?:{LINKING}[ \t]*)?{LOWER}+(?:[ \t]+{LOWER}+)?(?=[ \t]*(?:,|\n|$|-|\d{{5}}))"
             rf"|(?:{LINKING}[ \t]*){LOWER}+(?:[ \t\-]+{LOWER}+)?"
         )

@@ -12,6 +12,7 @@ import regex as re
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
+    NAME_PARTICLE,
     NOT_IN_WORD_BEFORE,
     UPPER,
     JoinedParts,
@@ -35,6 +36,8 @@ _ARRONDISSEMENT_AFTER = re.compile(r"[ \t]+(?:1er|1ER|\d{1,2}(?:e|E|è|ème|eme|
 _TOWNS_WITH_ARRONDISSEMENTS = frozenset({"paris", "lyon", "marseille"})
 # "grade II de Tokyo": a Roman numeral before "de" is a classification's grade, no service
 _ROMAN_NUMERAL = re.compile(r"[IVX]+[ \t]")
+# a surname's particle before a word that is also a town: "Dr Agathe DE BORT"
+_PARTICLE = re.compile(rf"(?i:{NAME_PARTICLE})")
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 # "London SE1 7EH", "Manchester M13 9WL": a British postcode after its town
@@ -62,10 +65,11 @@ class TownRules:
 
     def __init__(self, data: dict, titles: str, towns: TownLexicon | None = None) -> None:
         self._town_in_parentheses = re.compile(rf"\([ \t]*(?P<town>{TOWN})[ \t]*[),]")
-        # "Dr LAFFARGUE St-Loubès", "Dr Guillotin - Fougères": a doctor's town after the name
+        # "Dr LAFFARGUE St-Loubès", "Dr Guillotin - Fougères", "Dr Didier FERREIRA, Cenon": a
+        # doctor's town after the name
         self._town_after_doctor = re.compile(
-            rf"(?<![\w])(?:Dr|Pr|Docteur|Professeur)\.?[ ]+(?:\p{{Lu}}[\w'’.\-]*[ ]+){{1,3}}(?:-[ ]+)?"
-            rf"(?P<town>{TOWN})(?=[ \t]*(?:\n|$|[,;(\-]|\t))"
+            rf"(?<![\w])(?:Dr|Pr|Docteur|Professeur)\.?[ ]+(?:\p{{Lu}}[\w'’.\-]*[ ]+){{0,2}}\p{{Lu}}[\w'’.\-]*"
+            rf"(?:(?P<comma>[ ]*,[ ]*)|[ ]+(?:-[ ]+)?)(?P<town>{TOWN})(?=[ \t]*(?:\n|$|[,;()\-]|\t))"
         )
         # "75013 Paris", "F-75013 PARIS", "75013PARIS", "B-1000 Bruxelles", "1000-001 Lisboa"
         self._zip_town = re.compile(
@@ -74,6 +78,8 @@ class TownRules:
         )
         # "00184 Roma", "1200 Bruxelles", "1006 Tunis": four or five digits before a known town abroad
         self._foreign_zip_town = re.compile(rf"(?<![\w\-.,/])(?P<zip>\d{{4,5}})[ ]+(?P<town>{TOWN})")  # not across cells
+        # "Ferme des Varodes, 39130\nPont-de-Poitte": a postcode ending a line, its known town on the next
+        self._zip_then_town_below = re.compile(rf",[ \t]*(?P<zip>{ZIP})[ \t]*\n[ \t]*(?P<town>{TOWN})(?=[ \t]*(?:[(,]|\n|$))")
         # "PARIS 75013", "Lyon (69003)": a known town then its postcode
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{ZIP})(?![\w])")
         self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*[:=]?\s*)(?P<zip>{ZIP})(?![\w])")  # "CP=44380" in an export
@@ -111,7 +117,7 @@ class TownRules:
         weekday = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|premier|1er)"
         # without "le", a comma and a whole date: "Fouesnant, 24 avril 2024", "Paris, 12/03/2024"
         self._letter_place = re.compile(
-            rf"(?m)(?:^|\t)[ \t]*(?P<town>{TOWN})(?P<comma>,?)[ \t]+(?:le[ \t]+(?:\d|{weekday}\b)"
+            rf"(?m)(?:^|\t)[ \t]*(?P<town>{TOWN})(?P<comma>(?:[ ]?,)?)[ \t]+(?:le[ \t]+(?:\d|{weekday}\b)"
             rf"|(?<=,[ \t]*)(?:{weekday}[ \t]+)?\d{{1,2}}(?:er)?(?:[ \t]+{MONTHS}[ \t]+\d{{4}}|[/.]\d{{1,2}}[/.]\d{{2,4}}))"
         )
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{TOWN}")
@@ -134,6 +140,10 @@ class TownRules:
             if length:  # "1200 Bruxelles", "00184 Roma", "1224 Chêne-Bougeries Tél. ..."
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.abroad")
                 yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.after_zip")
+        for match in finditer_needing_postcode(self._zip_then_town_below, text):
+            if self.known_town_length(match.group("town"), 1) == len(match.group("town")):
+                yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.with_town")
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.after_zip")
         for match in _UK_TOWN_POSTCODE.finditer(text):
             if self.towns.is_abroad(match.group("town")) or self.towns.is_town(match.group("town")):
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.uk")
@@ -193,9 +203,12 @@ class TownRules:
         for match in self._town_after_doctor.finditer(text):
             town = match.group("town")
             before = text[match.start() : match.start("town")].rstrip(" -")
-            if before.endswith(".") or name_lexicon().is_first_name(before.split()[-1]):
-                continue  # "Dr E. Saint-Hilaire", "Dr Hugues Lamarque": the surname after a first name
-            if self.towns.is_known(town, 1000) and not name_lexicon().is_known_name(town):
+            if not match.group("comma") and (
+                before.endswith(".") or name_lexicon().is_first_name(last := before.split()[-1]) or _PARTICLE.fullmatch(last)
+            ):
+                continue  # "Dr E. Saint-Hilaire", "Dr Hugues Lamarque", "Dr Agathe DE BORT": the surname
+            # after a comma ending the name, any town, even one that is also a word ("Dr Maupas, Tours")
+            if self.towns.is_known(town, 0 if match.group("comma") else 1000) and not name_lexicon().is_known_name(town):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.92, "city.after_doctor")
         for match in self._town_before_country.finditer(text):
             if match.group("country").casefold() in self._countries and not self.eponym_ends_at(text, match.start()):
