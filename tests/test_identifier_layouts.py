@@ -1539,6 +1539,11 @@ def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value
         ("Clairvaux , le 12 mars 2025", "CITY", "Clairvaux"),
         ("IPP : 8012639045     N° passage : 25-0331-0418", "PATIENT_ID", "25-0331-0418"),
         ("Interne : Yanis BELKACEM    IOA : Rokia", "PERSON", "Rokia"),
+        # a Spanish or Catalan floor and door, a "case officielle", Nancy's central hospital
+        ("domicilié Calle Mayor 23, 2º izda., 20302 Irun, Espagne", "ADDRESS", "Calle Mayor 23, 2º izda."),
+        ("Adreça : Carrer de la Unió 12, 3r 2a, AD500 Andorra la Vella", "ADDRESS", "Carrer de la Unió 12, 3r 2a"),
+        ("29 avenue du Maréchal de Lattre de Tassigny - CO n° 60034 - 54035 NANCY Cedex", "ADDRESS", "CO n° 60034"),
+        ("Dr Claire DEBRAY-LALLEMAND, neurologie, Hôpital Central\n", "HOSPITAL", "Hôpital Central"),
     ],
 )
 def test_stop30_identifier_forms(redactor, text, category, value):
@@ -1555,6 +1560,13 @@ def test_stop30_identifier_forms(redactor, text, category, value):
 )
 def test_stop30_acronyms_that_name_no_hospital(redactor, text):
     assert spans(redactor, text, "HOSPITAL") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Inaya CHABERT, 3 140 g, Apgar 9/10/10, pH artériel 7,28.", "PC 35 cm. Apgar 7-9-10. pH 7,18", "10:47     P. 01/02"]
+)
+def test_stop30_scores_and_pages_are_no_dates(redactor, text):
+    assert spans(redactor, text, "DATE") == [], found(redactor, text)
 
 
 def test_stop30_a_particle_keeps_a_town_in_the_surname(redactor):

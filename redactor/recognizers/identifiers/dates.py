@@ -72,8 +72,10 @@ _YEAR_RANGE = re.compile(r"(?=[0-9])(?<![\w.,/\-])(?:19|20)\d{2}[\-/](?:19|20)\d
 _DAY_MONTH_BARE = re.compile(r"(?=[0-9])(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
 _NOT_A_DAY_MONTH_BEFORE = re.compile(
     r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
-    r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA)\b)[\s:=à]*$"
-)
+    r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA|page|pages|pg|p(?=\.)|feuillet)\b)\.?[\s:=à]*$"
+)  # (and a page's number: "P. 01/02", "page 1/2")
+# "Apgar 9/10/10": the three scores at 1, 5 and 10 minutes, no date
+_APGAR_BEFORE = re.compile(r"(?i:\bapgar\b)[\s:=à]*$")
 # "5/01 - Mme B. refuse...", "12/3 : visite": a day/month opening a transmission line
 _DAY_MONTH_LINE_START = re.compile(r"(?m)^[ \t]*(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?=[ \t]*[\-–:][ \t]|\t)")
 # months as fax, lab and pharmacy systems abbreviate them, French and English
@@ -230,6 +232,8 @@ class DateDetector(Detector):
                 continue
             if "." in value and len(value) < 10 and _UNIT_AFTER.match(text, match.end()):
                 continue  # "1.5.10 mg" is a dose
+            if len(value) <= 8 and _APGAR_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue
             yield Finding(match.start(), match.end(), "DATE", 0.95, "date.numeric")
             if end := _RANGE_END.match(text, match.end()):
                 yield Finding(end.start("date"), end.end("date"), "DATE", 0.9, "date.range_end")

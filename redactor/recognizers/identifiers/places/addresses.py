@@ -115,8 +115,9 @@ class AddressRules:
             rf"(?i:(?<![\w])(?:demeurant|domicili[ée]e?|domicili[ée]\(e\)|r[ée]sidant|habitant)(?:[ \t]+(?:au|à|a))?)[ \t]+"
             rf"(?P<street>(?!\d{{5}})(?!(?i:en|au|aux|dans|chez|à|a)\b)[^\n,(]{{3,60}}?)[ \t]*,?[ \t]*(?=(?:F-)?(?:{ZIP})[ \t]+{UPPER})"
         )
-        # post-office boxes: "BP 123", "B.P. 1125", "CS 70001", "TSA 12345", "Case postale 12" (Switzerland)
-        self._po_box = re.compile(r"(?<![\w])(?:BP|B\.P\.|CS|TSA|(?i:case[ \t]+postale)|Postfach)[ \t]?\d{1,6}(?![\w])")
+        # post-office boxes: "BP 123", "B.P. 1125", "CS 70001", "TSA 12345", "CO n° 60034" (case
+        # officielle), "Case postale 12" (Switzerland)
+        self._po_box = re.compile(r"(?<![\w])(?:BP|B\.P\.|CS|TSA|CO[ \t]?n°|(?i:case[ \t]+postale)|Postfach)[ \t]?\d{1,6}(?![\w])")
 
     def find(self, text: str) -> Iterator[Finding]:
         """Street lines with the building or flat beside them, what stands before a postcode in

@@ -48,6 +48,10 @@ COMPLEMENT = (
     # or a tower's, a building's or a villa's name: "tour Helsinki", "bât. Les Iris"
     r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)(?:[ \t]+[\w\-]{1,4}|[\dA-Z][\w\-]{0,3}|(?<=(?i:tour|villa|bât\.?|bâtiment))[ \t]+\p{Lu}\p{Ll}+)(?![\w])"
     r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage)(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
+    # a Spanish or Catalan floor and door: "2º izda.", "3º B", "3r 2a", "2n 1a", "4t 1a" ("º" and
+    # "ª" are "o" and "a" once the note is normalised)
+    r"|(?<![\w])\d{1,2}[ºª°oa]?[ \t]?(?i:izda|izq|dcha|der|ctro|centro)\.?(?![\w])|(?<![\w])\d{1,2}[ºª°o][ \t]?[A-D](?![\w])"
+    r"|(?<![\w])\d{1,2}(?:r|n|t|º|o)[ \t]\d{1,2}[aª](?![\w])"
 )
 TOWN_WORDS = re.compile(r"[^\s\-]+")
 FIVE_DIGITS = re.compile(r"\d{2} ?\d{3}")  # no postcode, no "PARIS 75013" to look for
