@@ -1573,3 +1573,15 @@ def test_stop30_a_particle_keeps_a_town_in_the_surname(redactor):
     text = "consultation d'anesthésie du 20/02/2025 (Dr Agathe DE BORT) : ASA 2"
     assert spans(redactor, text, "CITY") == [], found(redactor, text)
     assert "Agathe DE BORT" in spans(redactor, text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TRAITEMENT DE SORTIE\n- Spiolto Respimat 2,5/2,5 µg : 2 inhalations le matin",
+        "6) Voltarène Emulgel : 1 application locale matin et soir",
+        "Traitement de sortie : Trimbow 2 bouffées matin et soir",
+    ],
+)
+def test_stop30_a_drug_before_its_dose_is_no_one(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)

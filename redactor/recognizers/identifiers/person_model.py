@@ -52,6 +52,13 @@ _MAX_NAME_WORDS = 5
 _DOT_LEADER = re.compile(r"\.{4,}|\.{3}[ \t]*:")  # not an ellipsis after an initial ("R... Nathalie")
 _LOWER_COMPOUND_AFTER = re.compile(r"-[a-zàâäçéèêëîïôöùûüÿœ]")
 _NAME_AFTER_INITIAL = re.compile(r"[ \t]*(?:\p{Lu}\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})")
+# a dose or a form right after the span: a drug on a prescription's line ("Spiolto Respimat 2,5/2,5
+# µg", "Voltarène Emulgel : 1 application"), no one
+_DOSE_AFTER = re.compile(
+    r"[ \t]*(?::[ \t]*)?\d+(?:[,.]\d+)?(?:[ \t]*/[ \t]*\d+(?:[,.]\d+)?)?[ \t]*"
+    r"(?i:mg|µg|ug|mcg|g|ml|ui|%|mmol|gouttes?|gttes?|cp|cps|comprimés?|gélules?|sachets?|bouffées?|inhalations?|"
+    r"applications?|doses?|puffs?|ampoules?|flacons?|patchs?|suppositoires?|ovules?|cuillères?|unités?)(?![\w])"
+)
 # the model's span goes on into the sentence: "Mme M D était hospitalisée", "Monsieur B s'est"
 _SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
@@ -89,6 +96,8 @@ class ModelPersons:
             found = self._finding(text, start, end, 0.8, "ner")
             if found and not self._lone_unknown_word(text, found, after_title=bool(title)):
                 span = text[found.start : found.end]
+                if _DOSE_AFTER.match(text, found.end) and not title:
+                    continue
                 if not self._is_drug_or_place_run(span) and not self._ordinary_words(text, found.start, span, title):
                     glued_before = text[found.start - 1 : found.start] == "-"
                     before = _COMPOUND_PART_BEFORE.search(text, max(0, found.start - 30), found.start)
