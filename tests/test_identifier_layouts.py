@@ -1544,6 +1544,12 @@ def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value
         ("Adreça : Carrer de la Unió 12, 3r 2a, AD500 Andorra la Vella", "ADDRESS", "Carrer de la Unió 12, 3r 2a"),
         ("29 avenue du Maréchal de Lattre de Tassigny - CO n° 60034 - 54035 NANCY Cedex", "ADDRESS", "CO n° 60034"),
         ("Dr Claire DEBRAY-LALLEMAND, neurologie, Hôpital Central\n", "HOSPITAL", "Hôpital Central"),
+        # a surname's particle in capitals, a capitalised one opening a cell, a bare initial
+        # closing a table's cell, twins' family name
+        ("Benjamin ROUSSEL - Maïwenn LE GOFF - Thibault ANDRIEUX, masseurs", "PERSON", "Maïwenn LE GOFF"),
+        ("Contact            b.devasselot@free.fr\nLe Guen Isabelle        fille    06 12 34 56 78", "PERSON", "Le Guen Isabelle"),
+        ("KARDEGIC 75MG PDR SACHET         3    Dr PETITJEAN M        F240704-0211", "PERSON", "PETITJEAN M"),
+        ("Enfants : jumeaux FONTAINE-DIOP\n  J1 Hugo", "PERSON", "FONTAINE-DIOP"),
     ],
 )
 def test_stop30_identifier_forms(redactor, text, category, value):

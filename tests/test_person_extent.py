@@ -37,6 +37,8 @@ def persons(redactor, text: str) -> list[str]:
         ("Fait à Vénissieux, le 25 mars 2024\nM. Robert", "M. Robert"),
         ("petit-déjeuner, sans boiterie.\nM. Kerbrat\n\n10/03/2025 14h00 - Jessica B.", "M. Kerbrat"),
         ("Miction spontanée à 19h.\nM.R.\n\n10/03/2025 23h40 - Jean-Baptiste", "M.R."),
+        # a couple's two first names before their surname
+        ("PHARMACIE DU MARCHÉ\nClaire et Romain Lemaire, pharmaciens titulaires", "Claire et Romain Lemaire"),
     ],
 )
 def test_the_whole_name_is_found(redactor, text, name):

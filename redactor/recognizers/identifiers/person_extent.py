@@ -7,6 +7,7 @@ person and would otherwise be left in the redacted text:
 - the next part after a linking particle ("Roca i Batlle", "Maria da Conceição") or after a
   Vietnamese middle name ("NGUYEN Thi Thu", "TRAN Thi Mai");
 - a first name's initial just before ("agent D. Mbala-Sow", "(B. Follain)");
+- a first name joined by "et" to a couple's names ("Claire et Romain Lemaire");
 - "M." when it is a first name's initial, not "Monsieur": in a list of initialled names ("IDE :
   M. Kerbrat, S. Ndiaye"), after a role or a staff verb ("IDE M. Boyer", "réalisé par M.
   Tirloy"), or alone on a line that closes a block (a signature).
@@ -41,6 +42,8 @@ _VIETNAMESE_MIDDLE = frozenset({"Thi", "Thị", "THI", "Van", "Văn", "VAN", "Du
 _SHORT_SYLLABLES_AFTER = re.compile(r"(?:[ ]\p{Lu}\p{Ll}{0,4}(?![\w\-'’])){1,2}")
 # an initial just before: "D. Mbala-Sow", "Cl. Weiss" (not "M.", read below)
 _INITIAL_BEFORE = re.compile(rf"(?<![\w.\-'’])(?!M\.[ \t]?$)(?:{INITIALS}|Cl\.|Fr\.|St\.)[ \t]?$")
+# "Claire et Romain Lemaire": the first of two first names that share the surname
+_FIRST_NAME_AND_BEFORE = re.compile(rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+(?:et|&)[ \t]+$")
 _M_BEFORE = re.compile(r"(?<![\w.\-'’])M\.[ \t]?$")
 # the list's other members, initialled, just before or after ("S. KERVELLA - M. TRAORÉ", "M.
 # Kerbrat, S. Ndiaye", "B. Roussel (1 à 18) puis M. Le Goff"); not a header's other field
@@ -69,6 +72,7 @@ class PersonExtent:
         end = self._joined_end(text, end)
         end = self._linked_end(text, start, end)
         start = self._initial_start(text, start, end)
+        start = self._couple_start(text, start, end)
         if (start, end) == (finding.start, finding.end):
             return finding
         return replace(finding, start=start, end=end)
@@ -112,6 +116,15 @@ class PersonExtent:
             glued = starts_with_initial and m_initial.end() == start and text[start - 1] == "."
             if glued or (not starts_with_initial and self._m_is_an_initial(text, m_initial.start(), end)):
                 return m_initial.start()
+        return start
+
+    def _couple_start(self, text: str, start: int, end: int) -> int:
+        words = text[start:end].split()
+        if len(words) < 2 or not self._lexicon.is_first_name(words[0]):
+            return start
+        couple = _FIRST_NAME_AND_BEFORE.search(text, max(0, start - 30), start)
+        if couple and self._lexicon.is_first_name(first := couple.group("first")) and not self._towns.is_town(first):
+            return couple.start()
         return start
 
     def _m_is_an_initial(self, text: str, m_start: int, name_end: int) -> bool:

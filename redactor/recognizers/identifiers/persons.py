@@ -89,7 +89,10 @@ _NEXT_LISTED_NAME = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:et|&)[ \t]+)(?P<name
 # "Z.I. de Jarry", "Z.A.C. des Landes": an industrial or business zone, no initial and surname
 _ZONE = re.compile(r"Z\.[ ]?(?:A\.[ ]?C\.|A\.|I\.)")
 # "de Vasselot Bertrand" opening a table's cell or a line: the particle belongs to the name
-_LOWER_PARTICLES_OPENING_A_CELL = re.compile(r"(?:^|(?<=[\n\t])|(?<=[ ]{2}))(?:de[ ]la|de|du|des|d['’]|van[ ]der|van|von)[ ]?$")
+# (or capitalised: "Le Guen Isabelle")
+_LOWER_PARTICLES_OPENING_A_CELL = re.compile(
+    r"(?:^|(?<=[\n\t])|(?<=[ ]{2}))(?:de[ ]la|de|du|des|d['’]|van[ ]der|van|von|Le|La|De|Du|Des|Da|Dos|Di|Del|Van|Von|Ben|El)[ ]?$"
+)
 _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
 _STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS)  # "SANS RAPPORT" is no "first name + surname"
 _CELL_GAP = re.compile(CELL_GAP)
@@ -97,7 +100,11 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 # initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
 # (not a genus: "MARTIN S. aureus")
-_INITIALS_AFTER_SURNAME = re.compile(r"[ ](?:\p{Lu}\.)(?:-?\p{Lu}\.)?(?![\w\-])(?![ \t]*\p{Ll})")
+_INITIALS_AFTER_SURNAME = re.compile(
+    r"[ ](?:\p{Lu}\.)(?:-?\p{Lu}\.)?(?![\w\-])(?![ \t]*\p{Ll})"
+    # or one capital without its dot, ending a table's cell or a line ("Dr PETITJEAN M        F2407...")
+    r"|[ ]\p{Lu}(?=\t|[ ]{3,}|[ \t]*(?:\n|$))"
+)
 
 # initials in brackets after the name they abbreviate ("Kelly (KM)"): used alone elsewhere too
 _OWN_INITIALS = "person.own_initials"
@@ -376,7 +383,12 @@ class PersonRules(Detector):
         lex = self.lexicon
         for match in self._name_pair.finditer(text, overlapped=True):
             tokens = [match.group(g) for g in ("a", "b", "c") if match.group(g)]
-            if any(lex.is_not_name(t) or _ROMAN.fullmatch(t) or (t.isupper() and fold(t) in _STOP_WORDS) for t in tokens[:2]):
+            # (a particle in capitals before a third word is a surname's: "Maïwenn LE GOFF")
+            particle_before_surname = len(tokens) == 3 and tokens[1] in _CAPITAL_PARTICLES
+            if any(
+                lex.is_not_name(t) or _ROMAN.fullmatch(t) or (t.isupper() and fold(t) in _STOP_WORDS and not (index == 1 and particle_before_surname))
+                for index, t in enumerate(tokens[:2])
+            ):
                 continue  # "Classe III Lucas": a numeral, not a surname
             a, b = tokens[0], tokens[1]
             end = match.end("b")
@@ -454,13 +466,14 @@ class PersonRules(Detector):
 
     @staticmethod
     def _with_initials_after(text: str, finding: Finding) -> Finding:
-        """A surname's span takes the initials written after it ("DJEBBAR S.")."""
+        """A surname's span takes the initials written after it ("DJEBBAR S.", "PETITJEAN M" in a
+        table's cell)."""
         last_word = text[finding.start : finding.end].split()[-1:]
         if not last_word or not last_word[0][:1].isupper() or "." in last_word[0]:
             return finding
         initials = _INITIALS_AFTER_SURNAME.match(text, finding.end)
-        if not initials:
-            return finding
+        if not initials or ("." not in initials.group() and not last_word[0].isupper()):
+            return finding  # a capital without its dot follows a surname in capitals only
         return Finding(finding.start, initials.end(), finding.category, finding.score, finding.detector)
 
 
@@ -484,8 +497,8 @@ def _with_particles_before(text: str, finding: Finding) -> Finding:
     """A surname in capitals takes the particles in capitals just before it, which no pair of
     name words holds ("DA SILVA FERREIRA Ana", "LE MOAL Yvette" in a table row); not after a
     word ("COMPTE RENDU DE DUPONT Marie": a heading's preposition). A capitalised name opening
-    a cell or a line, in two words or more, takes a lower-case particle before it ("de Vasselot
-    Bertrand"; not "de Calvi", a town the name rules misread)."""
+    a cell or a line, in two words or more, takes a particle before it ("de Vasselot Bertrand",
+    "Le Guen Isabelle"; not "de Calvi", a town the name rules misread)."""
     first_word = text[finding.start : finding.end].split(maxsplit=1)[:1]
     if not first_word or len(first_word[0]) < 2:
         return finding
