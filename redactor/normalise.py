@@ -252,6 +252,31 @@ _OCR_LETTERS = str.maketrans("OoIl", "0011")
 _ROMAN = re.compile(r"I{1,3}")  # a month in Roman numerals: "11-III-2026"
 
 
+# ... and OCR reads "I" as "l" in words in capitals ("CLlNIQUE SAlNT-AUGUSTlN", "WlLLAERT"), and
+# one digit of a day as a letter before its month ("Caen, le l8 novembre", "3O septembre"): one
+# character for one, no map needed
+_WORD_WITH_L = re.compile(r"(?<!\w)(?=[^\W\d_]*l)[^\W\d_]{3,}(?!\w)")
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?<!\w)(?:[0-3][OoIl]|[OoIl][0-9])(?=[ \t]+(?i:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c))"
+)
+
+
+def _ocr_letters_in_words(text: str) -> str:
+    if "l" in text:
+        text = _WORD_WITH_L.sub(_capitals_with_l, text)
+    return _DAY_BEFORE_MONTH.sub(lambda day: day.group().translate(_OCR_LETTERS), text)
+
+
+def _capitals_with_l(word: re.Match[str]) -> str:
+    """The word with "I" for "l" after a capital, if all its other letters are capitals (not a
+    word's first letter: "lQUE" may be the end of a word the OCR broke)."""
+    value = word.group()
+    others = value.replace("l", "")
+    if len(others) < 2 or not others.isupper() or value.startswith("l"):
+        return value
+    return value.replace("l", "I")
+
+
 def _ocr_digits_replacement(match: re.Match[str]) -> str | None:
     run = match.group()
     digits = sum(c.isdigit() for c in run)
@@ -324,7 +349,7 @@ def normalise(text: str) -> NormalisedText:
         current, offset_map = _rewrite(current, pattern, replacement)
         if offset_map is not None:
             maps.append(offset_map)
-    # words joined by underscores or carets, and capitals for a note written all in lower case:
-    # one character for one, no map needed
-    current = truecase(_separate_joined_words(current))
+    # words joined by underscores or carets, OCR letters in words, and capitals for a note
+    # written all in lower case: one character for one, no map needed
+    current = truecase(_ocr_letters_in_words(_separate_joined_words(current)))
     return NormalisedText(original=text, text=current, maps=tuple(maps))

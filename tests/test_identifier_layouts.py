@@ -1552,6 +1552,16 @@ def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value
         ("Contact            b.devasselot@free.fr\nLe Guen Isabelle        fille    06 12 34 56 78", "PERSON", "Le Guen Isabelle"),
         ("KARDEGIC 75MG PDR SACHET         3    Dr PETITJEAN M        F240704-0211", "PERSON", "PETITJEAN M"),
         ("Enfants : jumeaux FONTAINE-DIOP\n  J1 Hugo", "PERSON", "FONTAINE-DIOP"),
+        # round 16, tuned on lay-s (text as it comes out of a PDF): a patient's name in a page's
+        # footer after the facility, a surname wrapped to the next line, a Belgian INAMI number,
+        # OCR letters in capitals and in a day
+        ("CHU de Rouen - HAUGUEL Simone (04/01/1936) - IPP 700934128 - Page 1/1", "PERSON", "HAUGUEL Simone"),
+        ("CHU de Rouen - HAUGUEL Simone (04/01/1936) - IPP 700934128 - Page 1/1", "HOSPITAL", "CHU de Rouen"),
+        ("l'IDE de l'EHPAD (Mme Nadège\nPoulain).\nRégression", "PERSON", "Poulain"),
+        ("appelée par sa fille Mme Christine\nSCHNEIDER-KLEIN.\n", "PERSON", "SCHNEIDER-KLEIN"),
+        ("Dr Anne WANDRE\nChef de clinique\nINAMI 1-72519-38-580", "CLINICIAN_ID", "1-72519-38-580"),
+        ("l4/O3    09h30  IDE WlLLAERT A.         Douleur EVA 3.", "PERSON", "WlLLAERT A."),
+        ("Caen,le l8 novembre 2024\n\nPatiente", "DATE", "l8 novembre 2024"),
     ],
 )
 def test_stop30_identifier_forms(redactor, text, category, value):
@@ -1575,6 +1585,10 @@ def test_stop30_acronyms_that_name_no_hospital(redactor, text):
 )
 def test_stop30_scores_and_pages_are_no_dates(redactor, text):
     assert spans(redactor, text, "DATE") == [], found(redactor, text)
+
+
+def test_stop30_a_role_on_the_next_line_is_no_surname(redactor):
+    assert spans(redactor, "Docteur Nathalie\nCardiologue.", "PERSON") == ["Nathalie"]
 
 
 def test_stop30_a_particle_keeps_a_town_in_the_surname(redactor):

@@ -109,6 +109,13 @@ def test_invisible_character_at_the_very_start_is_removed():
         ("l0 mg", "l0 mg"),
         ("l4/ll/2O24", "14/11/2024"),  # a group of letters between digit groups
         ("11-III-2026", "11-III-2026"),  # a month in Roman numerals stays
+        # "I" read as "l" in words in capitals, a day's digit read as a letter before its month
+        ("CLlNIQUE SAlNT-AUGUSTlN", "CLINIQUE SAINT-AUGUSTIN"),
+        ("IDE WlLLAERT A.", "IDE WILLAERT A."),
+        ("PRE-ANESTHES lQUE", "PRE-ANESTHES lQUE"),  # a word the OCR broke: its end stays
+        ("Caen,le l8 novembre 2024", "Caen,le 18 novembre 2024"),
+        ("Nancy, le 3O septembre 2024", "Nancy, le 30 septembre 2024"),
+        ("Il a mal, Cl- 102", "Il a mal, Cl- 102"),  # a pronoun, an ion
     ],
 )
 def test_ocr_letters_read_as_digits(text, detected):

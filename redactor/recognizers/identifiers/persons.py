@@ -57,7 +57,7 @@ from redactor.recognizers.identifiers.patterns import (
     alternation,
     eponym_before,
 )
-from redactor.recognizers.vouched.folding import common_word_keys
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 _PARTICLE = NAME_PARTICLE
 # particles may come in pairs: "de la Tour", "van der Berg", "Le Gall", "Ben Ali"
@@ -70,7 +70,11 @@ _HEADING_PHRASE_AFTER = re.compile(r"[ ]+(?:DES|AUX|ET)[ ]+\p{Lu}{2}")
 # particles written with a capital, which a surname follows ("Sandrine Le Bris", "Ana Da Silva")
 _CAPITAL_PARTICLES = frozenset({"Le", "La", "Da", "De", "Del", "Van", "Von", "Ben", "Di", "Dos", "El", "LE", "LA", "DA", "DE", "BEN"})
 # a surname in capitals alone at the start of the next line, after a title and a first name
-_SURNAME_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<surname>\p{Lu}{2,}(?:[\-'’ ]\p{Lu}{2,}){0,2})(?=[ \t]*(?:[,\n]|$))")
+# (or capitalised, closing a bracket or a sentence: "(Mme Nadège\nPoulain)", "Mme Christine\nSCHNEIDER-KLEIN.")
+_SURNAME_ON_NEXT_LINE = re.compile(
+    r"[ \t]*\n[ \t]*(?P<surname>\p{Lu}{2,}(?:[\-'’ ]\p{Lu}{2,}){0,2}(?=[ \t]*(?:[,.;)\n]|$))"
+    r"|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?=[ \t]*(?:[,.;)]|$)))"
+)
 _LOWERCASE_NAMES = rf"{LOWERCASE_WORD}(?:[ \t]+{LOWERCASE_WORD}){{0,2}}"
 
 
@@ -271,7 +275,13 @@ class PersonRules(Detector):
                 if _PLURAL_TITLE.search(text, match.start(), match.start("name")):
                     yield from self._listed_after_plural_title(text, found.end)
                 surname = _SURNAME_ON_NEXT_LINE.match(text, found.end)
-                if surname and self.lexicon.is_first_name(text[found.start : found.end]):
+                if (
+                    surname
+                    and self.lexicon.is_first_name(text[found.start : found.end])
+                    and not self.lexicon.is_not_name(word := surname.group("surname"))
+                    # (capitalised, a known surname or no French word: not "Cardiologue.")
+                    and (word.isupper() or self.lexicon.is_last_name(word) or not is_french_word(fold(word)))
+                ):
                     # "Docteur Nathalie\nBENSIMON-TORRES": the surname wrapped to the next line
                     yield Finding(surname.start("surname"), surname.end("surname"), "PERSON", 0.9, "person.title")
 

@@ -11,6 +11,7 @@ import regex as re
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, fold, name_lexicon
 from redactor.recognizers.identifiers.patterns import (
+    ALL_CAPS,
     LOWER,
     NOT_IN_WORD_AFTER,
     NOT_IN_WORD_OR_ELIDED_BEFORE,
@@ -108,6 +109,8 @@ class FacilityRules:
             rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’])(?!{function_word}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax|urgences|consultation|accueil))(?!{titles}\b)"
+            # (not a patient's name in a page's footer: "CHU de Rouen - HAUGUEL Simone (04/01/1936)")
+            rf"(?!{ALL_CAPS}[ \t]+{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?(?=[ \t]*(?:[(\-–]|\n|$|[ \t]{{2,}})))"
             rf"(?:{UPPER}[\w'’\-]*(?:[ \t]+(?:{LINKING}[ \t]*)?[\w'’\-]+){{0,3}}(?=[ \t]*(?:\n|$))"
             # or, in words of letters, no street line, ending a cell or a phrase: "CH de Dax - Côte
             # d'Argent   Service : ...", "au CH de Dax - Côte d'Argent (IPP ...)" (not "Centre médical
