@@ -171,7 +171,8 @@ _JOINING_MARK_AT_EDGE = re.compile(r"^[\-/.]|[\-/.]$")
 
 def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Finding]:
     """`candidates` less the special-category ones that are capitalised words lying wholly inside
-    a town, street or person name found by a rule, or that lie wholly inside a record number,
+    a town, street or person name found by a rule, or that lie wholly inside a record number or a
+    web or e-mail address,
     and less the NER's person guesses lying wholly inside a special-category term."""
     inside_a_name = _inside_any(
         f
@@ -184,6 +185,8 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
     # letters joined by marks to a record number's digits are part of it: "IMP-2025-066318",
     # "2026-SDT-1184" (not a word set apart by a space: "Tél. USMP 01 46 15 97 40")
     inside_a_number = _inside_any(f for f in candidates if f.category == "PATIENT_ID")
+    # a word of a web or e-mail address names no belief or condition: "https://pasteur-lille.fr"
+    inside_an_address = _inside_any(f for f in candidates if f.category in ("URL", "EMAIL"))
     kept = [
         f
         for f in candidates
@@ -191,6 +194,7 @@ def without_homonyms_in_names(candidates: list[Finding], text: str) -> list[Find
         or (
             (not text[f.start : f.start + 1].isupper() or not inside_a_name(f))
             and not (_JOINING_MARK_AT_EDGE.search(text[max(0, f.start - 1) : f.end + 1]) and inside_a_number(f))
+            and not inside_an_address(f)
         )
     ]
     # "Mytho, à ne pas croire", "Témoin de Jéhovah": the vocabulary's reading is the right one

@@ -1562,6 +1562,14 @@ def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value
         ("Dr Anne WANDRE\nChef de clinique\nINAMI 1-72519-38-580", "CLINICIAN_ID", "1-72519-38-580"),
         ("l4/O3    09h30  IDE WlLLAERT A.         Douleur EVA 3.", "PERSON", "WlLLAERT A."),
         ("Caen,le l8 novembre 2024\n\nPatiente", "DATE", "l8 novembre 2024"),
+        # who edited a chart, a compound first name's initials, a Belgian number, a Marseille
+        # corniche, a Paris hospital opening a page's footer, a web address with a word in it
+        ("EHPAD Le Val Fleuri     Édition : 12/01/2025 21:05 - ESTIVAL C.\n\nDate", "PERSON", "ESTIVAL C."),
+        ("Biologie : Dr J-M. PEYRONNET\n87000 LIMOGES", "PERSON", "J-M. PEYRONNET"),
+        ("Secrétariat : 04/323.72.80\n\nLiège, le 18 décembre 2024", "PHONE", "04/323.72.80"),
+        ("Chirurgie ambulatoire\n316 corniche Président John Fitzgerald Kennedy     Dr", "ADDRESS", "316 corniche Président John Fitzgerald Kennedy"),
+        ("93500 Pantin\nNecker - KONATÉ Aminata - 03/06/2021 - NIP 8100552476", "HOSPITAL", "Necker"),
+        ("Centre de vaccinations\nhttps://pasteur-lille.fr/vaccinations\nATTESTATION", "URL", "https://pasteur-lille.fr/vaccinations"),
     ],
 )
 def test_stop30_identifier_forms(redactor, text, category, value):
@@ -1585,6 +1593,10 @@ def test_stop30_acronyms_that_name_no_hospital(redactor, text):
 )
 def test_stop30_scores_and_pages_are_no_dates(redactor, text):
     assert spans(redactor, text, "DATE") == [], found(redactor, text)
+
+
+def test_stop30_a_date_after_a_phone_label_stays_a_date(redactor):
+    assert spans(redactor, "Tél : 12/03/2024 rappel", "PHONE") == []
 
 
 def test_stop30_a_role_on_the_next_line_is_no_surname(redactor):

@@ -50,7 +50,8 @@ _PHONE_LABEL = (
     r"(?i:t[ée]l[ée]phone|t[ée]l\.?|tel\.?|mobile|portable|port\.|gsm|fax|standard|secr[ée]tariat|secretaries|"
     r"switchboard|joignable\s+au|rappeler\s+au|appel\w*\s+au|au\s+num[ée]ro)"
 )
-_LOCAL_NUMBER = r"\d{2,4}(?:[ .]\d{2,4}){2,4}"
+# (Belgium writes a slash after the area code: "Secrétariat : 04/323.72.80"; not a date)
+_LOCAL_NUMBER = r"\d{2,4}(?:/\d{2,4}(?:[ .]\d{2,4}){1,3}|(?:[ .]\d{2,4}){2,4})"
 _LABELLED_LOCAL = re.compile(
     rf"(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*(?:\([^()\n]{{0,20}}\)[ \t]*)?:?[ \t]*(?P<number>{_LOCAL_NUMBER})(?![\w]|[.,/\-]\d)"
 )

@@ -11,7 +11,8 @@ Rules, each named in the finding's `detector`:
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
   "frappé le 08/05/2025 par CT").
 - person.printed_by: who printed or exported a document ("Imprimé le 16/05/2025 10:26 par
-  nlkhelifi (ORBIS)", "Édité le ... par DIALLO A - ResUrgences").
+  nlkhelifi (ORBIS)", "Édité le ... par DIALLO A - ResUrgences", "Édition : 12/01/2025 21:05 -
+  ESTIVAL C.").
 - person.initials_field: initials in a form's or a trial's field ("Initiales (nom-prénom) : D-L").
 - person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB").
 - person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL").
@@ -105,6 +106,12 @@ _PRINTED_BY = re.compile(
     r"(?P<who>\p{L}[\p{L}'’\-]*+\.?(?:[ ]\p{Lu}[\p{L}'’\-]*+\.?){0,2})(?=[ \t]*(?:$|[\-–(|,;]|\t))"
 )
 
+# "Édition : 12/01/2025 21:05 - ESTIVAL C.": the date and time of an edition line, a dash, then
+# who edited it (a surname in capitals and its initials, or a login)
+_EDITION_LINE_BY = re.compile(
+    r"(?m:(?<![\w])(?i:édition|edition|impression|export)[ \t]*:[ \t]*[\d/.\-]{6,10}(?:[ \t]+(?:à[ \t]+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+    rf"[ \t]+[\-–][ \t]+)(?P<who>{ALL_CAPS}(?:[ ]{INITIALS})?|[a-z]{{2,15}}\d{{0,3}})(?=[ \t]*(?:\n|$|[\-–(|,;]|\t))"
+)
 # "SF MB", "IDE KL /": a midwife's or nurse's initials after the role, in a chart's cell
 _INITIALS_AFTER_ROLE = re.compile(r"(?<![\w])(?:SF|IDE|IADE|IBODE|AS|AP|ASH)[ \t]+(?P<initials>\p{Lu}{2})(?=[ \t]*(?:\n|$|\t|/))")
 # "... jusqu'à 10h. SL" ending a transmission: the writer's initials, last on their paragraph
@@ -172,6 +179,9 @@ class StaffRules(Detector):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
         for match in _TYPED_ON_BY.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in _EDITION_LINE_BY.finditer(text):
+            if not self.lexicon.is_not_name(who := match.group("who")) and fold(who) not in common_word_keys():
+                yield Finding(match.start("who"), match.end("who"), "PERSON", 0.7, "person.printed_by")
         for match in _PRINTED_BY.finditer(text):
             who = match.group("who")
             if who[:1].isupper() or (fold(who) not in common_word_keys() and not is_french_word(fold(who))):

@@ -92,10 +92,13 @@ class FacilityRules:
         # ... or after a comma or a slash, a hospital named before: "(HCL, site de Giens)", "GHU
         # Paris Nord / site Bichat"
         self._site = re.compile(rf"(?<![\w])(?:Site|SITE|(?<=[\-–][ \t])site|(?<=[,/][ \t])site|(?<=\()site(?![ \t]+(?i:de|du|d['’])))[ ]{{1,2}}(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?{PROPER_NAME}")
+        in_context = alternation(data["facility_names_in_context"])
         self._facility_after_preposition = re.compile(
-            rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|via|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*)"  # "(infectiologie, Foch)"
+            rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|via|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*"  # "(infectiologie, Foch)"
+            # or opening a page's footer, a dash after it: "Necker - KONATÉ Aminata - 03/06/2021"
+            rf"|(?m:^)[ \t]*(?=(?:{in_context})[ \t]+[\-–][ \t]))"
             rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
-            rf"(?P<name>{alternation(data['facility_names_in_context'])}){NOT_IN_WORD_AFTER}"
+            rf"(?P<name>{in_context}){NOT_IN_WORD_AFTER}"
         )
         acronyms = alternation(data["facility_acronyms"])
         words = alternation(data["facility_words"])
