@@ -1570,6 +1570,9 @@ def test_round14_look_alikes_are_not_identifiers(redactor, text, category, value
         ("Chirurgie ambulatoire\n316 corniche Président John Fitzgerald Kennedy     Dr", "ADDRESS", "316 corniche Président John Fitzgerald Kennedy"),
         ("93500 Pantin\nNecker - KONATÉ Aminata - 03/06/2021 - NIP 8100552476", "HOSPITAL", "Necker"),
         ("Centre de vaccinations\nhttps://pasteur-lille.fr/vaccinations\nATTESTATION", "URL", "https://pasteur-lille.fr/vaccinations"),
+        # a numbered line above a postcode whatever its street type, an OCR'd house number
+        ("Médecine générale\n3 ruc du Commerce\n39130 CLAIRVAUX-LES-LACS", "ADDRESS", "3 ruc du Commerce"),
+        ("DU ROUSSlLLON\nl2 boulevard Georges Clemenceau - 66OOO PERPlGNAN", "ADDRESS", "l2 boulevard Georges Clemenceau"),
     ],
 )
 def test_stop30_identifier_forms(redactor, text, category, value):

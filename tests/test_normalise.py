@@ -115,6 +115,7 @@ def test_invisible_character_at_the_very_start_is_removed():
         ("PRE-ANESTHES lQUE", "PRE-ANESTHES lQUE"),  # a word the OCR broke: its end stays
         ("Caen,le l8 novembre 2024", "Caen,le 18 novembre 2024"),
         ("Nancy, le 3O septembre 2024", "Nancy, le 30 septembre 2024"),
+        ("l2 boulevard Georges Clemenceau", "12 boulevard Georges Clemenceau"),
         ("Il a mal, Cl- 102", "Il a mal, Cl- 102"),  # a pronoun, an ion
     ],
 )

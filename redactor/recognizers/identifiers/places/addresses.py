@@ -101,8 +101,9 @@ class AddressRules:
         # stands just before a postcode and its town is the street line, with or without a number
         # (a low score: a name or a facility found there keeps its own reading)
         self._before_zip_town = re.compile(
-            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t])|(?<=,[ \t]))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?"
-            rf"\p{{Lu}}(?:(?![ \t][\-–][ \t]|:[ \t])[^\n\t@]){{2,50}}?)"
+            # (after a house number, any letter: a street type the rules do not know, "3 ruc du Commerce")
+            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t])|(?<=,[ \t]))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?=\p{{L}})|(?=\p{{Lu}}))"
+            rf"\p{{L}}(?:(?![ \t][\-–][ \t]|:[ \t])[^\n\t@]){{2,50}}?)"
             rf"[ \t]*(?:\n[ \t]*|,[ \t]*|\t[ \t]*|[ \t]+[\-–][ \t]+)(?=(?:F-)?(?:{ZIP})[ \t]+{TOWN})"
         )
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
