@@ -256,7 +256,7 @@ _ROMAN = re.compile(r"I{1,3}")  # a month in Roman numerals: "11-III-2026"
 # one digit of a day or a house number as a letter before its month or its street ("Caen, le l8
 # novembre", "3O septembre", "l2 boulevard"): one character for one, no map needed
 _WORD_WITH_L = re.compile(r"(?<!\w)(?=[^\W\d_]*l)[^\W\d_]{3,}(?!\w)")
-_DAY_BEFORE_MONTH = re.compile(
+_OCR_NUMBER_BEFORE_MONTH_OR_STREET = re.compile(
     r"(?<!\w)(?:[0-3][OoIl]|[OoIl][0-9])(?=[ \t]+(?i:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c))"
     # and a house number before its street's type: "l2 boulevard Georges Clemenceau"
     r"|(?<!\w)(?:[0-9][OoIl]|[OoIl][0-9])(?=[ \t]+(?i:rue|avenue|av\.|boulevard|bd|place|chemin|all[ée]e|impasse|route|quai|cours)\b)"
@@ -266,7 +266,7 @@ _DAY_BEFORE_MONTH = re.compile(
 def _ocr_letters_in_words(text: str) -> str:
     if "l" in text:
         text = _WORD_WITH_L.sub(_capitals_with_l, text)
-    return _DAY_BEFORE_MONTH.sub(lambda day: day.group().translate(_OCR_LETTERS), text)
+    return _OCR_NUMBER_BEFORE_MONTH_OR_STREET.sub(lambda day: day.group().translate(_OCR_LETTERS), text)
 
 
 def _capitals_with_l(word: re.Match[str]) -> str:

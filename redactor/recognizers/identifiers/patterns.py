@@ -27,6 +27,8 @@ NOT_IN_WORD_AFTER = r"(?![\w\-'’])"
 NOT_IN_WORD_OR_ELIDED_BEFORE = r"(?<![\w\-])(?:(?<!['’])|(?<=(?<![\w])[lLdD]['’]))"
 # particles of surnames, in lower case: "de la Tour", "van der Berg", "Ben Ali", "dos Santos"
 NAME_PARTICLE = r"(?:de|du|des|d'|d’|van|von|der|den|le|la|da|das|dos|do|di|del|della|ben|bin|ibn|el|al|ter|ten|mac|mc)"
+# one particle alone, in any case ("DE", "van", "Le"): for `fullmatch` on a word
+NAME_PARTICLE_ANY_CASE = re.compile(NAME_PARTICLE, re.IGNORECASE)
 # the gap between two cells of a table: a tab or three spaces
 CELL_GAP = r"\t| {3,}"
 

@@ -13,7 +13,7 @@ from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import NameLexicon, countries, fold
 from redactor.recognizers.identifiers.patterns import (
     CELL_GAP,
-    NAME_PARTICLE,
+    NAME_PARTICLE_ANY_CASE,
     alternation,
     line_end_within,
     line_start_within,
@@ -21,7 +21,6 @@ from redactor.recognizers.identifiers.patterns import (
 from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 _ONE_INITIAL = re.compile(r"\p{Lu}\.")
-_PARTICLE_ANY_CASE = re.compile(NAME_PARTICLE, re.IGNORECASE)
 _CELL_GAP = re.compile(CELL_GAP)
 # the first part of a hyphenated double name, glued before a name span, and a part glued after it
 _COMPOUND_PART_BEFORE = re.compile(r"(?<![\w\-])\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?:['’]\p{L}+)?-$")
@@ -116,7 +115,7 @@ class ModelPersons:
         for match in _SENTENCE_AFTER_NAME.finditer(text, start, end):
             word = match.group().strip()
             bare = word.rstrip("'’")
-            if not _PARTICLE_ANY_CASE.fullmatch(bare) and not self.lexicon.is_known_name(bare):
+            if not NAME_PARTICLE_ANY_CASE.fullmatch(bare) and not self.lexicon.is_known_name(bare):
                 return match.start()
         return end
 

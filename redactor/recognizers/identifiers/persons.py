@@ -51,6 +51,7 @@ from redactor.recognizers.identifiers.patterns import (
     INITIALS,
     LOWERCASE_WORD,
     NAME_PARTICLE,
+    NAME_PARTICLE_ANY_CASE,
     NAME_TOKEN,
     NOT_IN_WORD_AFTER,
     NOT_IN_WORD_BEFORE,
@@ -81,7 +82,6 @@ _LOWERCASE_NAMES = rf"{LOWERCASE_WORD}(?:[ \t]+{LOWERCASE_WORD}){{0,2}}"
 # precompiled: these run once per candidate name, thousands of times on a name-dense note
 _TOKEN = re.compile(r"\S+")
 _ONE_INITIAL = re.compile(r"\p{Lu}\.")
-_PARTICLE_ANY_CASE = re.compile(_PARTICLE, re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE)
 _ARTICLES_ALONE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des"})
 _UPPER_PARTICLES_BEFORE = re.compile(
@@ -94,7 +94,7 @@ _NEXT_LISTED_NAME = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:et|&)[ \t]+)(?P<name
 _ZONE = re.compile(r"Z\.[ ]?(?:A\.[ ]?C\.|A\.|I\.)")
 # "de Vasselot Bertrand" opening a table's cell or a line: the particle belongs to the name
 # (or capitalised: "Le Guen Isabelle")
-_LOWER_PARTICLES_OPENING_A_CELL = re.compile(
+_PARTICLES_OPENING_A_CELL = re.compile(
     r"(?:^|(?<=[\n\t])|(?<=[ ]{2}))(?:de[ ]la|de|du|des|d['’]|van[ ]der|van|von|Le|La|De|Du|Des|Da|Dos|Di|Del|Van|Von|Ben|El)[ ]?$"
 )
 _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+")
@@ -212,7 +212,7 @@ class PersonRules(Detector):
             return not after_title
         if self.lexicon.is_not_name(stripped):
             return True
-        if _PARTICLE_ANY_CASE.fullmatch(stripped):
+        if NAME_PARTICLE_ANY_CASE.fullmatch(stripped):
             # a particle may open a name ("de La Tour") but never end it, unless capitalised as
             # a surname ("Tuan Le Van")
             return not leading and not (after_title and stripped[:1].isupper())
@@ -515,7 +515,7 @@ def _with_particles_before(text: str, finding: Finding) -> Finding:
     if first_word[0].isupper():
         particles = _UPPER_PARTICLES_BEFORE.search(text, max(0, finding.start - 12), finding.start)
     elif first_word[0][:1].isupper() and " " in text[finding.start : finding.end].strip():
-        particles = _LOWER_PARTICLES_OPENING_A_CELL.search(text, max(0, finding.start - 8), finding.start)
+        particles = _PARTICLES_OPENING_A_CELL.search(text, max(0, finding.start - 8), finding.start)
     else:
         return finding
     if not particles:

@@ -98,19 +98,20 @@ _INITIALS_FIELD = re.compile(
     r"(?P<initials>\p{Lu}(?:\.?[ ]?-?[ ]?\p{Lu}){1,3}\.?)(?![\w\-])"
 )
 
+# an edition's date and time: "16/05/2025 10:26", "2025-06-02 à 14h05"
+_EDITION_DATE_TIME = r"[\d/.\-]{6,10}(?:[ \t]+(?:à[ \t]+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?"
 # "Imprimé le 16/05/2025 10:26 par nlkhelifi (ORBIS)", "Édité le ... par DIALLO A - ResUrgences",
 # "... par LAUGA M. - Laboratoire": who printed or exported a document, after its date and time,
 # ending the line or before a dash, a bracket or a separator
 _PRINTED_BY = re.compile(
-    r"(?im:(?<![\w])(?:imprim|édit|edit|export|génér|gener)[ée]e?s?[ \t]+le[ \t]+[\d/.\-]{6,10}(?:[ \t]+(?:à[ \t]+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?[ \t]+par)[ \t]+"
+    rf"(?im:(?<![\w])(?:imprim|édit|edit|export|génér|gener)[ée]e?s?[ \t]+le[ \t]+{_EDITION_DATE_TIME}[ \t]+par)[ \t]+"
     r"(?P<who>\p{L}[\p{L}'’\-]*+\.?(?:[ ]\p{Lu}[\p{L}'’\-]*+\.?){0,2})(?=[ \t]*(?:$|[\-–(|,;]|\t))"
 )
 
 # "Édition : 12/01/2025 21:05 - ESTIVAL C.": the date and time of an edition line, a dash, then
 # who edited it (a surname in capitals and its initials, or a login)
 _EDITION_LINE_BY = re.compile(
-    r"(?m:(?<![\w])(?i:édition|edition|impression|export)[ \t]*:[ \t]*[\d/.\-]{6,10}(?:[ \t]+(?:à[ \t]+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?"
-    rf"[ \t]+[\-–][ \t]+)(?P<who>{ALL_CAPS}(?:[ ]{INITIALS})?|[a-z]{{2,15}}\d{{0,3}})(?=[ \t]*(?:\n|$|[\-–(|,;]|\t))"
+    rf"(?m:(?<![\w])(?i:édition|edition|impression|export)[ \t]*:[ \t]*{_EDITION_DATE_TIME}[ \t]+[\-–][ \t]+)(?P<who>{ALL_CAPS}(?:[ ]{INITIALS})?|[a-z]{{2,15}}\d{{0,3}})(?=[ \t]*(?:\n|$|[\-–(|,;]|\t))"
 )
 # "SF MB", "IDE KL /": a midwife's or nurse's initials after the role, in a chart's cell
 _INITIALS_AFTER_ROLE = re.compile(r"(?<![\w])(?:SF|IDE|IADE|IBODE|AS|AP|ASH)[ \t]+(?P<initials>\p{Lu}{2})(?=[ \t]*(?:\n|$|\t|/))")

@@ -12,7 +12,7 @@ import regex as re
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
-    NAME_PARTICLE,
+    NAME_PARTICLE_ANY_CASE,
     NOT_IN_WORD_BEFORE,
     UPPER,
     JoinedParts,
@@ -36,8 +36,6 @@ _ARRONDISSEMENT_AFTER = re.compile(r"[ \t]+(?:1er|1ER|\d{1,2}(?:e|E|è|ème|eme|
 _TOWNS_WITH_ARRONDISSEMENTS = frozenset({"paris", "lyon", "marseille"})
 # "grade II de Tokyo": a Roman numeral before "de" is a classification's grade, no service
 _ROMAN_NUMERAL = re.compile(r"[IVX]+[ \t]")
-# a surname's particle before a word that is also a town: "Dr Agathe DE BORT"
-_PARTICLE = re.compile(rf"(?i:{NAME_PARTICLE})")
 # "à J15", "opéré à J 7": day counts after an event, not towns
 _DAY_COUNT = re.compile(r"[A-Z]\d*")
 # "London SE1 7EH", "Manchester M13 9WL": a British postcode after its town
@@ -204,9 +202,11 @@ class TownRules:
             town = match.group("town")
             before = text[match.start() : match.start("town")].rstrip(" -")
             if not match.group("comma") and (
-                before.endswith(".") or name_lexicon().is_first_name(last := before.split()[-1]) or _PARTICLE.fullmatch(last)
+                before.endswith(".") or name_lexicon().is_first_name(last := before.split()[-1]) or NAME_PARTICLE_ANY_CASE.fullmatch(last)
             ):
-                continue  # "Dr E. Saint-Hilaire", "Dr Hugues Lamarque", "Dr Agathe DE BORT": the surname
+                # "Dr E. Saint-Hilaire", "Dr Hugues Lamarque", "Dr Agathe DE BORT" (a surname's
+                # particle before a word that is also a town): the surname
+                continue
             # after a comma ending the name, any town, even one that is also a word ("Dr Maupas, Tours")
             if self.towns.is_known(town, 0 if match.group("comma") else 1000) and not name_lexicon().is_known_name(town):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.92, "city.after_doctor")
