@@ -1,7 +1,7 @@
 """Scoring findings against annotated gold notes (format: tests/data/ANNOTATION.md).
 
 - entity recall: a gold span counts as found when findings of its category cover all of its
-  letters and digits (a facility that reveals a special category counts for both);
+  letters and digits (a facility or a place that reveals a special category counts for both);
 - precision: a finding counts as right when it overlaps a gold span of its category;
 - character-level redaction recall: share of the gold spans' letters and digits covered by any
   finding (spaces and punctuation leak nothing);
@@ -191,7 +191,7 @@ def score_note(report: EvaluationReport, note: GoldNote, findings: list[Finding]
     by_category: dict[str, list[tuple[int, int]]] = {}
     for finding in predicted:
         by_category.setdefault(finding.category, []).append((finding.start, finding.end))
-    # a facility that reveals a special category is a finding of that category too
+    # a facility or a place that reveals a special category is a finding of that category too
     revealing = [f for f in findings if f.reveals in in_scope]
     for finding in revealing:
         by_category.setdefault(finding.reveals, []).append((finding.start, finding.end))

@@ -85,7 +85,8 @@ class Finding:
     detector: str
     qualifiers: Qualifiers | None = None  # set on special-category findings by the qualifier step
     # on a facility whose name reveals a special category ("EPSM Lille-Métropole", "CSAPA Le
-    # Phare"): that category, whose rule applies where it is stricter than the facility's
+    # Phare") or a place inside a special-category term ("USMP de Fleury-Mérogis"): that
+    # category, whose rule applies where it is stricter than the identifier's
     reveals: str | None = None
 
     def __post_init__(self) -> None:

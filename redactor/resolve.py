@@ -9,7 +9,9 @@
    VIH", "CSAPA « Le Phare »", "EPSM Lille-Métropole") is one facility that reveals that
    category: its `reveals` is set to the term's category, the policy applies the stricter of
    the two rules to it (a policy that keeps facility names still removes or flags it), and the
-   term comes last: the facility, or a reading that outranks it, covers it.
+   term comes last: the facility, or a reading that outranks it, covers it. A rule's place, date
+   or number wholly inside a term ("USMP de Fleury-Mérogis") is read the same way: the town
+   stays a town that reveals the term's category, the term keeps the rest ("USMP de").
 3. Then candidates are taken in order of priority: readings a caller vouches for first (the
    known identity, then the site's lexicons), then higher score, then longer span, then the
    category's rank in `CATEGORY_RANK`, then earlier start, then detector name; terms inside a
@@ -49,6 +51,8 @@ CATEGORY_RANK: dict[str, int] = {
 MERGE_FLOOR = 0.5
 
 _EDGE_SEPARATORS = " \t\n\r,;:/()[]-–—"
+# what is left of a term between the identifiers it holds may be only these
+_FUNCTION_WORDS = re.compile(r"(?i:[\s,;:()\-]*(?:(?:en|à|a|au|aux|de|du|des|d['’]|le|la|les|l['’]|et|ou|dans|depuis|vers)(?!\w)[\s,;:()\-]*)+)")
 
 # Readings a caller vouches for come before any score: the known identity sent with the note,
 # then the site's lexicons (redactor.recognizers.vouched).
@@ -135,18 +139,24 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
         return []
     kept: list[Finding] = []
     covered = _Covered()
-    merged = _with_revealed_categories(_merge_same_category(candidates))
-    # a special-category term inside a facility's name is read with the facility: it comes last
-    inside_a_facility = _inside_any(f for f in merged if f.reveals is not None)
+    merged = _with_revealed_categories(_merge_same_category(candidates), text)
+    # a special-category term inside a facility's name is read with the facility, and one that
+    # holds a place, a date or a number leaves it to its own reading: the term comes last
+    inside_a_facility = _inside_any(f for f in merged if f.reveals is not None and f.category == "HOSPITAL")
+    holds_a_place = _holding_any(f for f in merged if f.reveals is not None and f.category != "HOSPITAL")
 
     def priority(finding: Finding) -> tuple:
-        return _priority(finding, finding.category not in _IDENTIFIER_PRIORITY and inside_a_facility(finding))
+        is_term = finding.category not in _IDENTIFIER_PRIORITY
+        return _priority(finding, is_term and (inside_a_facility(finding) or holds_a_place(finding)))
 
     for candidate in sorted(merged, key=priority):
         for start, end in covered.uncovered_parts(candidate.start, candidate.end):
             piece = text[start:end]
             if not any(ch.isalnum() for ch in piece):
                 continue
+            if (start, end) != (candidate.start, candidate.end) and candidate.category not in _IDENTIFIER_PRIORITY:
+                if _FUNCTION_WORDS.fullmatch(piece):
+                    continue  # "incarcéré à [Nanterre] en [2021]": the term's "en" alone says nothing
             # a trimmed piece keeps no separator at its edges (", Lyon" -> "Lyon")
             leading = len(piece) - len(piece.lstrip(_EDGE_SEPARATORS))
             trailing = len(piece) - len(piece.rstrip(_EDGE_SEPARATORS))
@@ -165,6 +175,12 @@ _PERSON_CONTAINERS = frozenset(
     {"person.title", "person.upper_first", "person.label", "person.surname_first", "person.initial", "person.introducer"}
 )
 _CONTAINER_MIN_SCORE = 0.8
+# Identifiers a special-category term may hold that keep their own reading inside it: "USMP de
+# [Fleury-Mérogis]", "maison d'arrêt de [Seysses]", "arrivée de [Conakry]" (not a name: "Témoin
+# de Jéhovah" is the term's)
+_HELD_IN_TERMS = frozenset(_IDENTIFIER_PRIORITY) - {"PERSON", "HOSPITAL"}
+# how far before a held place a term holding it may start
+_LONGEST_TERM = 300
 # a term with a joining mark at either edge ("IMP-", "-SDT-"): part of a token
 _JOINING_MARK_AT_EDGE = re.compile(r"^[\-/.]|[\-/.]$")
 
@@ -221,10 +237,11 @@ def _after_a_name_at_its_start(term: Finding, names: list[tuple[int, int]], text
     return term
 
 
-def _with_revealed_categories(candidates: list[Finding]) -> list[Finding]:
+def _with_revealed_categories(candidates: list[Finding], text: str) -> list[Finding]:
     """The candidates, each facility that holds a special-category term wholly inside its name
-    marked with the term's category ("EPSM Lille-Métropole": HEALTH_SENSITIVE); the highest
-    scored term's, on a tie the first by `CATEGORY_RANK`."""
+    marked with the term's category ("EPSM Lille-Métropole": HEALTH_SENSITIVE), and each place,
+    date or number a term holds marked with the term's ("USMP de Fleury-Mérogis": the town is
+    CRIMINAL's too); the highest scored term's, on a tie the first by `CATEGORY_RANK`."""
     terms = sorted(
         (f for f in candidates if f.category not in _IDENTIFIER_PRIORITY and f.score >= MERGE_FLOOR),
         key=lambda f: f.start,
@@ -232,17 +249,32 @@ def _with_revealed_categories(candidates: list[Finding]) -> list[Finding]:
     starts = [f.start for f in terms]
     marked = []
     for candidate in candidates:
+        related = []
         if candidate.category == "HOSPITAL":
-            inside = [
+            related = [
                 term
                 for term in terms[bisect_left(starts, candidate.start) : bisect_left(starts, candidate.end)]
                 if term.end <= candidate.end
             ]
-            if inside:
-                strongest = min(inside, key=lambda f: (-f.score, CATEGORY_RANK.get(f.category, len(CATEGORY_RANK))))
-                candidate = replace(candidate, reveals=strongest.category)
+        elif _may_be_held(candidate, text):
+            first = bisect_left(starts, candidate.start - _LONGEST_TERM)
+            related = [term for term in terms[first : bisect_right(starts, candidate.start)] if term.end >= candidate.end]
+        if related:
+            strongest = min(related, key=lambda f: (-f.score, CATEGORY_RANK.get(f.category, len(CATEGORY_RANK))))
+            candidate = replace(candidate, reveals=strongest.category)
         marked.append(candidate)
     return marked
+
+
+def _may_be_held(finding: Finding, text: str) -> bool:
+    """A rule's place, date or number, not in a line typed in capitals where case tells no town
+    from a word ("GARDE À VUE")."""
+    value = text[finding.start : finding.end]
+    return (
+        finding.category in _HELD_IN_TERMS
+        and finding.score >= _CONTAINER_MIN_SCORE
+        and (any(c.islower() for c in value) or not any(c.isalpha() for c in value))
+    )
 
 
 def _inside_any(containers: Iterable[Finding]) -> Callable[[Finding], bool]:
@@ -256,6 +288,18 @@ def _inside_any(containers: Iterable[Finding]) -> Callable[[Finding], bool]:
         return index >= 0 and ends_so_far[index] >= finding.end
 
     return inside
+
+
+def _holding_any(contents: Iterable[Finding]) -> Callable[[Finding], bool]:
+    """A test of whether a finding wholly holds one of `contents`."""
+    spans = sorted((f.start, f.end) for f in contents)
+    starts = [start for start, _ in spans]
+
+    def holds(finding: Finding) -> bool:
+        first, last = bisect_left(starts, finding.start), bisect_left(starts, finding.end)
+        return any(end <= finding.end for _, end in spans[first:last])
+
+    return holds
 
 
 def _running_max(values: Iterable[int]) -> Iterator[int]:

@@ -1622,3 +1622,53 @@ def test_stop30_a_particle_keeps_a_town_in_the_surname(redactor):
 )
 def test_stop30_a_drug_before_its_dose_is_no_one(redactor, text):
     assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+# stop 31: villages and merged communes (communes.txt, from INSEE's Code officiel géographique)
+# count where the context says "place", never alone; a town inside a special-category term
+# stays a town that reveals the term's category
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Elle vit à Lournand depuis 2010.", "Lournand"),
+        ("Né le 12/03/1950 à Trévenans (90).", "Trévenans"),
+        ("Adresse : 4 rue du Lavoir, 28120 Illiers-Combray", "Illiers-Combray"),
+        ("Elle peut partir en week-end chez elle à Illiers-Combray le 14.", "Illiers-Combray"),
+        ("Fait à Camopi, le 12 mars 2024", "Camopi"),
+        ("Fait à Lorient, le 12 mars 2024", "Lorient"),  # without "Fait à"
+    ],
+)
+def test_stop31_villages_in_a_place_context(redactor, text, town):
+    assert spans(redactor, text, "CITY") == [town], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lournand et Trévenans ont été évoqués.",  # a village's name alone is no town
+        "Dr Karim Bouzid, Le Bourg, 42380 La Tourette",  # a lieu-dit's name, though a commune's too
+        "originaire de Guadeloupe (Baie-Mahault)",  # a region
+    ],
+)
+def test_stop31_no_village_without_context(redactor, text):
+    assert not {"Lournand", "Trévenans", "Le Bourg", "Guadeloupe"} & set(spans(redactor, text, "CITY")), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, term, category, town",
+    [
+        ("Médecin généraliste, USMP de Fleury-Mérogis", "USMP de", "CRIMINAL", "Fleury-Mérogis"),
+        ("Il est incarcéré à la maison d'arrêt de Seysses depuis 2023.", "maison d'arrêt de", "CRIMINAL", "Seysses"),
+        ("Contexte : famille arrivée de Conakry il y a 3 ans.", "famille arrivée de", "ETHNIC_ORIGIN", "Conakry"),
+    ],
+)
+def test_stop31_a_town_inside_a_special_term_stays_a_town_that_reveals_it(redactor, text, term, category, town):
+    findings = redactor.analyze(text)
+    towns = [(text[f.start : f.end], f.reveals) for f in findings if f.category == "CITY"]
+    assert towns == [(town, category)], found(redactor, text)
+    assert any(term in text[f.start : f.end] for f in findings if f.category == category), found(redactor, text)
+
+
+def test_stop31_a_word_in_capitals_inside_a_term_stays_the_terms(redactor):
+    text = "COMPATIBILITÉ AVEC LA GARDE À VUE"
+    assert spans(redactor, text, "CITY") == [], found(redactor, text)

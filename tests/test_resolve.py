@@ -108,3 +108,24 @@ def test_a_special_term_grown_back_into_a_name_starts_after_it():
     misread = Finding(16, 21, "PERSON", 0.8, "person.introducer")
     term = Finding(16, len(text), "HEALTH_SENSITIVE", 0.91, "special.health")
     assert without_homonyms_in_names([misread, term], text)[1] == term
+
+
+def test_a_place_inside_a_special_term_keeps_its_reading_and_reveals_the_terms_category():
+    text = "Déjà incarcéré à Nanterre en 2021."
+    term = f(5, 33, "CRIMINAL", 0.91)  # "incarcéré à Nanterre en 2021"
+    town = f(17, 25, "CITY", 0.82)
+    year = f(29, 33, "DATE", 0.85)
+    result = resolve([term, town, year], text)
+    assert [(text[r.start : r.end], r.category, r.reveals) for r in result] == [
+        ("incarcéré à", "CRIMINAL", None),  # the term's "en" alone between the two is dropped
+        ("Nanterre", "CITY", "CRIMINAL"),
+        ("2021", "DATE", "CRIMINAL"),
+    ]
+
+
+def test_a_weak_or_capitals_place_inside_a_term_is_the_terms():
+    text = "GARDE À VUE ; pèlerinage à Lourdes"
+    capitals = resolve([f(0, 11, "CRIMINAL", 0.91), f(8, 11, "CITY", 0.82)], text)
+    assert [(text[r.start : r.end], r.category) for r in capitals] == [("GARDE À VUE", "CRIMINAL")]
+    weak = resolve([f(14, 34, "RELIGION", 0.9), f(28, 34, "CITY", 0.75)], text)
+    assert [(text[r.start : r.end], r.category) for r in weak] == [("pèlerinage à Lourdes", "RELIGION")]

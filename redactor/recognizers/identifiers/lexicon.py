@@ -109,9 +109,11 @@ _SAINT_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "st.": "saint", "ste.": 
 
 @dataclass(frozen=True)
 class TownLexicon:
-    """French towns with their population; some are also ordinary words (`ambiguous`)."""
+    """French towns with their population; some are also ordinary words (`ambiguous`); villages
+    and merged communes (`context_only`) count only where the context says "place"."""
 
     population: dict[str, int]  # folded name -> inhabitants
+    context_only: frozenset[str]  # communes.txt, folded: known with a size threshold of 0 only
     abroad: frozenset[str]  # cities abroad, folded (context rules only)
     ambiguous: frozenset[str]
     first_words: frozenset[str]  # first word of every town, folded: a cheap first test
@@ -124,7 +126,7 @@ class TownLexicon:
         size threshold, i.e. when the context already says it is a place."""
         key = town_key(name)
         if key not in self.population:
-            return False
+            return not min_population and key in self.context_only
         if min_population and key in self.ambiguous:
             return False
         return self.population[key] >= min_population
@@ -187,8 +189,11 @@ def town_lexicon() -> TownLexicon:
         population[short] = count
         if is_word:
             ambiguous.add(short)
-    first_words = frozenset(key.split()[0] for key in (*population, *abroad) if key)
-    return TownLexicon(population=population, abroad=abroad, ambiguous=frozenset(ambiguous), first_words=first_words)
+    context_only = frozenset(town_key(line.partition("\t")[0]) for line in _data_lines("communes.txt")) - population.keys()
+    first_words = frozenset(key.split()[0] for key in (*population, *abroad, *context_only) if key)
+    return TownLexicon(
+        population=population, abroad=abroad, ambiguous=frozenset(ambiguous), first_words=first_words, context_only=context_only
+    )
 
 
 @lru_cache(maxsize=1)

@@ -115,7 +115,8 @@ class TownRules:
         weekday = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|premier|1er)"
         # without "le", a comma and a whole date: "Fouesnant, 24 avril 2024", "Paris, 12/03/2024"
         self._letter_place = re.compile(
-            rf"(?m)(?:^|\t)[ \t]*(?P<town>{TOWN})(?P<comma>(?:[ ]?,)?)[ \t]+(?:le[ \t]+(?:\d|{weekday}\b)"
+            # ("Fait à Lorient, le 12 mars": the town without its verb)
+            rf"(?m)(?:^|\t)[ \t]*(?:(?i:fait|établi|etabli)[ \t]+(?i:à|a)[ \t]+)?(?P<town>{TOWN})(?P<comma>(?:[ ]?,)?)[ \t]+(?:le[ \t]+(?:\d|{weekday}\b)"
             rf"|(?<=,[ \t]*)(?:{weekday}[ \t]+)?\d{{1,2}}(?:er)?(?:[ \t]+{MONTHS}[ \t]+\d{{4}}|[/.]\d{{1,2}}[/.]\d{{2,4}}))"
         )
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{TOWN}")
@@ -172,8 +173,8 @@ class TownRules:
             (self._signed_at, "city.signed_at"),
         ):
             for match in pattern.finditer(text):
-                if _DAY_COUNT.fullmatch(match.group("town")):
-                    continue
+                if _DAY_COUNT.fullmatch(match.group("town")) or match.group("town").casefold() in self._countries:
+                    continue  # "à J15"; "originaire de Guadeloupe": a region
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
         for pattern, strong in ((self._town_after_a, True), (self._town_in_context, False)):
             # the strong context overlapped: "au CH Ravenel à Mirecourt" must still try "à Mirecourt"
