@@ -1,4 +1,5 @@
-"""Check digits of French identifiers: NIR, RPPS (Luhn), IBAN (ISO 13616 mod 97)."""
+"""Check digits of identifiers: NIR, RPPS (Luhn), IBAN (ISO 13616 mod 97), and the Swiss AVS
+(EAN-13) and Belgian NISS (mod 97) numbers of cross-border patients."""
 
 from __future__ import annotations
 
@@ -46,3 +47,20 @@ def iban_is_valid(value: str) -> bool:
     rearranged = compact[4:] + compact[:4]
     number = "".join(str(int(c, 36)) for c in rearranged)
     return int(number) % 97 == 1
+
+
+def ean13_is_valid(digits: str) -> bool:
+    """EAN-13 check digit (the Swiss AVS number, 756.XXXX.XXXX.XC, carries one)."""
+    if not re.fullmatch(r"\d{13}", digits):
+        return False
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
+
+
+def niss_is_valid(digits: str) -> bool:
+    """Belgian national number (NISS, YYMMDD-XXX-CC): 97 - (first nine mod 97), with a 2 before
+    them for people born from 2000."""
+    if not re.fullmatch(r"\d{11}", digits):
+        return False
+    body, key = int(digits[:9]), int(digits[9:])
+    return key in (97 - body % 97, 97 - int("2" + digits[:9]) % 97)

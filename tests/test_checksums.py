@@ -80,3 +80,13 @@ def test_valid_ibans(iban):
 @pytest.mark.parametrize("iban", ["FR7630006000011234567890188", "FR76", "XX0000", "DE89370400440532013001"])
 def test_invalid_ibans(iban):
     assert not iban_is_valid(iban)
+
+
+def test_swiss_avs_and_belgian_niss_keys():
+    from redactor.checksums import ean13_is_valid, niss_is_valid
+
+    assert ean13_is_valid("7564417228301") and not ean13_is_valid("7564417228302")
+    assert niss_is_valid("91041521117") and not niss_is_valid("91041521118")
+    # born from 2000: a 2 before the first nine digits
+    body = "050315123"
+    assert niss_is_valid(body + f"{97 - int('2' + body) % 97:02d}")

@@ -1672,3 +1672,51 @@ def test_stop31_a_town_inside_a_special_term_stays_a_town_that_reveals_it(redact
 def test_stop31_a_word_in_capitals_inside_a_term_stays_the_terms(redactor):
     text = "COMPATIBILITÉ AVEC LA GARDE À VUE"
     assert spans(redactor, text, "CITY") == [], found(redactor, text)
+
+
+# round 17, tuned on lay-t (care outside the big university hospital): a facility's acronym or
+# brand wherever the note uses it, a unit's acronym and its town in a footer, cross-border
+# social-security numbers, the writer's and typist's initials ending a letter
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        (
+            "Établissement : Centre de radiothérapie et d'oncologie du Barrois (CROB), Bar-le-Duc\nC1 réalisé au CROB le 28/04/2025.",
+            "HOSPITAL",
+            "Centre de radiothérapie et d'oncologie du Barrois",
+        ),
+        ("Réunion du 3 avril 2025\nIPP ICML : 7103344\n\nICML - RCP 2025-SEIN-0231 - BENHAMOU S.", "HOSPITAL", "ICML"),
+        ("BIOLAB GARONNE\nLaboratoire de biologie médicale\nBiolab Garonne - Dossier 2504-118-0637", "HOSPITAL", "Biolab Garonne"),
+        ("AMADIAL - Association Martiniquaise de dialyse\nAMADIAL Rivière-Salée - LOUIS-JOSEPH F.", "CITY", "Rivière-Salée"),
+        ("Dossier AMADIAL : MQ-HD-0733", "PATIENT_ID", "MQ-HD-0733"),
+        ("Dr Paul MATAGNE, Beauraing\nCSR Dinant - Chirurgie - DUBOIS-HENNEQUIN C.", "HOSPITAL", "CSR Dinant"),
+        ("Dr G. Lepage - RPPS 10117777416\nPVO Ifs - anesthésie - 06/06/2025", "HOSPITAL", "PVO Ifs"),
+        ("N° AVS           756.4417.2283.01\nDate de naissance 03.02.1986", "PATIENT_ID", "756.4417.2283.01"),
+        ("NISS : 91.04.15-211.17\nAdresse : Rue du Grand Feu 7", "PATIENT_ID", "91.04.15-211.17"),
+        ("Copie : dossier patient - GV/sb", "PERSON", "sb"),
+        ("Copie : intéressé - dossier médical (ADSJ/cl)", "PERSON", "ADSJ"),
+    ],
+)
+def test_stop31_identifier_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a été suivi au Centre Médico-Psychologique (CMP) de secteur.",  # a kind of facility
+        "COMPTE RENDU OPERATOIRE\nCentre hospitalier de Dax",  # a heading above a letterhead
+        "IRM - Centre de Dax",  # an exam
+        "DIM - Centre hospitalier de Blois",  # a department before its hospital
+        "IRM Lorient - compte rendu\nRCP Lyon",  # an exam, a meeting before a town
+        "Dossier UDAF : MJPM-2018-04417",  # any organisation keeps a "dossier"
+    ],
+)
+def test_stop31_no_facility_acronym(redactor, text):
+    acronyms = {"CMP", "COMPTE RENDU OPERATOIRE", "IRM", "DIM", "IRM Lorient", "RCP Lyon", "UDAF"}
+    assert not acronyms & set(spans(redactor, text, "HOSPITAL")), found(redactor, text)
+
+
+@pytest.mark.parametrize("text", ["Lot 756.4417.2283.02", "Héparine 5000 (UI/ml)", "Constantes (TA/FC)", "NISS : 91.04.15-211.18"])
+def test_stop31_no_number_or_initials_without_their_key_or_shape(redactor, text):
+    assert spans(redactor, text, "PATIENT_ID") == [] and spans(redactor, text, "PERSON") == [], found(redactor, text)

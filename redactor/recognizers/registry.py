@@ -12,6 +12,7 @@ from redactor.recognizers.identifiers.dates import DateDetector
 from redactor.recognizers.identifiers.first_names import FirstNameRules
 from redactor.recognizers.identifiers.layout import NumberLayout
 from redactor.recognizers.identifiers.markup import MarkupFields
+from redactor.recognizers.identifiers.foreign_numbers import ForeignSocialSecurityNumbers
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
@@ -50,6 +51,7 @@ def default_detectors(*, learned_excessive: bool = False, learned_special: bool 
         NirDetector(),
         IbanDetector(),
         LabelledIdentifiers(),
+        ForeignSocialSecurityNumbers(),
         NumberLayout(),
         PhoneDetector(),
         SpokenNumbers(),

@@ -133,7 +133,7 @@ class LabelledIdentifiers(Detector):
         # words between label and value
         between = (
             r"\.?(?:[ \t]+(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+(?:['’][a-zéèà]+)?){0,2}?"
-            r"(?:[ \t]+[A-Z]{2,6}(?![\w]))?"  # the unit or facility owning the number: "N° dossier CSAPA : A-0932"
+            r"(?:[ \t]+[A-Z]{2,8}(?![\w]))?"  # the unit or facility owning the number: "N° dossier CSAPA : A-0932"
         )
         self._patterns = []
         for category, key in (("PATIENT_ID", "patient_id_labels"), ("CLINICIAN_ID", "clinician_id_labels")):

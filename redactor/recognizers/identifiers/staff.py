@@ -88,6 +88,11 @@ _TYPED_ON_BY = re.compile(
 )
 # "FXB/ml", "VS/CE - Copie : ...": the writer's and typist's initials alone at the start of a line
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{L}{2,4})(?=[ \t]*(?:$|[\-–][ \t]))")
+# ... or ending a line after a dash or in brackets, the typist's in lower case: "Copie : dossier
+# patient - GV/sb", "dossier médical (ADSJ/cl)" (not "(TA/FC)", nor a unit: "(UI/ml)")
+_INITIALS_ENDING_A_LINE = re.compile(
+    r"(?:(?<=[ \t][\-–][ \t])|(?<=\())(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{Ll}{2,3})(?=\)?[ \t]*(?:\n|$))"
+)
 _INITIALS_AFTER_LABEL = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
 )
@@ -189,7 +194,9 @@ class StaffRules(Detector):
                 yield Finding(match.start("who"), match.end("who"), "PERSON", 0.7, "person.printed_by")
         for match in _INITIALS_FIELD.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.8, "person.initials_field")
-        for match in _INITIALS_LINE.finditer(text):
+        for match in (*_INITIALS_LINE.finditer(text), *_INITIALS_ENDING_A_LINE.finditer(text)):
+            if match.re is _INITIALS_ENDING_A_LINE and match.group("writer") in _NOT_INITIALS:
+                continue  # "(TA/mn)" (a line's start holds no measure: "VS/CE - Copie : ...")
             for group in ("writer", "typist"):
                 yield Finding(match.start(group), match.end(group), "PERSON", 0.65, "person.reference_initials")
         for pattern, rule in (

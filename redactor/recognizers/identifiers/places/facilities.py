@@ -9,7 +9,7 @@ from typing import Iterator
 import regex as re
 
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import TownLexicon, fold, name_lexicon
+from redactor.recognizers.identifiers.lexicon import fold, name_lexicon
 from redactor.recognizers.identifiers.patterns import (
     ALL_CAPS,
     LOWER,
@@ -19,6 +19,7 @@ from redactor.recognizers.identifiers.patterns import (
     alternation,
     first_characters,
 )
+from redactor.recognizers.identifiers.places.facility_acronyms import facility_acronyms
 from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.vouched.folding import common_word_keys
@@ -58,6 +59,11 @@ _CHIEF_BEFORE = re.compile(r"(?i:chef|cheffe)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\w\-])")
 # a town right after a facility acronym: "CHBS Lorient"
 _TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{TOWN})")
+# a unit's acronym and its town or saint opening a line or a footer's field, before a dash or
+# the line's end: "CSR Dinant - Chirurgie", "PVO Ifs - anesthésie", "CRT Saint-Salvi - Dr ..."
+_UNIT_ACRONYM_AND_TOWN = re.compile(
+    rf"(?m)(?:^[ \t]*|(?<=[ \t][\-–][ \t]))(?P<acronym>\p{{Lu}}[\p{{Lu}}\d]{{1,4}})[ \t]+(?P<town>{TOWN})(?=[ \t]*(?:[\-–][ \t]|\n|$))"
+)
 # "CHSF", "GHBS", "CHUSS": hospitals' own acronyms (exceptions in places.yaml)
 # "CHM", "CHV": CH and a town's initial (not a letter that makes a generic type or a word: CHG,
 # CHS, CHU, CHP, CHC carcinoma, CHB hepatitis, CHX chlorhexidine, CHF)
@@ -68,7 +74,6 @@ _NAME_THEN_TYPE = re.compile(
     r"(?<![\w\-'’])(?:\p{Lu}[\w'’\-]*\.?[ ](?:(?:and|of|&)[ ])?){1,4}"
     r"(?:Hospital|Medical[ ]Cent(?:er|re)|Sciences[ ]Cent(?:er|re)|NHS[ ](?:Foundation[ ])?Trust|Infirmary)(?![\w])"
 )
-_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<acronym>\p{Lu}[\p{Lu}\d\-]{1,7})[ \t]*\)")
 
 
 class FacilityRules:
@@ -80,6 +85,7 @@ class FacilityRules:
         self._acronym_exceptions = frozenset(data["facility_acronym_exceptions"])
         self._facility_acronyms = frozenset(data["facility_acronyms"])
         self._community_services = frozenset(data["community_services"])
+        self._openers = frozenset(fold(word) for word in data["organisation_openers"])
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
         # "2 rue Ambroise-Paré", "avenue de la Côte de Nacre": a street named after the hospital
@@ -139,7 +145,10 @@ class FacilityRules:
     def find(self, text: str) -> list[Finding]:
         """Named facilities, then the acronyms they define in brackets wherever the note uses them."""
         facilities = list(self._facilities(text))
-        return [*facilities, *_defined_acronyms(text, facilities, self.towns, self._facility_acronyms)]
+        return [*facilities, *facility_acronyms(text, facilities, self.towns, self._town_length, self._facility_acronyms, self._openers)]
+
+    def _town_length(self, candidate: str) -> int:
+        return self.town_rules.known_town_length(candidate, 1)
 
     def _facilities(self, text: str) -> Iterator[Finding]:
         for match in self._named_facilities.finditer(text):
@@ -215,6 +224,20 @@ class FacilityRules:
                     yield Finding(match.start(), name.end(), "HOSPITAL", 0.9, "hospital.acronym")
                 else:
                     yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
+        for match in _UNIT_ACRONYM_AND_TOWN.finditer(text):
+            acronym, town = match.group("acronym"), match.group("town")
+            if acronym in self._facility_acronyms or acronym in self._community_services:
+                # a kind of unit and the town it serves ("CSAPA Metz", "CPEF Vénissieux"): the town
+                if self.town_rules.known_town_length(town, 1) == len(town):
+                    yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.of_service")
+            elif (
+                fold(acronym) not in common_word_keys()
+                and not name_lexicon().is_known_name(acronym)
+                and not name_lexicon().is_not_name(acronym)  # "IRM Lorient", "RCP Lyon": an exam, a meeting
+                and not self.towns.is_town(acronym)
+                and (SAINT.match(town) or self.town_rules.known_town_length(town, 1) == len(town))
+            ):
+                yield Finding(match.start(), match.end(), "HOSPITAL", 0.8, "hospital.acronym_town")
         for match in self._facility_two_lines.finditer(text):
             name = match.group("name")
             saint = SAINT.match(name)  # "Polyclinique\nSaint-Roch"
@@ -301,20 +324,3 @@ class FacilityRules:
             return False
         before = text[max(0, match.start() - 20) : match.start()]
         return not _DETERMINER_BEFORE.search(before)
-
-
-def _defined_acronyms(text: str, facilities: list[Finding], towns: TownLexicon, generic: frozenset[str]) -> Iterator[Finding]:
-    """"Hôpitaux Universitaires de Genève (HUG)", "Centre Hospitalier de Luxembourg (CHL)": an
-    acronym a facility's name defines in brackets is that facility, there and wherever else the
-    note uses it ("N° patient HUG : ..."), though three letters alone are too ambiguous to read
-    ("CHL", "CHC" are clinical abbreviations elsewhere)."""
-    defined = set()
-    for facility in facilities:
-        if facility.category == "HOSPITAL" and (bracket := _ACRONYM_IN_BRACKETS.match(text, facility.end)):
-            defined.add(bracket.group("acronym"))
-    # not a town ("HÔPITAL HENRI-MONDOR (CRETEIL)"), a word, nor a kind of facility ("Fondation
-    # Santé Service (HAD)": "HAD" elsewhere is any home-care service)
-    defined = {a for a in defined if not towns.is_town(a) and fold(a) not in common_word_keys() and a not in generic}
-    for acronym in defined:
-        for use in re.finditer(rf"(?<![\w\-]){re.escape(acronym)}(?![\w\-])", text):
-            yield Finding(use.start(), use.end(), "HOSPITAL", 0.9, "hospital.defined_acronym")
