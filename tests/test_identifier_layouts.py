@@ -1720,3 +1720,35 @@ def test_stop31_no_facility_acronym(redactor, text):
 @pytest.mark.parametrize("text", ["Lot 756.4417.2283.02", "Héparine 5000 (UI/ml)", "Constantes (TA/FC)", "NISS : 91.04.15-211.18"])
 def test_stop31_no_number_or_initials_without_their_key_or_shape(redactor, text):
     assert spans(redactor, text, "PATIENT_ID") == [] and spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+# a user's login made from a name the note holds; a building's or a lieu-dit's name before its
+# street line after a label, a bracket or an arrow, or before a street without a number
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Dr Yohann TROUILLET, radiologue - validé le 04/11/2025 14:58 - RIS Xplore - ytrouillet", "PERSON", "ytrouillet"),
+        ("Secrétaire : Maite IRIGOYEN\nPage 1/1 - module Agenda - mirigoyen", "PERSON", "mirigoyen"),
+        ("adr : Foyer jeunes travailleurs, 6 rue Pasteur 67000 STRASBOURG", "ADDRESS", "Foyer jeunes travailleurs, 6 rue Pasteur"),
+        ("résidence accueil (Maison Relais Le Phare, 3 rue de Lannoy, Roubaix)", "ADDRESS", "Maison Relais Le Phare, 3 rue de Lannoy"),
+        ("adresse modifiée → Maison Etxeberria, 240 chemin de Haltsu, 64250 Itxassou.", "ADDRESS", "Maison Etxeberria, 240 chemin de Haltsu"),
+        ("décédée en son domicile,\nLa Touche, route de Bellême, Raymonde", "ADDRESS", "La Touche, route de Bellême"),
+    ],
+)
+def test_stop31_logins_and_buildings(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Requérant : Capitaine Nathalie Roussel-Mbarga, 12 quai de Gesvres 75004 Paris", "12 quai de Gesvres"),
+        ("Patient : Jean Dupont, 12 rue des Lilas", "12 rue des Lilas"),
+        ("Vu à Poitiers, 9 bis rue Carnot", "9 bis rue Carnot"),
+        ("SUIVI\nCMP de Pont-l'Abbé, rue Burdeau : RDV", "rue Burdeau"),
+        ("Dr Jean Martin : jean.martin@chu-nantes.fr", None),  # an e-mail address is no login
+    ],
+)
+def test_stop31_no_building_or_login_where_a_name_or_prose_stands(redactor, text, value):
+    assert spans(redactor, text, "ADDRESS") == ([value] if value else []), found(redactor, text)
+    assert "jean.martin" not in spans(redactor, text, "PERSON")

@@ -437,14 +437,18 @@ class PersonRules(Detector):
 
     def _propagate(self, text: str, found: list[Finding]) -> Iterator[Finding]:
         forms: set[str] = set()
+        logins: set[str] = set()
         for finding in found:
             if finding.detector == "person.ner" and len(text[finding.start : finding.end].split()) > 3:
                 continue  # a long model span is too weak a witness to spread its words
-            for token in self._name_word.findall(text[finding.start : finding.end]):
-                if len(token) >= 3 and not self.lexicon.is_not_name(token):
-                    forms.add(fold(token))
+            words = [t for t in self._name_word.findall(text[finding.start : finding.end]) if not self.lexicon.is_not_name(t)]
+            forms.update(fold(token) for token in words if len(token) >= 3)
+            logins.update(_logins(words))
         if not forms:
             return
+        for match in _LOGIN_TOKEN.finditer(text) if logins else ():
+            if match.group("login").replace("-", "") in logins:
+                yield Finding(match.start(), match.end(), "PERSON", 0.75, "person.login")
         for match in self._name_word.finditer(text):
             if fold(match.group()) in forms and not self._is_eponym(text, match.start()):
                 yield Finding(match.start(), match.end(), "PERSON", 0.7, "person.propagated")
@@ -490,6 +494,22 @@ class PersonRules(Detector):
 # a marriage word, or the Catalan and Spanish "and" of a double surname ("PUIGVERT i FERRER",
 # "García y López")
 _MARRIAGE_WORD_BETWEEN = re.compile(r"[ \t]+(?:(?i:ép\.|ep\.|épouse|epouse|veuve|vve|née|nee|divorcée|divorcee)|i|y)[ \t]+")
+
+
+# a user's login in lower case, a digit or two after it: "ytrouillet", "mirigoyen", "j.leclerc2"
+_LOGIN_TOKEN = re.compile(r"(?<![\w.@/\-])(?P<login>[a-z][a-z.\-]{3,30}?)\d{0,3}(?![\w@]|\.\w)")
+
+
+def _logins(words: list[str]) -> set[str]:
+    """The logins a name makes, its first name's initial or whole with its surname: "Yohann
+    TROUILLET" -> "ytrouillet", "trouillety", "yohann.trouillet", "y.trouillet"."""
+    folded = [fold(w).replace("-", "").replace("'", "") for w in words if len(w) >= 2]
+    logins = set()
+    for first in folded:
+        for last in folded:
+            if first != last and len(last) >= 4:
+                logins.update({first[0] + last, last + first[0], f"{first}.{last}", f"{first[0]}.{last}"})
+    return logins
 
 
 def _across_marriage_words(text: str, found: list[Finding]) -> Iterator[Finding]:

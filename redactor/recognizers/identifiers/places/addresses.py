@@ -9,6 +9,7 @@ import regex as re
 
 from redactor.dates import MONTH_FORMS
 from redactor.findings import Finding
+from redactor.recognizers.identifiers.lexicon import name_lexicon
 from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_BEFORE, UPPER, alternation, first_characters
 from redactor.recognizers.identifiers.places.shapes import (
     CAPITAL_WORD,
@@ -85,13 +86,17 @@ class AddressRules:
         self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
         self._needs_number = frozenset(t.casefold() for t in data["street_types_need_number"])
         # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
-        # a numbered street line, at the start of a line or after a dash
+        # a numbered street line, at the start of a line, after a dash, a label's colon or a
+        # bracket ("adr : Foyer jeunes travailleurs, 6 rue Pasteur", "(Maison Relais Le Phare, 3
+        # rue de Lannoy"), or before any street line on a line of its own ("La Touche, route de
+        # Bellême")
         self._building_before = re.compile(
-            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t]))[ \t]*(?!{titles}\b)(?P<building>{CAPITAL_WORD}(?:[ ]{{1,2}}(?:{LINKING}[ ]?)?(?:{CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
+            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t])|(?<=[:(→][ \t]?))[ \t]*(?!{titles}\b)(?P<building>{CAPITAL_WORD}(?:[ ]{{1,2}}(?:{LINKING}[ ]?)?(?:{CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
             rf"(?:,[ \t]*(?:(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}}|\d{{1,2}}(?:e|er|ème|eme)[ \t]+(?i:étage|etage)|(?i:rdc|rez-de-chaussée)))?)"
             rf"(?:,|[ \t]/)[ \t]*$"  # "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"
         )
         self._complement = re.compile(COMPLEMENT)
+        self._building_start = re.compile(rf"(?:(?i:{alternation(data['building_words'])})(?![\w])|{_LOCALITY_ARTICLE.pattern})")
         # "Les Hauts de Sainte-Musse, bât. D4", "Foyer ADOMA, chambre 214": a building and its
         # flat or room, alone on their line (above the street or the postcode)
         self._building_line = re.compile(
@@ -152,9 +157,21 @@ class AddressRules:
                     start = match.start("type")  # "né le 29 février 1932, lieu-dit Les Granges"
                 elif not match.group("number") and (spoken := _SPOKEN_NUMBER_BEFORE.search(text, max(0, start - 50), start)):
                     start = spoken.start()  # dictated: "au douze rue des Alpilles"
-                building = self._building_before.search(text, max(0, start - 80), start) if match.group("number") else None
-                if building and self.town_rules.known_town_length(building.group("building"), 0) == len(building.group("building")):
-                    building = None  # "à Poitiers, 9 bis rue Carnot": the town, read as such elsewhere
+                building = self._building_before.search(text, max(0, start - 80), start)
+                after_label = building and text[max(0, building.start() - 2) : building.start()].strip(" \t")[-1:] in (":", "(", "→")
+                if building and (after_label or not match.group("number")):
+                    # after a label or a bracket, or without a house number: a building's or a
+                    # lieu-dit's own word opens it ("adr : Foyer ...", not "Requérant : Capitaine ...")
+                    if not self._building_start.match(building.group("building")):
+                        building = None
+                if building and (
+                    self.town_rules.known_town_length(building.group("building"), 0) == len(building.group("building"))
+                    or name_lexicon().is_first_name(building.group("building").split()[0])
+                    or re.search(r"(?<![\w])à(?![\w])", building.group("building"))
+                ):
+                    # "Poitiers, 9 bis rue Carnot": the town; "Jean Dupont, 12 rue ...": a person;
+                    # "Vu à Poitiers, 9 bis rue ...": prose
+                    building = None
                 if not match.group("number_after") and (town := self.town_rules.town_ending_a_name(text, match.start("name"), end)):
                     end, town_start, town_end = town
                     yield Finding(town_start, town_end, "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
