@@ -1752,3 +1752,36 @@ def test_stop31_logins_and_buildings(redactor, text, category, value):
 def test_stop31_no_building_or_login_where_a_name_or_prose_stands(redactor, text, value):
     assert spans(redactor, text, "ADDRESS") == ([value] if value else []), found(redactor, text)
     assert "jean.martin" not in spans(redactor, text, "PERSON")
+
+
+# round 18, tuned on lay-u (France's regions in their own words): a town joined to a found one,
+# a town opening a letterhead's line, a lieu-dit before its street after "demeurant" or a comma,
+# a month alone in brackets, a dotted day and month after "le"
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Consultations sur rendez-vous, visites à Uhart-Cize et Ispoure le mardi", "CITY", "Ispoure"),
+        ("Gérardmer - Service de soins infirmiers à domicile", "CITY", "Gérardmer"),
+        ("ouvrière viticole, demeurant Les Bruyères, 2 impasse du Pressoir, 21190 Meursault", "ADDRESS", "Les Bruyères, 2 impasse du Pressoir"),
+        ("Mme DORCÉLY (née le 28/09/1950, La Grande Borne, 12 rue de la Plaine, Grigny)", "ADDRESS", "La Grande Borne, 12 rue de la Plaine"),
+        ("médecin traitant, Dr Alex MONROSE, Bourg du Lorrain, rue Schœlcher, Le Lorrain", "ADDRESS", "Bourg du Lorrain, rue Schœlcher"),
+        ("vertiges depuis les vendanges (septembre).", "DATE", "septembre"),
+        ("- apixaban 5 mg x 2/j, débuté le 21.09 ;", "DATE", "21.09"),
+    ],
+)
+def test_stop31_round18_forms(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, absent",
+    [
+        ("Vit à Lyon et Marie va bien.", "CITY", "Lyon et Marie"),  # the town, then the sentence
+        ("Vincent - IDE de nuit", "CITY", "Vincent"),  # a first name opening a line
+        ("Vu Mme Dupont, 12 rue des Lilas", "ADDRESS", "Vu Mme Dupont, 12 rue des Lilas"),  # a title: a person
+        ("dose augmentée le 10.05 mg", "DATE", "10.05"),  # a dose
+        ("la planète (Mars)", "DATE", "Mars"),
+    ],
+)
+def test_stop31_round18_not_these(redactor, text, category, absent):
+    assert absent not in spans(redactor, text, category), found(redactor, text)

@@ -104,7 +104,9 @@ _MONTH_SHORT_YEAR = re.compile(
 # "le 2/3" (day/month with one-digit parts) only after "le", "du", "au", "depuis le"...
 _DAY_MONTH = re.compile(
     rf"(?i:(?=[acdjlmsv])\b(?:le|du|au|depuis\s+le|jusqu'au|avant\s+le|après\s+le|vu\s+le|ce|date[ \t]*:|{'|'.join(WEEKDAYS)})\s*(?<=\s|:))"
-    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|[.,]\d)"
+    # ("le 21.09" dotted, its parts of two digits and no unit after: "le 2.5 mg" is a dose)
+    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?![ \t]*(?i:mg|g|ml|µg|ui|mmol|%|kg|cm|mm)\b))"
+    r"(?![\w/]|[.,]\d)"
 )
 # "du 4 au 12 mars 2022", "du 08 au 12/03/2026", "du 6 et du 7 mars": the first day is a date too
 _RANGE_START = re.compile(
@@ -138,7 +140,9 @@ _MONTH_DASH_YEAR = re.compile(rf"(?=[jfmasondJFMASOND])(?<![\w\-/])(?i:{_ABBREVI
 # "en février", "depuis novembre", "fin septembre", "avant janvier": a month named alone after a
 # time word
 _MONTH_ALONE = re.compile(
-    rf"(?i:(?=[acdefjmv])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|avant|après|apres|vers|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*)"
+    rf"(?i:(?=[acdefjmv])\b(?:en|depuis|début|debut|fin|mi-|courant|dès|des|jusqu'en|avant|après|apres|vers|de|du|d['’]|au\s+mois\s+de|au\s+mois\s+d['’]|mois\s+de|mois\s+d['’])\s*"
+    # or alone in brackets: "depuis les vendanges (septembre)"
+    rf"|(?<=\()[ \t]*(?=(?i:{MONTH_NAMES})[ \t]*\)))"
     rf"(?P<date>(?:{MONTH_NAMES})(?![\w])|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.)"
 )
 # "(avril à juin)", "mars-avril", "de mars à mai 2024": both months of a range of months (the

@@ -46,6 +46,8 @@ _GLUED_STREET = re.compile(
     r"|(?<![\w\-/.,])\d{1,4}[a-z]?[ ]\p{Lu}[\w\-]*(?:stross|strasse|straße|gass|gasse|weg|platz)(?![\w\-])"
 )
 # a locality named with its article: "Les Milles", "La Butte aux Loups", "Lieu-dit Kerhuel"
+# "demeurant Les Bruyères, 2 impasse du Pressoir", "domiciliée au Mas d'en Calvet, route de ..."
+_RESIDES = r"(?i:demeurant|domicili[ée]e?|r[ée]side|r[ée]sidant|habite|habitant)(?:[ \t]+(?i:à|au|a))?"
 _LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
 # a lower-case word just before a street: the words before it are a sentence ("au lieu-dit")
 _LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
@@ -84,6 +86,7 @@ class AddressRules:
             rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$|\t|-[ \t])))?"
         )
         self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
+        self._title_inside = re.compile(rf"(?<![\w]){titles}(?![\w])")
         self._needs_number = frozenset(t.casefold() for t in data["street_types_need_number"])
         # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
         # a numbered street line, at the start of a line, after a dash, a label's colon or a
@@ -91,7 +94,7 @@ class AddressRules:
         # rue de Lannoy"), or before any street line on a line of its own ("La Touche, route de
         # Bellême")
         self._building_before = re.compile(
-            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t])|(?<=[:(→][ \t]?))[ \t]*(?!{titles}\b)(?P<building>{CAPITAL_WORD}(?:[ ]{{1,2}}(?:{LINKING}[ ]?)?(?:{CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
+            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t])|(?<=[:(→,][ \t]?)|(?<={_RESIDES}[ \t]))[ \t]*(?!{titles}\b)(?P<building>{CAPITAL_WORD}(?:[ ]{{1,2}}(?:{LINKING}[ ]?)?(?:{CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
             rf"(?:,[ \t]*(?:(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}}|\d{{1,2}}(?:e|er|ème|eme)[ \t]+(?i:étage|etage)|(?i:rdc|rez-de-chaussée)))?)"
             rf"(?:,|[ \t]/)[ \t]*$"  # "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"
         )
@@ -158,7 +161,8 @@ class AddressRules:
                 elif not match.group("number") and (spoken := _SPOKEN_NUMBER_BEFORE.search(text, max(0, start - 50), start)):
                     start = spoken.start()  # dictated: "au douze rue des Alpilles"
                 building = self._building_before.search(text, max(0, start - 80), start)
-                after_label = building and text[max(0, building.start() - 2) : building.start()].strip(" \t")[-1:] in (":", "(", "→")
+                # not at a line's start nor after a dash: a label, a bracket, a comma or a verb before it
+                after_label = building and text[max(0, building.start() - 3) : building.start()].rstrip(" \t")[-1:] not in ("", "\n", "-", "–", "·")
                 if building and (after_label or not match.group("number")):
                     # after a label or a bracket, or without a house number: a building's or a
                     # lieu-dit's own word opens it ("adr : Foyer ...", not "Requérant : Capitaine ...")
@@ -168,6 +172,7 @@ class AddressRules:
                     self.town_rules.known_town_length(building.group("building"), 0) == len(building.group("building"))
                     or name_lexicon().is_first_name(building.group("building").split()[0])
                     or re.search(r"(?<![\w])à(?![\w])", building.group("building"))
+                    or self._title_inside.search(building.group("building"))  # "Vu Mme Dupont, 12 rue ..."
                 ):
                     # "Poitiers, 9 bis rue Carnot": the town; "Jean Dupont, 12 rue ...": a person;
                     # "Vu à Poitiers, 9 bis rue ...": prose

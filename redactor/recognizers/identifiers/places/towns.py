@@ -53,6 +53,10 @@ _SCHOOL_OF = re.compile(
     r"(?i:\b(?:école|ecole|collège|college|lycée|lycee|université|universite|faculté|faculte|crèche|creche|groupe\s+scolaire)"
     r"(?:[ \t]+(?:primaire|maternelle|élémentaire|elementaire|publique|privée|privee|municipale))?[ \t]+(?:de|d['’])[ \t\n]*)$"
 )
+# a second town joined to a found one: "à Uhart-Cize et Ispoure", "entre Oiapoque et Saint-Georges"
+_JOINED_TOWN = re.compile(rf"[ \t]+(?:et|ou)[ \t]+(?P<town>{TOWN})")
+# a known town opening a line before a dash and a capital: a letterhead's or a footer's field
+_TOWN_OPENING_A_LINE = re.compile(rf"(?m)^[ \t]*(?P<town>{TOWN})[ \t]+[\-–][ \t]+(?=\p{{Lu}})")
 # Standalone towns must be this big to be found without any context (small towns are often
 # ordinary words or surnames); with context (zip, "né à", "domicilié à") any town counts.
 _STANDALONE_MIN_POPULATION = 20_000
@@ -122,8 +126,18 @@ class TownRules:
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{TOWN}")
 
     def find(self, text: str) -> list[Finding]:
-        """Postcodes and towns, a town divided into arrondissements with the one written after it."""
-        return [_whole_compound(text, _with_arrondissement(text, f)) for f in self._postcodes_and_towns(text)]
+        """Postcodes and towns, a town divided into arrondissements with the one written after it,
+        and a known town joined to a found one ("à Uhart-Cize et Ispoure")."""
+        found = [_whole_compound(text, _with_arrondissement(text, f)) for f in self._postcodes_and_towns(text)]
+        return found + list(self._joined_towns(text, found))
+
+    def _joined_towns(self, text: str, found: list[Finding]) -> Iterator[Finding]:
+        for finding in found:
+            if finding.category == "CITY" and finding.score >= 0.8 and (joined := _JOINED_TOWN.match(text, finding.end)):
+                town = joined.group("town")
+                length = self.known_town_length(town, 0)
+                if length and not name_lexicon().is_known_name(town[:length]):
+                    yield Finding(joined.start("town"), joined.start("town") + length, "CITY", 0.8, "city.joined")
 
     def _postcodes_and_towns(self, text: str) -> Iterator[Finding]:
         for match in self._zip_town.finditer(text):
@@ -173,9 +187,13 @@ class TownRules:
             (self._signed_at, "city.signed_at"),
         ):
             for match in pattern.finditer(text):
-                if _DAY_COUNT.fullmatch(match.group("town")) or match.group("town").casefold() in self._countries:
+                town = match.group("town")
+                if _DAY_COUNT.fullmatch(town) or town.casefold() in self._countries:
                     continue  # "à J15"; "originaire de Guadeloupe": a region
-                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, rule)
+                end = match.end("town")
+                if (joined := re.search(r"[ \t](?:et|ET)[ \t]", town)) and self.known_town_length(town[: joined.start()], 0) == joined.start():
+                    end = match.start("town") + joined.start()  # "Vit à Lyon et Marie ...": the town, then a sentence goes on
+                yield Finding(match.start("town"), end, "CITY", 0.85, rule)
         for pattern, strong in ((self._town_after_a, True), (self._town_in_context, False)):
             # the strong context overlapped: "au CH Ravenel à Mirecourt" must still try "à Mirecourt"
             for match in pattern.finditer(text, overlapped=strong):
@@ -219,6 +237,10 @@ class TownRules:
             # "Née le 3 mars" is no place: an unknown word needs the comma of a letter's place line
             if match.group("comma") or self.known_town_length(town, 0) == len(town):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.letter_place")
+        for match in _TOWN_OPENING_A_LINE.finditer(text):
+            town = match.group("town")  # "Gérardmer - Service de soins infirmiers à domicile"
+            if self.known_town_length(town, 1) == len(town) and not name_lexicon().is_known_name(town):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_start")
         for match in self._capitalised_run.finditer(text, overlapped=True):
             length = self.known_town_length(match.group(), _STANDALONE_MIN_POPULATION)
             if length:
