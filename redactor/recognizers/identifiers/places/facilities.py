@@ -20,7 +20,7 @@ from redactor.recognizers.identifiers.patterns import (
     first_characters,
 )
 from redactor.recognizers.identifiers.places.facility_acronyms import facility_acronyms
-from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN
+from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN, TOWN_AFTER
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.vouched.folding import common_word_keys
 
@@ -57,8 +57,6 @@ _PRACTICE_ROLES = frozenset({"IDE", "IDEL", "SF"})
 _PARTNER_AFTER = re.compile(rf"[ \t]*(?:/|&|\bet\b)[ \t]*(?P<name>{UPPER}[\w'’\-]+)(?![\w])")
 _CHIEF_BEFORE = re.compile(r"(?i:chef|cheffe)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\w\-])")
-# a town right after a facility acronym: "CHBS Lorient"
-_TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{TOWN})")
 # a unit's acronym and its town or saint opening a line or a footer's field, before a dash or
 # the line's end: "CSR Dinant - Chirurgie", "PVO Ifs - anesthésie", "CRT Saint-Salvi - Dr ..."
 _UNIT_ACRONYM_AND_TOWN = re.compile(
@@ -145,10 +143,7 @@ class FacilityRules:
     def find(self, text: str) -> list[Finding]:
         """Named facilities, then the acronyms they define in brackets wherever the note uses them."""
         facilities = list(self._facilities(text))
-        return [*facilities, *facility_acronyms(text, facilities, self.towns, self._town_length, self._facility_acronyms, self._openers)]
-
-    def _town_length(self, candidate: str) -> int:
-        return self.town_rules.known_town_length(candidate, 1)
+        return [*facilities, *facility_acronyms(text, facilities, self.town_rules, self._facility_acronyms, self._openers)]
 
     def _facilities(self, text: str) -> Iterator[Finding]:
         for match in self._named_facilities.finditer(text):
@@ -214,7 +209,7 @@ class FacilityRules:
             vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms
             if vowels <= 1 and acronym not in self._acronym_exceptions and fold(acronym) not in common_word_keys():
                 # "CHBS Lorient": the town after the acronym is part of the facility's name
-                town = _TOWN_AFTER.match(text, match.end())
+                town = TOWN_AFTER.match(text, match.end())
                 length = self.town_rules.known_town_length(town.group("town"), 0) if town else 0
                 name = _CAPITALISED_AFTER.match(text, match.end())
                 if length:

@@ -7,13 +7,15 @@ biologie médicale")."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 import regex as re
 
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, fold, name_lexicon
-from redactor.recognizers.identifiers.places.shapes import TOWN
+from redactor.recognizers.identifiers.places.shapes import TOWN_AFTER
+from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.vouched.folding import common_word_keys, french_word_keys
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<acronym>\p{Lu}[\p{Lu}\d\-]{1,7})[ \t]*\)")
@@ -30,7 +32,6 @@ _RECORD_OWNER = re.compile(
 )
 # labels and identifiers that may stand where an owner does ("Dossier IPP : ...")
 _NOT_OWNERS = frozenset({"IPP", "NIP", "NDA", "NDP", "INS", "NIR", "RPPS", "ADELI", "FINESS", "SIRET", "AVS", "NISS", "CNS"})
-_TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{TOWN})")
 # a letterhead's first line in capitals, and the line below that says what it names
 _LETTERHEAD = re.compile(r"\A[ \t\n]*(?P<brand>\p{Lu}[\p{Lu}\d&'’\- ]{2,40}?)[ \t]*\n[ \t]*(?P<what>[\w'’]+)")
 # ... or a line that opens on a brand, a dash, then what it is: "AMADIAL - Association
@@ -43,17 +44,13 @@ _BRAND_THEN_WHAT = re.compile(
 
 
 def facility_acronyms(
-    text: str,
-    facilities: list[Finding],
-    towns: TownLexicon,
-    town_length: Callable[[str], int],
-    generic: frozenset[str],
-    openers: frozenset[str],
+    text: str, facilities: list[Finding], town_rules: TownRules, generic: frozenset[str], openers: frozenset[str]
 ) -> Iterator[Finding]:
     """The acronyms and brands of the note's facilities (`facilities`: those found by name),
-    wherever the note uses them, with a known town right after them (`town_length`: of the
-    known town opening a string); `generic` are kinds of facility ("CMP", "HAD"), `openers`
-    the words an organisation's name opens on ("centre", "association")."""
+    wherever the note uses them, with a known town right after them; `generic` are kinds of
+    facility ("CMP", "HAD"), `openers` the words an organisation's name opens on ("centre",
+    "association")."""
+    towns = town_rules.towns
     names: set[str] = set()
     for facility in facilities:
         if facility.category == "HOSPITAL" and (bracket := _ACRONYM_IN_BRACKETS.match(text, facility.end)):
@@ -70,7 +67,8 @@ def facility_acronyms(
         for use in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text, flags=re.IGNORECASE if " " in name else 0):
             yield Finding(use.start(), use.end(), "HOSPITAL", 0.9, "hospital.defined_acronym")
             # and the town of one of its sites after it: "AMADIAL Rivière-Salée - ..."
-            if (after := _TOWN_AFTER.match(text, use.end())) and town_length(after.group("town")) == len(after.group("town")):
+            after = TOWN_AFTER.match(text, use.end())
+            if after and town_rules.known_town_length(after.group("town"), 1) == len(after.group("town")):
                 yield Finding(after.start("town"), after.end("town"), "CITY", 0.85, "city.after_facility")
 
 
@@ -78,9 +76,11 @@ def _may_name_a_facility(name: str, towns: TownLexicon, generic: frozenset[str])
     return not towns.is_town(name) and fold(name) not in common_word_keys() and name not in generic and name not in _NOT_OWNERS
 
 
+@dataclass(frozen=True)
 class _Spelled:
-    def __init__(self, start: int, end: int, acronym: str) -> None:
-        self.start, self.end, self.acronym = start, end, acronym
+    start: int
+    end: int
+    acronym: str
 
 
 def _spelled_out(text: str, openers: frozenset[str]) -> Iterator[_Spelled]:
@@ -99,7 +99,7 @@ def _spelled_out(text: str, openers: frozenset[str]) -> Iterator[_Spelled]:
             if len(spelled) > len(acronym) + 2:
                 break
             # (a name, capitalised: "clinique universitaire de gynécologie (CUGO)" is a department)
-            if word[:1].isupper() and fold(word) in openers and acronym in _spellings(words[index:], acronym):
+            if word[:1].isupper() and fold(word) in openers and _spell(words[index:], acronym):
                 end = bracket.start()
                 while end > words[index].start() and text[end - 1] in " \t":
                     end -= 1
@@ -111,10 +111,11 @@ def _initials(word: str) -> str:
     return "".join(part[:1].upper() for part in word.split("-") if part)
 
 
-def _spellings(words: Iterable[re.Match], acronym: str) -> set[str]:
-    """The acronym the words spell, with hyphenated words read as one word or as their parts."""
+def _spell(words: Iterable[re.Match], acronym: str) -> bool:
+    """Whether the words' initials spell the acronym, hyphenated words read as one word or as
+    their parts."""
     kept = [m.group("word") for m in words if fold(m.group("word")) not in _SKIPPED]
-    return {"".join(_initials(w) for w in kept), "".join(w[:1].upper() for w in kept)} & {acronym}
+    return acronym in ("".join(_initials(w) for w in kept), "".join(w[:1].upper() for w in kept))
 
 
 def _letterhead_brand(text: str, openers: frozenset[str]) -> Iterator[str]:
@@ -142,6 +143,6 @@ def _spells_a_kind(text: str, match: re.Match, brand: str) -> bool:
     line_end = text.find("\n", match.start("what"))
     words = list(_NAME_WORD.finditer(text, match.start("what"), line_end if line_end >= 0 else len(text)))
     for end in range(1, len(words) + 1):
-        if brand in _spellings(words[:end], brand):
+        if _spell(words[:end], brand):
             return all(not w.group("word")[:1].isupper() for w in words[1:end])
     return False

@@ -35,6 +35,8 @@ TOWN = (
     # "au" only between hyphens: "Mortagne-au-Perche", "Saint-Pierre-aux-Nonnains" (not "Nantes au CHU")
     rf"|-(?:au|aux|AU|AUX)-{TOWN_WORD}){{0,4}}"
 )
+# a town right after a facility's acronym or brand: "CHBS Lorient", "AMADIAL - Rivière-Salée"
+TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{TOWN})")
 # the label of a postcode or town field: "CP Ville", "Code postal / Ville", "Localité"
 POSTCODE_LABEL = r"(?i:(?:cp|code[ \t]+postal|ville|localit[ée]|commune)(?:[ \t]*[/\-]?[ \t]*(?:cp|code[ \t]+postal|ville|localit[ée]|commune))*)"
 ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
