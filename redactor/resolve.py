@@ -5,7 +5,8 @@
    leave a part uncovered. A union with a candidate scored under `MERGE_FLOOR` (a classifier's
    whole clause, say) keeps that low score: what outranks the clause outranks the union, so
    that a name inside a judgemental clause stays a name.
-2. A facility whose name holds a special-category term wholly inside it ("Hôpital de jour
+2. A facility a rule read (score 0.8 or more) whose name holds a special-category term wholly
+   inside it ("Hôpital de jour
    VIH", "CSAPA « Le Phare »", "EPSM Lille-Métropole") is one facility that reveals that
    category: its `reveals` is set to the term's category, the policy applies the stricter of
    the two rules to it (a policy that keeps facility names still removes or flags it), and the
@@ -14,10 +15,10 @@
    stays a town that reveals the term's category, the term keeps the rest ("USMP de").
 3. Then candidates are taken in order of priority: readings a caller vouches for first (the
    known identity, then the site's lexicons), then higher score, then longer span, then the
-   category's rank in `CATEGORY_RANK`, then earlier start, then detector name; terms inside a
-   facility last. A candidate that overlaps one already kept is trimmed to the parts left
-   uncovered; pieces with no letter or digit are dropped, and separators at the edges of a
-   trimmed piece are removed.
+   category's rank in `CATEGORY_RANK`, then earlier start, then detector name; the terms of
+   rule 2 last, with the facilities scored under 0.8 (a model's), by score. A candidate that
+   overlaps one already kept is trimmed to the parts left uncovered; pieces with no letter or
+   digit are dropped, and separators at the edges of a trimmed piece are removed.
 
 The result is sorted by start and never overlaps, so every character belongs to at most one
 finding and the outcome does not depend on the order in which detectors ran.
@@ -92,10 +93,10 @@ def _merge_same_category(candidates: list[Finding]) -> list[Finding]:
     return merged
 
 
-def _priority(finding: Finding, inside_a_facility: bool = False) -> tuple:
+def _priority(finding: Finding, deferred: bool = False) -> tuple:
     return (
         -_vouched_rank(finding),
-        int(inside_a_facility),
+        int(deferred),
         -finding.score,
         -finding.length,
         CATEGORY_RANK.get(finding.category, len(CATEGORY_RANK)),
@@ -141,13 +142,17 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
     covered = _Covered()
     merged = _with_revealed_categories(_merge_same_category(candidates), text)
     # a special-category term inside a facility's name is read with the facility, and one that
-    # holds a place, a date or a number leaves it to its own reading: the term comes last
+    # holds a place, a date or a number leaves it to its own reading: the term comes last, but
+    # before a weak facility (the model's "Maison d'arrêt de Villepinte" does not take what the
+    # term leaves)
     inside_a_facility = _inside_any(f for f in merged if f.reveals is not None and f.category == "HOSPITAL")
     holds_a_place = _holding_any(f for f in merged if f.reveals is not None and f.category != "HOSPITAL")
 
     def priority(finding: Finding) -> tuple:
         is_term = finding.category not in _IDENTIFIER_PRIORITY
-        return _priority(finding, is_term and (inside_a_facility(finding) or holds_a_place(finding)))
+        deferred = is_term and (inside_a_facility(finding) or holds_a_place(finding))
+        weak_facility = finding.category == "HOSPITAL" and finding.score < _CONTAINER_MIN_SCORE
+        return _priority(finding, deferred or weak_facility)
 
     for candidate in sorted(merged, key=priority):
         for start, end in covered.uncovered_parts(candidate.start, candidate.end):
@@ -238,7 +243,8 @@ def _after_a_name_at_its_start(term: Finding, names: list[tuple[int, int]], text
 
 
 def _with_revealed_categories(candidates: list[Finding], text: str) -> list[Finding]:
-    """The candidates, each facility that holds a special-category term wholly inside its name
+    """The candidates, each facility a rule read (not the model's weaker reading: "Maison
+    d'arrêt de Villepinte" stays a term) that holds a special-category term wholly inside its name
     marked with the term's category ("EPSM Lille-Métropole": HEALTH_SENSITIVE), and each place,
     date or number a term holds marked with the term's ("USMP de Fleury-Mérogis": the town is
     CRIMINAL's too); the highest scored term's, on a tie the first by `CATEGORY_RANK`."""
@@ -250,7 +256,7 @@ def _with_revealed_categories(candidates: list[Finding], text: str) -> list[Find
     marked = []
     for candidate in candidates:
         related = []
-        if candidate.category == "HOSPITAL":
+        if candidate.category == "HOSPITAL" and candidate.score >= _CONTAINER_MIN_SCORE:
             related = [
                 term
                 for term in terms[bisect_left(starts, candidate.start) : bisect_left(starts, candidate.end)]

@@ -129,3 +129,19 @@ def test_a_weak_or_capitals_place_inside_a_term_is_the_terms():
     assert [(text[r.start : r.end], r.category) for r in capitals] == [("GARDE À VUE", "CRIMINAL")]
     weak = resolve([f(14, 34, "RELIGION", 0.9), f(28, 34, "CITY", 0.75)], text)
     assert [(text[r.start : r.end], r.category) for r in weak] == [("pèlerinage à Lourdes", "RELIGION")]
+
+
+def test_a_weak_facility_neither_holds_a_term_nor_takes_what_a_term_leaves():
+    text = "USMP - Maison d'arrêt de Villepinte - consultation"
+    term = f(0, 35, "CRIMINAL", 0.91)  # "USMP - Maison d'arrêt de Villepinte"
+    town = f(25, 35, "CITY", 0.85)
+    model_facility = f(7, 35, "HOSPITAL", 0.6)  # the NER's "Maison d'arrêt de Villepinte"
+    result = resolve([term, town, model_facility], text)
+    assert [(text[r.start : r.end], r.category, r.reveals) for r in result] == [
+        ("USMP - Maison d'arrêt de", "CRIMINAL", None),
+        ("Villepinte", "CITY", "CRIMINAL"),
+    ]
+    # nor does a weak facility hold a term inside it (a rule's does: the test above)
+    text = "Suivi à l'Hôpital de jour VIH de Tourcoing."
+    weak = resolve([f(10, 42, "HOSPITAL", 0.6), f(26, 29, "HEALTH_SENSITIVE", 0.95)], text)
+    assert [(text[r.start : r.end], r.category) for r in weak][1] == ("VIH", "HEALTH_SENSITIVE")

@@ -1,8 +1,9 @@
 """Places: street lines (ADDRESS), postcodes (ZIP), towns (CITY), named facilities (HOSPITAL).
 
-One detector over three sets of rules that share the town lexicon: `towns.py` (postcodes and
-towns), `addresses.py` (street lines), `facilities.py` (named facilities); `shapes.py` holds
-the pattern pieces they share."""
+One detector over three sets of rules that share the town lexicon, `towns.py` (postcodes and
+towns), `addresses.py` (street lines) and `facilities.py` (named facilities), and the NER's
+towns and facilities that the lexicon or the name's words confirm (`place_model.py`);
+`shapes.py` holds the pattern pieces they share."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from redactor.recognizers.identifiers.lexicon import TownLexicon, name_lexicon
 from redactor.recognizers.identifiers.patterns import alternation
 from redactor.recognizers.identifiers.places.addresses import AddressRules
 from redactor.recognizers.identifiers.places.facilities import FacilityRules
+from redactor.recognizers.identifiers.places.place_model import ModelPlaces
 from redactor.recognizers.identifiers.places.towns import TownRules
 
 
@@ -31,6 +33,12 @@ class PlaceRules(Detector):
         self.town_rules = TownRules(data, titles, towns)
         self.address_rules = AddressRules(data, streets, titles, self.town_rules)
         self.facility_rules = FacilityRules(data, streets, titles, self.town_rules)
+        self.model_places = ModelPlaces(data, self.town_rules.towns)
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
-        return [*self.address_rules.find(text), *self.town_rules.find(text), *self.facility_rules.find(text)]
+        return [
+            *self.address_rules.find(text),
+            *self.town_rules.find(text),
+            *self.facility_rules.find(text),
+            *self.model_places.find(text, doc),
+        ]

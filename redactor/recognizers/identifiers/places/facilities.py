@@ -20,7 +20,7 @@ from redactor.recognizers.identifiers.patterns import (
     first_characters,
 )
 from redactor.recognizers.identifiers.places.facility_acronyms import facility_acronyms
-from redactor.recognizers.identifiers.places.shapes import LINKING, PROPER_NAME, SAINT, TOWN, TOWN_AFTER
+from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM, LINKING, PROPER_NAME, SAINT, TOWN, TOWN_AFTER
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.vouched.folding import common_word_keys
 
@@ -45,9 +45,6 @@ _GENERIC_NAME = re.compile(
     r"d[ée]partemental|municipal|communal|local|central|niveau|principal|public|priv[ée]|"
     r"pr[ée]fectoral|intercommunal|sp[ée]cialis[ée]|r[ée]f[ée]rence|I{1,3})(?:[ \t]+|$))+"
 )
-# English medical terms that open with a facility word: "Hospital Anxiety and Depression scale",
-# "Hospital Acquired Pneumonia"
-_ENGLISH_TERM = re.compile(r"(?i:anxiety|acquired|admission|stay|discharge|frailty|elder|readmission)\b")
 # a hospital named just before: "CENTRE HOSPITALIER DE CORNOUAILLE\nSite de Quimper - Site de Concarneau"
 _HOSPITAL_NEAR = re.compile(
     r"(?i:hospitali|hôpital|hopital|\bCHU?\b|\bGHT\b|\bGHU?\b|clinique|groupe hospitalier|fondation|\bHAD\b|\bEHPAD\b|\bSSR\b|\bSMR\b)"
@@ -270,7 +267,7 @@ class FacilityRules:
             town_start = match.start("name") + match.group("name").index(town_name)
             yield Finding(town_start, town_start + len(town_name), "CITY", 0.9, "city.community_service")
             return
-        if _ENGLISH_TERM.match(name):
+        if ENGLISH_TERM.match(name):
             return  # "Hospital Anxiety and Depression scale": a term, not a hospital abroad
         if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
             return  # "n° HAD HAD-2026-00413": a record number, not a facility's name

@@ -35,6 +35,9 @@ TOWN = (
     # "au" only between hyphens: "Mortagne-au-Perche", "Saint-Pierre-aux-Nonnains" (not "Nantes au CHU")
     rf"|-(?:au|aux|AU|AUX)-{TOWN_WORD}){{0,4}}"
 )
+# English medical terms that open with a facility word: "Hospital Anxiety and Depression scale",
+# "Hospital Acquired Pneumonia"
+ENGLISH_TERM = re.compile(r"(?i:anxiety|acquired|admission|stay|discharge|frailty|elder|readmission)\b")
 # a town right after a facility's acronym or brand: "CHBS Lorient", "AMADIAL - Rivière-Salée"
 TOWN_AFTER = re.compile(rf"[ \t]+(?:-[ \t]+)?(?P<town>{TOWN})")
 # the label of a postcode or town field: "CP Ville", "Code postal / Ville", "Localité"

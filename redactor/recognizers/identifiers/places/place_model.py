@@ -1,0 +1,120 @@
+"""CITY and HOSPITAL: the spaCy NER's town and facility entities, where the words confirm them.
+
+The rules read a town or a facility from its context words ("à", a postcode, "CHU de") and
+their vocabularies; the NER reads the sentence around it, so it finds what they were not
+written for: a town that is also a word with nothing before it ("à 2 km de Sens", "Orange"),
+a facility named after a place with a kind of its own ("Centre médico-chirurgical de Kourou",
+"Groupe Santé Estuaire"). Its readings are weaker than every rule's (`SCORE`) and kept only
+- for a town, where the town lexicon knows it (villages and merged communes too: the model's
+  reading is the context they need) and it is no country or region;
+- for a facility, where its name has a word of its own after the first: not a kind of facility
+  ("Centre de dialyse", "Maison de santé" name no one), not a country or region, not a blood
+  group ("Groupe O Rhésus négatif"); the span ends before the next field of a letterhead or a
+  table ("CHU de Reims - OUEDRAOGO Boukary") and before the lower-case words after its last
+  capitalised one (the sentence going on: "institut Joliot Curie quel que soit ...").
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex as re
+from spacy.lang.fr.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from redactor.findings import Finding
+from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold
+from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM
+from redactor.recognizers.vouched.folding import common_word_keys
+
+SCORE = 0.6  # under every rule's reading: a rule's extent and category win where they overlap
+# a word without its elided article or preposition: "l'Estuaire" is "Estuaire"
+_WORD = re.compile(r"(?:(?<![\w])[dlDL]['’])?+(\w+(?:-\w+)*+)")
+# where a facility's name ends in a letterhead, a footer or a table: the next field ("CHU de
+# Reims - OUEDRAOGO Boukary", "Clinique Saint-Jean - Montpellier", "CH de Béziers;;Béziers")
+_FIELD_SEPARATOR = re.compile(r"[ \t]+[\-–—·/][ \t]+|[;,()\t\n]|[ ]{2,}|·")
+# what may stand before a town: a line's start, a mark or a number, a preposition or a
+# conjunction; after another word it is part of a longer name ("lycée Montesquieu", "unité Les
+# Vignes", "parcelle de Fonds Saint-Jacques")
+_BEFORE_TOWN = re.compile(
+    r"(?:^|[^\w\s]|\d|(?<![\w])(?i:à|a|au|aux|de|du|des|d['’]|en|et|ou|vers|sur|entre|près[ \t]+de|l['’]))[ \t]*$"
+)
+_BLOOD_GROUP = re.compile(r"(?i:groupe)[ \t]+(?:AB|A|B|O)(?![\w])")
+_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
+
+
+class ModelPlaces:
+    """The NER's CITY and HOSPITAL entities that the town lexicon or the name's words confirm."""
+
+    def __init__(self, data: dict, towns: TownLexicon) -> None:
+        self.towns = towns
+        self._countries = countries()
+        kinds = [*data["facility_words"], *data["organisation_openers"], *data["facility_kind_words"]]
+        self._kind_words = frozenset(fold(word) for phrase in kinds for word in _WORD.findall(phrase))
+        self._kind_words |= {fold(word) for word in (*data["facility_acronyms"], *data["community_services"])}
+        self._community_services = frozenset(data["community_services"])
+        self._common_words = common_word_keys()
+
+    def find(self, text: str, doc: Doc) -> Iterator[Finding]:
+        for entity in doc.ents:
+            if entity.label_ == "CITY" and self._is_town(entity.text) and self._town_may_start(text, entity.start_char):
+                yield Finding(entity.start_char, entity.end_char, "CITY", SCORE, "city.ner")
+            elif entity.label_ == "HOSPITAL":
+                end = self._name_end(text, entity.start_char, entity.end_char)
+                if end > entity.start_char and self._is_named_facility(text[entity.start_char : end]):
+                    yield Finding(entity.start_char, self._before_town(text, entity.start_char, end), "HOSPITAL", SCORE, "hospital.ner")
+
+    def _is_town(self, name: str) -> bool:
+        return (
+            name[:1].isupper()
+            and name.casefold() not in self._countries
+            and (self.towns.is_known(name, 0) or self.towns.is_abroad(name))
+        )
+
+    @staticmethod
+    def _town_may_start(text: str, start: int) -> bool:
+        line_start = text.rfind("\n", max(0, start - 30), start) + 1
+        return bool(_BEFORE_TOWN.search(text[max(line_start, start - 30) : start]))
+
+    def _before_town(self, text: str, start: int, end: int) -> int:
+        """The end of a facility's name without the town that closes it ("Clinique Pasteur
+        Brest": the rules read the town as a CITY), where a name of its own is left."""
+        words = list(_WORD.finditer(text, start, end))
+        for first in range(max(2, len(words) - 3), len(words)):
+            if self.towns.is_known(text[words[first].start() : end], 1):
+                if self._is_named_facility(text[start : words[first].start()].rstrip()):
+                    return len(text[: words[first].start()].rstrip())
+                break
+        return end
+
+    def _name_end(self, text: str, start: int, end: int) -> int:
+        """Where the facility's name ends: before the next field, and before the lower-case words
+        after its last capitalised word."""
+        if separator := _FIELD_SEPARATOR.search(text, start, end):
+            end = separator.start()
+        last_capital = start
+        for word in _WORD.finditer(text, start, end):
+            if word.group(1)[0].isupper():
+                last_capital = word.end()
+        return last_capital
+
+    def _is_named_facility(self, span: str) -> bool:
+        words = _WORD.findall(span)
+        if not span[:1].isalpha() or words[0] in self._community_services or _BLOOD_GROUP.match(span):
+            return False  # a community service is read by its town ("CMP du Mans")
+        if len(words) > 3 and span.isupper():
+            return False  # a heading in capitals
+        if len(words) > 1 and ENGLISH_TERM.match(words[1]):
+            return False  # "Hospital Anxiety and Depression" is a scale
+        own = [word for word in words[1:] if word[0].isupper() and self._is_own_word(word)]
+        return bool(own) or (len(words) == 1 and self._is_own_word(words[0]))
+
+    def _is_own_word(self, word: str) -> bool:
+        key = fold(word)
+        return (
+            (len(word) > 3 or not word.isupper())  # "SMS", "EFR": an exam or a code, more often than not
+            and key not in self._kind_words
+            and key not in _STOP_WORDS
+            and key not in self._common_words
+            and word.casefold() not in self._countries
+        )
