@@ -1,4 +1,4 @@
-"""The NER's towns and facilities (places/place_model.py): which entities the lexicon or the
+"""The NER's towns, facilities and streets (places/place_model.py): which entities the lexicon or the
 name's own words confirm, and where a facility's name ends."""
 
 from __future__ import annotations
@@ -39,6 +39,13 @@ def read(model_places: ModelPlaces, text: str, entity: str, label: str) -> list[
         ("CH de Béziers;;Béziers;34525", "CH de Béziers;;Béziers", "HOSPITAL", ("HOSPITAL", "CH de Béziers")),
         # the town that closes a name is the rules' CITY
         ("Biopsie Clinique Pasteur Brest le 9/09.", "Clinique Pasteur Brest", "HOSPITAL", ("HOSPITAL", "Clinique Pasteur")),
+        ("Domicile : 8 Place de l'Abbé G. Hénocque", "8 Place de l'Abbé G. Hénocque", "ADDRESS", ("ADDRESS", "8 Place de l'Abbé G. Hénocque")),
+        ("habite rue de paris depuis 2010", "rue de paris", "ADDRESS", ("ADDRESS", "rue de paris")),
+        # without the postcode, the next field or the town after it
+        ("6 rue de l'Yser 22200 GUINGAMP  Tél", "6 rue de l'Yser 22200 GUINGAMP", "ADDRESS", ("ADDRESS", "6 rue de l'Yser")),
+        ("Rue de la Station 42, B-7700 Mouscron", "Rue de la Station 42, B-7700 Mouscron", "ADDRESS", ("ADDRESS", "Rue de la Station 42")),
+        ("avenue Pierre Mendès-France - Montivilliers - 76290", "avenue Pierre Mendès-France - Montivilliers", "ADDRESS", ("ADDRESS", "avenue Pierre Mendès-France")),
+        ("domicile 2 allée Kergoat Guipavas", "2 allée Kergoat Guipavas", "ADDRESS", ("ADDRESS", "2 allée Kergoat")),
     ],
 )
 def test_what_the_words_confirm(model_places, text, entity, label, kept):
@@ -60,6 +67,9 @@ def test_what_the_words_confirm(model_places, text, entity, label, kept):
         ("Suivi : CMP du Mans.", "CMP du Mans", "HOSPITAL"),  # a community service: its town is read
         ("Export des rappels SMS - campagne", "Export des rappels SMS", "HOSPITAL"),  # a code in capitals
         ("cabinet Kempf & Oberlin, 2 fois par jour", "& Oberlin", "HOSPITAL"),
+        ("vu à 10h15, place assise avec jambe surélevée", "10h15, place assise avec jambe surélevée", "ADDRESS"),
+        ("1 passage quotidien du canton", "1 passage quotidien", "ADDRESS"),
+        ("La route du\n  littoral est basculée", "La route du\n  littoral est basculée", "ADDRESS"),
         ("score Hospital Anxiety and Depression à 14.", "Hospital Anxiety and Depression", "HOSPITAL"),  # a scale
         ("MAISON DÉPARTEMENTALE DES PERSONNES HANDICAPÉES DU VAR", "MAISON DÉPARTEMENTALE DES PERSONNES HANDICAPÉES DU VAR", "HOSPITAL"),
     ],

@@ -1,4 +1,5 @@
-"""CITY and HOSPITAL: the spaCy NER's town and facility entities, where the words confirm them.
+"""CITY, HOSPITAL and ADDRESS: the spaCy NER's town, facility and street entities, where the
+words confirm them.
 
 The rules read a town or a facility from its context words ("à", a postcode, "CHU de") and
 their vocabularies; the NER reads the sentence around it, so it finds what they were not
@@ -11,12 +12,14 @@ a facility named after a place with a kind of its own ("Centre médico-chirurgic
   ("Centre de dialyse", "Maison de santé" name no one), not a country or region, not a blood
   group ("Groupe O Rhésus négatif"); the span ends before the next field of a letterhead or a
   table ("CHU de Reims - OUEDRAOGO Boukary") and before the lower-case words after its last
-  capitalised one (the sentence going on: "institut Joliot Curie quel que soit ...").
+  capitalised one (the sentence going on: "institut Joliot Curie quel que soit ...");
+- for a street, where a street type opens a name on one line ("8 Place de l'Abbé G. Hénocque",
+  "rue de paris"; not "place assise", "1 passage quotidien").
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 import regex as re
 from spacy.lang.fr.stop_words import STOP_WORDS
@@ -24,7 +27,8 @@ from spacy.tokens import Doc
 
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold
-from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM
+from redactor.recognizers.identifiers.patterns import alternation
+from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM, LINKING
 from redactor.recognizers.vouched.folding import common_word_keys
 
 SCORE = 0.6  # under every rule's reading: a rule's extent and category win where they overlap
@@ -39,12 +43,15 @@ _FIELD_SEPARATOR = re.compile(r"[ \t]+[\-–—·/][ \t]+|[;,()\t\n]|[ ]{2,}|·"
 _BEFORE_TOWN = re.compile(
     r"(?:^|[^\w\s]|\d|(?<![\w])(?i:à|a|au|aux|de|du|des|d['’]|en|et|ou|vers|sur|entre|près[ \t]+de|l['’]))[ \t]*$"
 )
+# where a street's name ends: a postcode ("av. de la Libération 34200 Sète", "Rue de la Station
+# 42, B-7700 Mouscron") or the next field ("avenue Pierre Mendès-France - Montivilliers")
+_AFTER_STREET = re.compile(r"[ \t,]+(?:\p{Lu}{1,2}-)?\d{4,5}(?!\d)|[ \t]+[\-–—·/][ \t]+|[ ]{2,}|\t")
 _BLOOD_GROUP = re.compile(r"(?i:groupe)[ \t]+(?:AB|A|B|O)(?![\w])")
 _STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
 
 
 class ModelPlaces:
-    """The NER's CITY and HOSPITAL entities that the town lexicon or the name's words confirm."""
+    """The NER's CITY, HOSPITAL and ADDRESS entities that the town lexicon or the words confirm."""
 
     def __init__(self, data: dict, towns: TownLexicon) -> None:
         self.towns = towns
@@ -54,6 +61,11 @@ class ModelPlaces:
         self._kind_words |= {fold(word) for word in (*data["facility_acronyms"], *data["community_services"])}
         self._community_services = frozenset(data["community_services"])
         self._common_words = common_word_keys()
+        # a street type, then a linking word or a capital: the start of a street's name; and a
+        # street with a name ("rue de" is none: "rue de Paris" keeps its town)
+        streets = alternation(data["street_types"])
+        self._street = re.compile(rf"(?<![\w])(?i:{streets})[ \t]+(?:{LINKING}(?![\w])|\p{{Lu}})")
+        self._named_street = re.compile(rf"(?<![\w])(?i:{streets})[ \t]+(?:{LINKING}(?![\w])[ \t]*)?+\p{{L}}")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for entity in doc.ents:
@@ -62,7 +74,10 @@ class ModelPlaces:
             elif entity.label_ == "HOSPITAL":
                 end = self._name_end(text, entity.start_char, entity.end_char)
                 if end > entity.start_char and self._is_named_facility(text[entity.start_char : end]):
-                    yield Finding(entity.start_char, self._before_town(text, entity.start_char, end), "HOSPITAL", SCORE, "hospital.ner")
+                    end = self._before_town(text, entity.start_char, end, self._is_named_facility)
+                    yield Finding(entity.start_char, end, "HOSPITAL", SCORE, "hospital.ner")
+            elif entity.label_ == "ADDRESS" and (end := self._street_end(text, entity.start_char, entity.end_char)):
+                yield Finding(entity.start_char, end, "ADDRESS", SCORE, "address.ner")
 
     def _is_town(self, name: str) -> bool:
         return (
@@ -76,16 +91,27 @@ class ModelPlaces:
         line_start = text.rfind("\n", max(0, start - 30), start) + 1
         return bool(_BEFORE_TOWN.search(text[max(line_start, start - 30) : start]))
 
-    def _before_town(self, text: str, start: int, end: int) -> int:
-        """The end of a facility's name without the town that closes it ("Clinique Pasteur
-        Brest": the rules read the town as a CITY), where a name of its own is left."""
+    def _before_town(self, text: str, start: int, end: int, rest_stands: Callable[[str], bool]) -> int:
+        """The end of a facility's name or a street without the town that closes it ("Clinique
+        Pasteur Brest", "2 allée Kergoat Guipavas": the rules read the town as a CITY), where
+        what is left still `rest_stands`."""
         words = list(_WORD.finditer(text, start, end))
         for first in range(max(2, len(words) - 3), len(words)):
             if self.towns.is_known(text[words[first].start() : end], 1):
-                if self._is_named_facility(text[start : words[first].start()].rstrip()):
-                    return len(text[: words[first].start()].rstrip())
+                if rest_stands(text[start : words[first].start()].rstrip()):
+                    return len(text[: words[first].start()].rstrip(" \t,-"))
                 break
         return end
+
+    def _street_end(self, text: str, start: int, end: int) -> int | None:
+        """The end of a street line on one line, before the postcode or the next field and
+        without its town; None if no street type opens a name in it."""
+        street = self._street.search(text, start, end)
+        if street is None or "\n" in text[start:end]:
+            return None
+        if after := _AFTER_STREET.search(text, street.end(), end):
+            end = after.start()
+        return self._before_town(text, start, end, self._named_street.search)
 
     def _name_end(self, text: str, start: int, end: int) -> int:
         """Where the facility's name ends: before the next field, and before the lower-case words
