@@ -16,7 +16,7 @@
 3. Then candidates are taken in order of priority: readings a caller vouches for first (the
    known identity, then the site's lexicons), then higher score, then longer span, then the
    category's rank in `CATEGORY_RANK`, then earlier start, then detector name; the terms of
-   rule 2 last, with the facilities scored under 0.8 (a model's), by score. A candidate that
+   rule 2 last, with the facilities scored under 0.8 (a model's) inside them. A candidate that
    overlaps one already kept is trimmed to the parts left uncovered; pieces with no letter or
    digit are dropped, and separators at the edges of a trimmed piece are removed.
 
@@ -142,17 +142,19 @@ def resolve(candidates: list[Finding], text: str) -> list[Finding]:
     covered = _Covered()
     merged = _with_revealed_categories(_merge_same_category(candidates), text)
     # a special-category term inside a facility's name is read with the facility, and one that
-    # holds a place, a date or a number leaves it to its own reading: the term comes last, but
-    # before a weak facility (the model's "Maison d'arrêt de Villepinte" does not take what the
-    # term leaves)
+    # holds a place, a date or a number leaves it to its own reading: the term comes last, with
+    # the weak facilities inside it (the model's "Maison d'arrêt de Villepinte" does not take
+    # what the term leaves)
     inside_a_facility = _inside_any(f for f in merged if f.reveals is not None and f.category == "HOSPITAL")
     holds_a_place = _holding_any(f for f in merged if f.reveals is not None and f.category != "HOSPITAL")
+    deferred = {
+        id(f) for f in merged if f.category not in _IDENTIFIER_PRIORITY and (inside_a_facility(f) or holds_a_place(f))
+    }
+    inside_a_deferred_term = _inside_any(f for f in merged if id(f) in deferred)
 
     def priority(finding: Finding) -> tuple:
-        is_term = finding.category not in _IDENTIFIER_PRIORITY
-        deferred = is_term and (inside_a_facility(finding) or holds_a_place(finding))
         weak_facility = finding.category == "HOSPITAL" and finding.score < _CONTAINER_MIN_SCORE
-        return _priority(finding, deferred or weak_facility)
+        return _priority(finding, id(finding) in deferred or (weak_facility and inside_a_deferred_term(finding)))
 
     for candidate in sorted(merged, key=priority):
         for start, end in covered.uncovered_parts(candidate.start, candidate.end):

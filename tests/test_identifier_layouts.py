@@ -1785,3 +1785,33 @@ def test_stop31_round18_forms(redactor, text, category, value):
 )
 def test_stop31_round18_not_these(redactor, text, category, absent):
     assert absent not in spans(redactor, text, category), found(redactor, text)
+
+
+# stop 32: a town found once with strong evidence is found wherever the note writes it again
+@pytest.mark.parametrize(
+    "text, towns",
+    [
+        (
+            "CSAPA LE TREMPLIN\nAntenne d'Orange - Résidence Le Comtadin\navenue Frédéric Mistral - 84100 Orange",
+            ["Orange", "Orange"],
+        ),
+        ("Né à Sétif (Algérie).\nI-3\tAhmed Z.\t1950\tSétif\tvivant\nSa sœur vit à SÉTIF.", ["Sétif", "Sétif", "SÉTIF"]),
+        ("Casablanca, le 3 juillet 2024\nRetour prévu le 10 juillet (vol Casablanca - Bordeaux).", ["Casablanca", "Casablanca", "Bordeaux"]),
+    ],
+)
+def test_stop32_a_town_found_once_is_found_again(redactor, text, towns):
+    assert spans(redactor, text, "CITY") == towns, found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Adresse : 12 rue Pasteur, 56100 Lorient\nHôpital Lorient Sud.", "Lorient Sud"),  # a longer name opens on it
+        ("Adresse : 3 rue Verte, 84100 Orange\nJus d'orange le matin.", "orange"),  # the word in lower case
+        ("Domicile : 2 rue Haute, L-1220 Luxembourg\nTravaille au Luxembourg (Grand-Duché).", "Luxembourg"),  # the country
+    ],
+)
+def test_stop32_a_town_is_not_spread_to_these(redactor, text, absent):
+    cities = spans(redactor, text, "CITY")
+    assert len([c for c in cities if absent in c or c in absent]) <= 1, found(redactor, text)
+    assert absent not in cities[1:], found(redactor, text)

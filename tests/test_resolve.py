@@ -145,3 +145,7 @@ def test_a_weak_facility_neither_holds_a_term_nor_takes_what_a_term_leaves():
     text = "Suivi à l'Hôpital de jour VIH de Tourcoing."
     weak = resolve([f(10, 42, "HOSPITAL", 0.6), f(26, 29, "HEALTH_SENSITIVE", 0.95)], text)
     assert [(text[r.start : r.end], r.category) for r in weak][1] == ("VIH", "HEALTH_SENSITIVE")
+    # elsewhere a weak facility keeps its rank by score: over a weaker town inside it
+    text = "Centre médico-social de Lifou"
+    kept = resolve([f(0, 29, "HOSPITAL", 0.6), f(24, 29, "CITY", 0.55)], text)
+    assert [(text[r.start : r.end], r.category) for r in kept] == [(text, "HOSPITAL")]

@@ -1,9 +1,12 @@
-"""PATIENT_ID: every other occurrence, in the same note, of a record number found once.
+"""Every other occurrence, in the same note, of a record number (PATIENT_ID) or a town (CITY)
+found once with strong evidence.
 
 A trial's e-mail names "Patiente n° 07-014" once with its label and "patiente 07-014" in its
 subject line and body; a lab sheet prints the IPP after its label and again on the tube's
-label. The detectors read each occurrence on its own; this step, run on the candidates of all
-of them, adds the others.
+label; a letterhead gives "84100 Orange" and the letter says "hospitalisé à l'hôpital
+d'Orange", a family tree's table lists "Sétif" after a birth place found once. The detectors
+read each occurrence on its own; this step, run on the candidates of all of them, adds the
+others.
 """
 
 from __future__ import annotations
@@ -11,11 +14,16 @@ from __future__ import annotations
 import re
 
 from redactor.findings import Finding
+from redactor.recognizers.identifiers.lexicon import countries, town_lexicon
 
 _MIN_SCORE = 0.8  # a label or a layout's evidence, not a bare number's shape
 _MIN_LENGTH = 5
 _MIN_DIGITS = 3
 _MAX_VALUES = 50  # the alternation stays small on a note that lists thousands of numbers
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w\-'’])[A-ZÀ-Ý][\w\-'’]*[ ]$")
+_TOWN_MIN_SCORE = 0.85  # a postcode, a preposition of place, a street line: not a lexicon's guess
+_TOWN_MIN_LENGTH = 3  # "Eu" is a town
+_REPEATED_TOWN_SCORE = 0.55  # under the NER's readings of places (0.6)
 
 
 def with_repeated_record_numbers(candidates: list[Finding], text: str) -> list[Finding]:
@@ -41,5 +49,32 @@ def with_repeated_record_numbers(candidates: list[Finding], text: str) -> list[F
         Finding(match.start(), match.end(), "PATIENT_ID", 0.9, "patient_id.repeated")
         for match in pattern.finditer(text)
         if match.span() not in found
+    ]
+    return candidates + repeated
+
+
+def with_repeated_towns(candidates: list[Finding], text: str) -> list[Finding]:
+    """`candidates` and, for each known town found with strong evidence, its other occurrences
+    in `text` written the same way, in capitals or capitalised ("ORANGE", "Orange"), as whole
+    words (an elided article before is fine: "d'Orange") that no other capitalised word opens
+    ("Hôpital Saint-Georges" is no town); the weakest reading of all, so that any other reading
+    of the same words wins ("Centre médico-social de Lifou"). A country's name is not spread
+    ("Luxembourg")."""
+    towns, country_names = town_lexicon(), countries()
+    values = set()
+    for f in candidates:
+        value = text[f.start : f.end]
+        if f.category == "CITY" and f.score >= _TOWN_MIN_SCORE and len(value) >= _TOWN_MIN_LENGTH and value[0].isupper():
+            if value.casefold() not in country_names and (towns.is_known(value, 0) or towns.is_abroad(value)):
+                values.update((value, value.upper(), value.title()))
+    if not values:
+        return candidates
+    found = {(f.start, f.end) for f in candidates if f.category == "CITY"}
+    towns = "|".join(map(re.escape, sorted(values, key=len, reverse=True)[: 3 * _MAX_VALUES]))
+    pattern = re.compile(rf"(?<![\w\-])(?:{towns})(?![\w\-])")
+    repeated = [
+        Finding(match.start(), match.end(), "CITY", _REPEATED_TOWN_SCORE, "city.repeated")
+        for match in pattern.finditer(text)
+        if match.span() not in found and not _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ]
     return candidates + repeated

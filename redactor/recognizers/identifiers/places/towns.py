@@ -62,6 +62,10 @@ _TOWN_OPENING_A_LINE = re.compile(rf"(?m)^[ \t]*(?P<town>{TOWN})[ \t]+[\-–][ \
 _STANDALONE_MIN_POPULATION = 20_000
 
 
+# the words before a place's preposition inside a capitalised run: "Né à " in "Né à Sétif"
+_UP_TO_PREPOSITION = re.compile(r".*[ \t](?:à|À)[ \t]+")
+
+
 class TownRules:
     """Postcodes and towns; the town lexicon's readings the street and facility rules share."""
 
@@ -231,7 +235,10 @@ class TownRules:
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.92, "city.after_doctor")
         for match in self._town_before_country.finditer(text):
             if match.group("country").casefold() in self._countries and not self.eponym_ends_at(text, match.start()):
-                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_country")
+                # the town is after the place's preposition: "Né à Sétif (Algérie)"
+                after_preposition = _UP_TO_PREPOSITION.match(match.group("town"))
+                start = match.start("town") + (after_preposition.end() if after_preposition else 0)
+                yield Finding(start, match.end("town"), "CITY", 0.85, "city.before_country")
         for match in self._letter_place.finditer(text):
             town = match.group("town")
             # "Née le 3 mars" is no place: an unknown word needs the comma of a letter's place line
