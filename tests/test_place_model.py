@@ -8,12 +8,13 @@ import spacy
 
 from redactor.paths import load_yaml
 from redactor.recognizers.identifiers.lexicon import town_lexicon
-from redactor.recognizers.identifiers.places.place_model import SCORE, ModelPlaces
+from redactor.recognizers.identifiers.places.place_model import SCORE, FacilityWords, ModelPlaces
 
 
 @pytest.fixture(scope="module")
 def model_places() -> ModelPlaces:
-    return ModelPlaces(load_yaml("identifiers/places.yaml"), town_lexicon())
+    data = load_yaml("identifiers/places.yaml")
+    return ModelPlaces(data, town_lexicon(), FacilityWords(data))
 
 
 def read(model_places: ModelPlaces, text: str, entity: str, label: str) -> list[tuple[str, str]]:
@@ -96,3 +97,36 @@ def test_a_rule_reading_keeps_its_extent_and_category(redactor):
 def test_in_the_whole_analysis(redactor, text, category, value):
     findings = [(f.category, text[f.start : f.end]) for f in redactor.analyze(text)]
     assert (category, value) in findings, findings
+
+
+# a facility's own name, read once with its kind, found again alone (places/facility_names.py)
+@pytest.mark.parametrize(
+    "text, again",
+    [
+        ("EHPAD Les Vergers du Léman\nRetour aux Vergers du Léman prévu lundi.", "Vergers du Léman"),
+        ("IUCT Oncopole - Toulouse\nSuivi à l'IUCT depuis 2020.", "IUCT"),
+        ("CLINIQUE MARZET - Pau\nIPP Marzet : MZ-0041877", "Marzet"),
+        ("Cliniques universitaires Saint-Luc, Bruxelles\nN° de patient Saint-Luc : 4127755", "Saint-Luc"),
+    ],
+)
+def test_a_facility_name_found_again(redactor, text, again):
+    second = text.index(again, text.index("\n"))
+    assert any(
+        f.category == "HOSPITAL" and f.start <= second and second + len(again) <= f.end for f in redactor.analyze(text)
+    ), [(f.category, text[f.start : f.end]) for f in redactor.analyze(text)]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("CHU de Nantes\nRetour au CHU. Nantes le 3 mars.", "Nantes"),  # a town is a town
+        ("Clinique du Parc\nLe Parc est fermé.", "Parc"),  # a word of the dictionary
+        ("Centre expert Parkinson - CHU de Lille\nsuivi pour une maladie de Parkinson.", "Parkinson"),  # an eponym after "de"
+        ("CABINET D'EXPERTISE MEDICALE Dr Roux\nRAPPORT D'EXPERTISE MEDICALE", "EXPERTISE"),
+    ],
+)
+def test_no_facility_name_spread_to(redactor, text, word):
+    second = text.index(word, text.index("\n"))
+    assert not any(
+        f.category == "HOSPITAL" and f.start <= second < f.end for f in redactor.analyze(text)
+    ), [(f.category, text[f.start : f.end]) for f in redactor.analyze(text)]

@@ -18,7 +18,8 @@ from redactor.recognizers.identifiers.lexicon import TownLexicon, name_lexicon
 from redactor.recognizers.identifiers.patterns import alternation
 from redactor.recognizers.identifiers.places.addresses import AddressRules
 from redactor.recognizers.identifiers.places.facilities import FacilityRules
-from redactor.recognizers.identifiers.places.place_model import ModelPlaces
+from redactor.recognizers.identifiers.places.facility_names import FacilityNames
+from redactor.recognizers.identifiers.places.place_model import FacilityWords, ModelPlaces
 from redactor.recognizers.identifiers.places.towns import TownRules
 
 
@@ -33,12 +34,16 @@ class PlaceRules(Detector):
         self.town_rules = TownRules(data, titles, towns)
         self.address_rules = AddressRules(data, streets, titles, self.town_rules)
         self.facility_rules = FacilityRules(data, streets, titles, self.town_rules)
-        self.model_places = ModelPlaces(data, self.town_rules.towns)
+        words = FacilityWords(data)
+        self.model_places = ModelPlaces(data, self.town_rules.towns, words)
+        generic = frozenset((*data["facility_acronyms"], *data["community_services"]))
+        self.facility_names = FacilityNames(words, self.town_rules.towns, generic)
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
-        return [
+        found = [
             *self.address_rules.find(text),
             *self.town_rules.find(text),
             *self.facility_rules.find(text),
             *self.model_places.find(text, doc),
         ]
+        return found + self.facility_names.spread(text, found)

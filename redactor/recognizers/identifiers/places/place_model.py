@@ -36,7 +36,11 @@ SCORE = 0.6  # under every rule's reading: a rule's extent and category win wher
 _WORD = re.compile(r"(?:(?<![\w])[dlDL]['’])?+(\w+(?:-\w+)*+)")
 # where a facility's name ends in a letterhead, a footer or a table: the next field ("CHU de
 # Reims - OUEDRAOGO Boukary", "Clinique Saint-Jean - Montpellier", "CH de Béziers;;Béziers")
-_FIELD_SEPARATOR = re.compile(r"[ \t]+[\-–—·/][ \t]+|[;,()\t\n]|[ ]{2,}|·")
+# ... or a sentence's end ("Retour au CHU. Nantes le ..."; not an abbreviation: "Hôp. Lapeyronie")
+_FIELD_SEPARATOR = re.compile(
+    r"[ \t]+[\-–—·/][ \t]+|[;,()\t\n]|[ ]{2,}|·"
+    r"|(?<![\w])(?<!(?i:hôp|hop|hosp|ctre|st|ste|dr|pr|mme|mr|m|av|bd))\w{2,}\K\.[ \t]+(?=\p{Lu}\p{Ll})"
+)
 # what may stand before a town: a line's start, a mark or a number, a preposition or a
 # conjunction; after another word it is part of a longer name ("lycée Montesquieu", "unité Les
 # Vignes", "parcelle de Fonds Saint-Jacques")
@@ -50,17 +54,41 @@ _BLOOD_GROUP = re.compile(r"(?i:groupe)[ \t]+(?:AB|A|B|O)(?![\w])")
 _STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
 
 
-class ModelPlaces:
-    """The NER's CITY, HOSPITAL and ADDRESS entities that the town lexicon or the words confirm."""
+class FacilityWords:
+    """What a facility's words say: its kind ("Centre", "hospitalier", "CHU", "Maison"), or a
+    name of its own."""
 
-    def __init__(self, data: dict, towns: TownLexicon) -> None:
-        self.towns = towns
+    def __init__(self, data: dict) -> None:
         self._countries = countries()
         kinds = [*data["facility_words"], *data["organisation_openers"], *data["facility_kind_words"]]
         self._kind_words = frozenset(fold(word) for phrase in kinds for word in _WORD.findall(phrase))
         self._kind_words |= {fold(word) for word in (*data["facility_acronyms"], *data["community_services"])}
-        self._community_services = frozenset(data["community_services"])
         self._common_words = common_word_keys()
+
+    def is_kind(self, word: str) -> bool:
+        return fold(word) in self._kind_words
+
+    def is_own(self, word: str) -> bool:
+        """A word of a name: not a kind of facility, a stop word, a common word, a country, or
+        a code of three capitals ("SMS", "EFR": an exam or a code, more often than not)."""
+        key = fold(word)
+        return (
+            (len(word) > 3 or not word.isupper())
+            and key not in self._kind_words
+            and key not in _STOP_WORDS
+            and key not in self._common_words
+            and word.casefold() not in self._countries
+        )
+
+
+class ModelPlaces:
+    """The NER's CITY, HOSPITAL and ADDRESS entities that the town lexicon or the words confirm."""
+
+    def __init__(self, data: dict, towns: TownLexicon, words: FacilityWords) -> None:
+        self.towns = towns
+        self.words = words
+        self._countries = countries()
+        self._community_services = frozenset(data["community_services"])
         # a street type, then a linking word or a capital: the start of a street's name; and a
         # street with a name ("rue de" is none: "rue de Paris" keeps its town)
         streets = alternation(data["street_types"])
@@ -132,15 +160,5 @@ class ModelPlaces:
             return False  # a heading in capitals
         if len(words) > 1 and ENGLISH_TERM.match(words[1]):
             return False  # "Hospital Anxiety and Depression" is a scale
-        own = [word for word in words[1:] if word[0].isupper() and self._is_own_word(word)]
-        return bool(own) or (len(words) == 1 and self._is_own_word(words[0]))
-
-    def _is_own_word(self, word: str) -> bool:
-        key = fold(word)
-        return (
-            (len(word) > 3 or not word.isupper())  # "SMS", "EFR": an exam or a code, more often than not
-            and key not in self._kind_words
-            and key not in _STOP_WORDS
-            and key not in self._common_words
-            and word.casefold() not in self._countries
-        )
+        own = [word for word in words[1:] if word[0].isupper() and self.words.is_own(word)]
+        return bool(own) or (len(words) == 1 and self.words.is_own(words[0]))
