@@ -39,7 +39,7 @@ _WORD = re.compile(r"(?:(?<![\w])[dlDL]['’])?+(\w+(?:-\w+)*+)")
 # ... or a sentence's end ("Retour au CHU. Nantes le ..."; not an abbreviation: "Hôp. Lapeyronie")
 _FIELD_SEPARATOR = re.compile(
     r"[ \t]+[\-–—·/][ \t]+|[;,()\t\n]|[ ]{2,}|·"
-    r"|(?<![\w])(?<!(?i:hôp|hop|hosp|ctre|st|ste|dr|pr|mme|mr|m|av|bd))\w{2,}\K\.[ \t]+(?=\p{Lu}\p{Ll})"
+    r"|(?<![\w])(?!(?i:hôp|hop|hosp|ctre|st|ste|dr|pr|mme|mr|av|bd)\.)\w{2,}\K\.[ \t]+(?=\p{Lu}\p{Ll})"
 )
 # what may stand before a town: a line's start, a mark or a number, a preposition or a
 # conjunction; after another word it is part of a longer name ("lycée Montesquieu", "unité Les
