@@ -29,7 +29,7 @@ _ACRONYM = re.compile(r"\p{Lu}{3,6}")
 # a one-word name after "de" is an eponym more often than a place ("maladie de Parkinson" under
 # "Centre expert Parkinson")
 _DE_BEFORE = re.compile(r"(?<![\w])(?i:de|du)[ \t]+$")
-_ARTICLE = re.compile(r"(?i:(?:les|le|la|l['’])[ \t]*)")
+_ARTICLE = re.compile(r"(?<![\w])(?i:(?:les|le|la|l['’])[ \t]*)")
 
 
 class FacilityNames:
@@ -53,7 +53,7 @@ class FacilityNames:
         return [
             Finding(match.start(), match.end(), "HOSPITAL", _SCORE, "hospital.repeated")
             for match in pattern.finditer(text)
-            if match.span() not in known and not (" " not in match.group() and _DE_BEFORE.search(text, max(0, match.start() - 4), match.start()))
+            if match.span() not in known and not _eponym_after_de(text, match.start(), match.group())
         ]
 
     def _names(self, span: str) -> set[str]:
@@ -86,3 +86,7 @@ class FacilityNames:
         if len(words) > 1:
             return bool(unknown) or bool(_ARTICLE.match(name))  # "Les Glycines"; not "D'EXPERTISE MEDICALE"
         return len(name) >= 4 and bool(unknown)
+
+
+def _eponym_after_de(text: str, start: int, name: str) -> bool:
+    return " " not in name and bool(_DE_BEFORE.search(text, max(0, start - 4), start))
