@@ -6,11 +6,11 @@
    whole clause, say) keeps that low score: what outranks the clause outranks the union, so
    that a name inside a judgemental clause stays a name.
 2. A facility a rule read (score 0.8 or more) whose name holds a special-category term wholly
-   inside it ("Hôpital de jour
-   VIH", "CSAPA « Le Phare »", "EPSM Lille-Métropole") is one facility that reveals that
-   category: its `reveals` is set to the term's category, the policy applies the stricter of
-   the two rules to it (a policy that keeps facility names still removes or flags it), and the
-   term comes last: the facility, or a reading that outranks it, covers it. A rule's place, date
+   inside it ("Hôpital de jour VIH", "CSAPA « Le Phare »", "EPSM Lille-Métropole") is one
+   facility that reveals that category: its `reveals` is set to the term's category, the
+   policy applies the stricter of the two rules to it (a policy that keeps facility names still
+   removes or flags it), and the term comes last: the facility, or a reading that outranks it,
+   covers it. A rule's place, date
    or number wholly inside a term ("USMP de Fleury-Mérogis") is read the same way: the town
    stays a town that reveals the term's category, the term keeps the rest ("USMP de").
 3. Then candidates are taken in order of priority: readings a caller vouches for first (the

@@ -70,8 +70,8 @@ def with_repeated_towns(candidates: list[Finding], text: str) -> list[Finding]:
     if not values:
         return candidates
     found = {(f.start, f.end) for f in candidates if f.category == "CITY"}
-    towns = "|".join(map(re.escape, sorted(values, key=len, reverse=True)[: 3 * _MAX_VALUES]))
-    pattern = re.compile(rf"(?<![\w\-])(?:{towns})(?![\w\-])")
+    alternatives = "|".join(map(re.escape, sorted(values, key=len, reverse=True)[: 3 * _MAX_VALUES]))
+    pattern = re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
     repeated = [
         Finding(match.start(), match.end(), "CITY", _REPEATED_TOWN_SCORE, "city.repeated")
         for match in pattern.finditer(text)
