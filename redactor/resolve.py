@@ -10,9 +10,9 @@
    facility that reveals that category: its `reveals` is set to the term's category, the
    policy applies the stricter of the two rules to it (a policy that keeps facility names still
    removes or flags it), and the term comes last: the facility, or a reading that outranks it,
-   covers it. A rule's place, date
-   or number wholly inside a term ("USMP de Fleury-Mérogis") is read the same way: the town
-   stays a town that reveals the term's category, the term keeps the rest ("USMP de").
+   covers it. A rule's place, date or number wholly inside a term ("USMP de Fleury-Mérogis") is
+   read the same way: the town stays a town that reveals the term's category, the term keeps
+   the rest ("USMP de").
 3. Then candidates are taken in order of priority: readings a caller vouches for first (the
    known identity, then the site's lexicons), then higher score, then longer span, then the
    category's rank in `CATEGORY_RANK`, then earlier start, then detector name; the terms of
