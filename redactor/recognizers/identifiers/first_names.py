@@ -17,8 +17,9 @@ Rules, each named in the finding's `detector`:
   score, so that a town read in context ("à Florence") keeps its reading.
 - person.family: a known surname after a plural article, for a family ("Les Moreau ont
   rappelé", "vit chez les Moreau"): not a common word, a first name, a town or a country.
-- person.transport_company: the surname that names an ambulance or taxi company ("Ambulances
-  Gastaldi", "taxi Becker", "VSL Ambulances Chauvière"): no common word, town or acronym.
+- person.transport_company: the surname that names an ambulance, taxi or funeral company, or a
+  "société" ("Ambulances Gastaldi", "taxi Becker", "VSL Ambulances Chauvière", "Pompes funèbres :
+  Le Douarin", "PF Abiven", "VSL, société Perreau"): no common word, town or acronym.
 - person.nickname: a nickname in quotes where the note says it is one: after "surnommé",
   "appelle", "cherche", with a family word ("Mamie Jo"), or before a kinship ("Juju" (sa
   petite-fille), "Riri", son frère), or in brackets after a name (Mme Muller ("Lulu")). Any
@@ -76,7 +77,8 @@ _CAPITAL_WORD_BEFORE = re.compile(rf"(?:{UPPER}[\w'’\-]*|(?i:saint|sainte|st|s
 _LAST_WORD = re.compile(r"(?<![\w\-'’])([\w\-]+)(?:[ \t]+|[ \t]*:[ \t]*)$")
 _FAMILY = re.compile(rf"(?<![\w])(?:les|Les|LES|aux|des)[ \t]+(?P<name>{CAPITALISED})(?![\w\-'’])(?![ \t]*\n?[ \t]*{UPPER})")
 _TRANSPORT_COMPANY = re.compile(
-    rf"(?i:(?<![\w])(?:ambulances?|taxis?|VSL)(?:[ \t]+(?:ambulances?|taxis?))?)[ \t]+(?P<name>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])"
+    rf"(?i:(?<![\w])(?:ambulances?|taxis?|VSL|soci[ée]t[ée]|pompes[ \t]+fun[èe]bres|PF)(?:[ \t]+(?:ambulances?|taxis?))?)"
+    rf"(?:[ \t]*:)?[ \t]+(?P<name>(?:(?:Le|La|Du|De)[ \t]+)?(?:{CAPITALISED}|{ALL_CAPS}))(?![\w\-'’])"
 )
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
@@ -145,7 +147,7 @@ class FirstNameRules(Detector):
         yield from self._in_sentence(text)
         yield from self._nicknames(text)
         for match in _TRANSPORT_COMPANY.finditer(text):
-            name = match.group("name")
+            name = re.sub(r"^(?:Le|La|Du|De)[ \t]+", "", match.group("name"))
             key = fold(name)
             if (
                 not (name.isupper() and len(name) <= 4)

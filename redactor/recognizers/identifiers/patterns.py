@@ -15,10 +15,11 @@ LOWER = r"\p{Ll}"
 CAPITALISED = rf"(?:{UPPER}['’])?{UPPER}{LOWER}++(?:[\-'’]{UPPER}?{LOWER}++)*+"
 # "DUPONT", "MARTIN-DURAND", "N'DIAYE", "D'ALMEIDA"
 ALL_CAPS = rf"(?:{UPPER}['’])?{UPPER}{{2,}}+(?:[\-'’]{UPPER}{{2,}}+)*+"
-# "J.", "J.-M.", "A.S.", "Ch." (Charles, Christophe), "Th.", "Ph.": at most four (a run of
-# "M. M. M. ..." is read from each of its starts, so an unbounded run made that quadratic)
+# "J.", "J.-M.", "A.S.", "Ch." (Charles, Christophe), "Th.", "Ph.", "Cl." (Claude, Claire),
+# "Chr.": at most four (a run of "M. M. M. ..." is read from each of its starts, so an unbounded
+# run made that quadratic)
 # ("J-M.": a compound first name's initials, the first one's dot left out)
-INITIALS = rf"(?:(?:{UPPER}|Ch|Th|Ph)\.(?:[ ]?-?[ ]?{UPPER}\.){{0,3}}+|{UPPER}-{UPPER}\.)"
+INITIALS = rf"(?:(?:{UPPER}|Chr|Ch|Th|Ph|Cl)\.(?:[ ]?-?[ ]?{UPPER}\.){{0,3}}+|{UPPER}-{UPPER}\.)"
 LOWERCASE_WORD = rf"{LOWER}+(?:-{LOWER}+)*"
 NAME_TOKEN = rf"(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED})"
 NOT_IN_WORD_BEFORE = r"(?<![\w\-'’])"

@@ -21,6 +21,9 @@ from redactor.recognizers.identifiers.patterns import (
 from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 _ONE_INITIAL = re.compile(r"\p{Lu}\.")
+# a dash between spaces separates a running line's fields: "Kerpape - TALEC Jacqueline" is two
+_SPACED_DASH = re.compile(r"[ \t]+[\-–][ \t]+")
+_INITIALS_ALONE = re.compile(r"(?:\p{Lu}\.[ ]?){2,4}")
 _CELL_GAP = re.compile(CELL_GAP)
 # the first part of a hyphenated double name, glued before a name span, and a part glued after it
 _COMPOUND_PART_BEFORE = re.compile(r"(?<![\w\-])\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?:['’]\p{L}+)?-$")
@@ -80,33 +83,48 @@ class ModelPersons:
         for entity in doc.ents:
             if entity.label_ not in ("PER", "PERSON"):
                 continue
-            start, end = entity.start_char, self._name_part_end(text, entity.start_char, entity.end_char)
-            if gap := _CELL_GAP.search(text, start, end):
-                end = gap.start()  # "AUBAGNE       Code postal": a table's next cell is no name
-            if leader := _DOT_LEADER.search(text, start, end):
-                end = leader.start()  # "SEXE.........: M": a form's label and its dot leader
-            if _LOWER_COMPOUND_AFTER.match(text, end):
-                continue  # "Sage-femme": the model cut a compound word at its hyphen
-            if end <= start or len(text[start:end].split()) > _MAX_NAME_WORDS:
-                continue  # a run of words the model took for one name is a list or a title, not a name
-            title = self._title.match(text, start)
-            if title and title.start("name") < end:
-                start = title.start("name")  # the model swallowed the title ("Mme Dupont")
-            found = self._finding(text, start, end, 0.8, "ner")
-            if found and not self._lone_unknown_word(text, found, after_title=bool(title)):
-                span = text[found.start : found.end]
-                if _DOSE_AFTER.match(text, found.end) and not title:
-                    continue
-                if not self._is_drug_or_place_run(span) and not self._ordinary_words(text, found.start, span, title):
-                    glued_before = text[found.start - 1 : found.start] == "-"
-                    before = _COMPOUND_PART_BEFORE.search(text, max(0, found.start - 30), found.start)
-                    if (glued_before and not before) or (
-                        text[found.end : found.end + 1] == "-" and not _COMPOUND_PART_AFTER.match(text, found.end)
-                    ):
-                        continue  # "DTCaP-Hib-HepB": a part of a code, not a name
-                    if before:
-                        found = replace(found, start=before.start())  # "Faure-Amrani": one part of a double name
-                    yield found
+            pieces = list(_between_spaced_dashes(text, entity.start_char, entity.end_char))
+            for start, end in pieces:
+                if len(pieces) > 1 and not self._holds_a_known_name(text[start:end]):
+                    continue  # "RSS GROUPÉS - PÉRIODE", "Ortho" in "PC Ste-Marthe - Ortho": fields, not names
+                yield from self._reading(text, start, self._name_part_end(text, start, end))
+
+    def _holds_a_known_name(self, span: str) -> bool:
+        """A known first name or surname, or initials alone ("R.T.")."""
+        return bool(_INITIALS_ALONE.fullmatch(span.strip())) or any(
+            self.lexicon.is_known_name(word) for word in _WORD_SEPARATORS.split(span) if len(word) > 1
+        )
+
+    def _reading(self, text: str, start: int, end: int) -> Iterator[Finding]:
+        """The model's span [start, end), cut where the name ends; nothing where it names no one."""
+        if gap := _CELL_GAP.search(text, start, end):
+            end = gap.start()  # "AUBAGNE       Code postal": a table's next cell is no name
+        if leader := _DOT_LEADER.search(text, start, end):
+            end = leader.start()  # "SEXE.........: M": a form's label and its dot leader
+        if _LOWER_COMPOUND_AFTER.match(text, end):
+            return  # "Sage-femme": the model cut a compound word at its hyphen
+        if end <= start or len(text[start:end].split()) > _MAX_NAME_WORDS:
+            return  # a run of words the model took for one name is a list or a title, not a name
+        title = self._title.match(text, start)
+        if title and title.start("name") < end:
+            start = title.start("name")  # the model swallowed the title ("Mme Dupont")
+        found = self._finding(text, start, end, 0.8, "ner")
+        if not found or self._lone_unknown_word(text, found, after_title=bool(title)):
+            return
+        span = text[found.start : found.end]
+        if (_DOSE_AFTER.match(text, found.end) and not title) or self._is_drug_or_place_run(span):
+            return
+        if self._ordinary_words(text, found.start, span, title):
+            return
+        glued_before = text[found.start - 1 : found.start] == "-"
+        before = _COMPOUND_PART_BEFORE.search(text, max(0, found.start - 30), found.start)
+        if (glued_before and not before) or (
+            text[found.end : found.end + 1] == "-" and not _COMPOUND_PART_AFTER.match(text, found.end)
+        ):
+            return  # "DTCaP-Hib-HepB": a part of a code, not a name
+        if before:
+            found = replace(found, start=before.start())  # "Faure-Amrani": one part of a double name
+        yield found
 
     def _name_part_end(self, text: str, start: int, end: int) -> int:
         """End of the name part of a model span: before the first lower-case word or elided word
@@ -162,8 +180,9 @@ class ModelPersons:
         span = text[found.start : found.end]
         if after_title or " " in span or self._title_before(text, found.start):
             return False
-        if "." in span:  # initials alone: "N. meningitidis", "g/L." are no one; "H.K" is someone
-            return bool(_ONE_INITIAL.fullmatch(span)) and not _NAME_AFTER_INITIAL.match(text, found.end)
+        if "." in span:  # initials alone: "N. meningitidis", "S. Aureus", "g/L." are no one; "H.K" is someone
+            after = _NAME_AFTER_INITIAL.match(text, found.end)
+            return bool(_ONE_INITIAL.fullmatch(span)) and not (after and not self.lexicon.is_not_name(after.group().strip()))
         if _CODE.fullmatch(span):
             return True  # "RT-PCR", "HER2": codes
         if any(self.lexicon.is_known_name(part) for part in _NAME_PART_SEPARATORS.split(span) if len(part) > 1):
@@ -172,3 +191,11 @@ class ModelPersons:
 
     def _title_before(self, text: str, start: int) -> bool:
         return bool(self._title_just_before.search(text[max(0, start - 12) : start]))
+
+
+def _between_spaced_dashes(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of [start, end) between dashes with spaces around them."""
+    for dash in _SPACED_DASH.finditer(text, start, end):
+        yield start, dash.start()
+        start = dash.end()
+    yield start, end

@@ -58,7 +58,7 @@ from redactor.recognizers.identifiers.patterns import (
     alternation,
     eponym_before,
 )
-from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word, is_unknown_word
 
 _PARTICLE = NAME_PARTICLE
 # particles may come in pairs: "de la Tour", "van der Berg", "Le Gall", "Ben Ali"
@@ -91,6 +91,9 @@ _UPPER_PARTICLES_BEFORE = re.compile(
 _PLURAL_TITLE = re.compile(r"(?<![\w])(?:Drs|DRS|Docteurs|Prs|Professeurs|MM|Mmes)\.?[ \t]*$")
 _NEXT_LISTED_NAME = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:et|&)[ \t]+)(?P<name>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])")
 # "Z.I. de Jarry", "Z.A.C. des Landes": an industrial or business zone, no initial and surname
+_FIRST_NAME_LABEL = re.compile(r"[ \t\-•*]*(?i:pr[ée]noms?)\b")
+_NAME_JUST_BEFORE = re.compile(r"(?<![\w\-])\p{Lu}[\p{Ll}\p{Lu}'’\-]+[ \t]$")
+_UNIT_BEFORE = re.compile(r"(?:[/°]|\d[ \t]?)$")
 _ZONE = re.compile(r"Z\.[ ]?(?:A\.[ ]?C\.|A\.|I\.)")
 # "de Vasselot Bertrand" opening a table's cell or a line: the particle belongs to the name
 # (or capitalised: "Le Guen Isabelle")
@@ -128,7 +131,8 @@ class PersonRules(Detector):
         self._countries = countries()
         capital_only = [t for t in lex.titles if t in ("M", "Me", "MM")]
         title = rf"(?:(?:{alternation(capital_only)})|(?i:{alternation(t for t in lex.titles if t not in capital_only)}))"
-        title_run = rf"{title}(?:\.|\b)(?:[ \t]+(?:le|la|et)[ \t]+{title}(?:\.|\b))?"
+        # (a title glued to a name in capitals, as PDF extraction leaves it: "MmeVIDAL-ROIG")
+        title_run = rf"{title}(?:\.|\b|(?<=\p{{Ll}})(?=\p{{Lu}}{{2}}))(?:[ \t]+(?:le|la|et)[ \t]+{title}(?:\.|\b))?"
         self._title = re.compile(
             rf"(?<![\w.]){title_run}[ \t]*(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})"
         )
@@ -140,10 +144,11 @@ class PersonRules(Detector):
             rf"(?im)^[ \t\-•*]*(?:{alternation(lex.name_labels)})(?:\(e\)|\(s\))?[ \t]*(?::|par\b)[ \t]*(?P<rest>[^\n]*)"
         )
         # a form's name fields in a row of cells or with dot leaders: "Nom    PETITJEAN    Prénom
-        # Germaine", "Prénom(s) ........ Maëlys, Awa", "Nom de naissance : X" after another cell
+        # Germaine", "Prénom(s) ........ Maëlys, Awa", "Nom de naissance : X" after another cell;
+        # a value ends at its cell's end (a tab, or three spaces: the next field may follow)
         self._form_field = re.compile(
             r"(?im)(?:^|\t|(?<=\S)[ ]{2,})[ \t]*(?:nom\s+de\s+naissance|nom\s+d['’]usage|nom\s+de\s+jeune\s+fille|nom\s+de\s+famille|nom\s+marital|nom\s+patronymique|pr[ée]noms?|nom)"
-            r"(?:\(e\)|\(s\))?(?:[ \t]*:|[ \t]*\.{3,}|[ \t]+)[ \t]*(?P<rest>[^\t\n]*)"
+            r"(?:\(e\)|\(s\))?(?:[ \t]*:|[ \t]*\.{3,}|[ \t]+)[ \t]*(?P<rest>(?:[^\t\n ]++|[ ]{1,2}+(?![ \t\n]))*+)"
         )
         self._list_item = re.compile(rf"(?:{title_run}[ \t]*)?(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})")
         relation = alternation(lex.relations)
@@ -295,17 +300,29 @@ class PersonRules(Detector):
             yield Finding(listed.start("name"), end, "PERSON", 0.85, "person.title")
 
     def _by_initial(self, text: str) -> Iterator[Finding]:
-        """"R. Chevallier", "S. VIAL": initials then a surname that is a known name or in capitals;
-        any surname after a particle ("B. de Vasselot")."""
+        """"R. Chevallier", "S. VIAL": initials then a surname that is a known name, in capitals or
+        no word of French ("P.-A. Delepierre"); any surname after a particle ("B. de Vasselot")."""
         for match in self._initial_and_surname.finditer(text):
             if match.group().startswith("M. "):
                 continue  # "M. Dupont" is Monsieur: the title rule's business
             surname = match.group("surname")
             if _ZONE.search(text, max(0, match.start() - 4), match.end()):
                 continue  # "Z.I. de Jarry": a zone
-            known = surname.isupper() or match.group("particle") or self.lexicon.is_known_name(surname)
+            if _UNIT_BEFORE.search(text, max(0, match.start() - 2), match.start()):
+                continue  # "créatinine 92 µmol/L. Transmis", "T 38,9 °C. Glasgow": a unit, then a sentence
+            known = surname.isupper() or match.group("particle") or self.lexicon.is_known_name(surname) or (
+                # an unknown word, unless the initial closes the name before it: a reference list's
+                # "Delport E. Fluid management"
+                self._may_be_surname(surname) and not _NAME_JUST_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            )
             if known and not self.lexicon.is_not_name(surname):
                 yield Finding(match.start(), match.end(), "PERSON", 0.8, "person.initial")
+
+    def _may_be_surname(self, word: str) -> bool:
+        """A word no dictionary knows, whole or by its first part ("Delacroix-Saint-Just"), or a
+        known surname by its first part; not a species' name ("H. Pylori", "E. Coli": common words)."""
+        first = re.split(r"[\-'’]", word)[0] if "-" in word else word
+        return self.lexicon.is_last_name(first) or is_unknown_word(first, min_length=4)
 
     def _by_introducer(self, text: str) -> Iterator[Finding]:
         for match in self._introducer.finditer(text):
@@ -316,15 +333,17 @@ class PersonRules(Detector):
     def _by_label(self, text: str) -> Iterator[Finding]:
         for match in chain(self._label.finditer(text), self._form_field.finditer(text)):
             rest_start = match.start("rest")
+            # after "Prénom", a first name that is also a town is the first name ("Germaine")
+            may_be_town = not _FIRST_NAME_LABEL.match(match.group())
             for item in re.finditer(r"[^,;/&+()]+", match.group("rest")):
                 piece = item.group()
                 stripped = piece.strip()
                 inner = self._list_item.match(stripped)
-                if not inner or self.towns.is_town(stripped) or stripped.casefold() in self._countries:
+                if not inner or (may_be_town and self.towns.is_town(stripped)) or stripped.casefold() in self._countries:
                     continue
                 start = rest_start + item.start() + (len(piece) - len(piece.lstrip())) + inner.start("name")
                 found = self._finding(text, start, start + len(inner.group("name")), 0.85, "label")
-                if found and not self.towns.is_town(text[found.start : found.end]):
+                if found and not (may_be_town and self.towns.is_town(text[found.start : found.end])):
                     yield found
 
     def _by_relation(self, text: str) -> Iterator[Finding]:
@@ -494,6 +513,7 @@ class PersonRules(Detector):
 # a marriage word, or the Catalan and Spanish "and" of a double surname ("PUIGVERT i FERRER",
 # "García y López")
 _MARRIAGE_WORD_BETWEEN = re.compile(r"[ \t]+(?:(?i:ép\.|ep\.|épouse|epouse|veuve|vve|née|nee|divorcée|divorcee)|i|y)[ \t]+")
+
 
 
 # a user's login in lower case, a digit or two after it: "ytrouillet", "mirigoyen", "j.leclerc2"

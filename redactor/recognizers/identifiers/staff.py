@@ -7,7 +7,8 @@ Rules, each named in the finding's `detector`:
   "Exportée le 2025-06-02 par jmarsaud").
 - person.reference_initials also: "FXB/ml", "VS/CE - Copie : ..." alone at the start of a line.
 - person.before_role: a name then a staff role ("K. Mensah IDE", "Kevin (brancardier)").
-- person.role_first_name: a role then a known first name ("l'IDE Anissa", "IOA : Rokia").
+- person.role_first_name: a role then a known first name ("l'IDE Anissa", "IOA : Rokia"), or two
+  names no dictionary knows ("par IDE Maëla Le Cam").
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
   "frappé le 08/05/2025 par CT").
 - person.printed_by: who printed or exported a document ("Imprimé le 16/05/2025 10:26 par
@@ -39,7 +40,7 @@ from redactor.findings import Finding
 from redactor.recognizers.base import Detector
 from redactor.recognizers.identifiers.lexicon import NameLexicon, fold, name_lexicon
 from redactor.recognizers.identifiers.patterns import ALL_CAPS, CAPITALISED, INITIALS, alternation, line_end_within, line_start_within
-from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word, is_unknown_word
 
 _REFERENCE = re.compile(
     r"(?i:(?<![\w])(?:(?:n|v|nos|vos|notre|votre)[ \t]*[/.][ \t]*)?r[ée]f(?:[ée]rences?)?(?!\p{L})\.?)[ \t]*:?[ \t]*(?P<refs>[^\n]{1,40})"
@@ -162,7 +163,8 @@ class StaffRules(Detector):
         # "l'IDE Anissa", "par l'AS Fatou", "l'IDE de coordination Fatou": a role then a known first name
         self._role_then_first_name = re.compile(
             rf"(?<![\w\-])(?:{roles})(?:[ \t]+(?:de[ \t]+(?:coordination|nuit|jour|liaison|garde)|référente?|referente?|coordinatrice|coordinateur))?"
-            rf"(?:[ \t]*:[ \t]*|[ \t]+)(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}))?)(?![\w\-'’])"  # "IOA : Rokia"
+            rf"(?:[ \t]*:[ \t]*|[ \t]+)(?P<name>{CAPITALISED}"
+            rf"(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}|(?:(?:Le|La|De|Du|Da|Van|Ben|El)[ \t]+)?{CAPITALISED}))?)(?![\w\-'’])"  # "IOA : Rokia"
         )
         self._in_cell = re.compile(rf"(?:(?<=\t)|(?<=  ))(?P<name>{CAPITALISED})(?=[ \t]*(?:\t|\n|$))")
         self._surname_first = re.compile(
@@ -173,8 +175,13 @@ class StaffRules(Detector):
         yield from self._reference_initials(text)
         for match in _LOGIN.finditer(text):
             login = match.group("login")
-            # the trail is on the login's line, before or after it
-            line_start = line_start_within(text, match.start(), _TRAIL_REACH)
+            # the trail is on the login's line, before or after it; after a user's label, also on
+            # the header's lines above ("Date d'édition : 03/03/2025\n...\nOpérateur : mlacoste")
+            labelled = not match.group().casefold().startswith("par")
+            if labelled:
+                line_start = max(0, match.start() - _TRAIL_REACH)
+            else:
+                line_start = line_start_within(text, match.start(), _TRAIL_REACH)
             line_end = line_end_within(text, match.end(), _TRAIL_REACH)
             trail = _TRAIL.search(text, line_start, match.start()) or _TRAIL.search(text, match.end(), line_end)
             key = fold(login)
@@ -232,8 +239,11 @@ class StaffRules(Detector):
     def _after_a_role(self, text: str) -> Iterator[Finding]:
         """Known first names after a staff role: "l'IDE Anissa", "IDE 2/j (Enora, Gwendal)"."""
         for match in self._role_then_first_name.finditer(text):
-            first = match.group("name").split()[0]
-            if self.lexicon.is_distinct_first_name(first):
+            words = match.group("name").split()
+            if self.lexicon.is_distinct_first_name(words[0]):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
+            elif len(words) > 1 and all(is_unknown_word(w) and not self.lexicon.is_not_name(w) for w in (words[0], words[-1])):
+                # a first name no list knows and a surname: "par IDE Maëla Le Cam" (not "IDE Bloc Opératoire")
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
         for match in self._role_list.finditer(text):
             for name in re.finditer(CAPITALISED, match.group("names")):

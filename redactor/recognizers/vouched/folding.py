@@ -103,3 +103,10 @@ def is_french_word(key: str) -> bool:
     return key in lemmas or any(
         key.endswith(ending) and key[: -len(ending)] + lemma_ending in lemmas for ending, lemma_ending in _INFLECTIONS
     )
+
+
+def is_unknown_word(word: str, min_length: int = 3) -> bool:
+    """A word of `min_length` letters or more that neither clinical text's ordinary words nor the
+    dictionary know: a name's or a brand's ("Delepierre", "Kerpape", "Maëla")."""
+    key = fold(word)
+    return len(key) >= min_length and key not in common_word_keys() and not is_french_word(key)
