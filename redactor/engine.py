@@ -30,7 +30,7 @@ from redactor.policy import Policy, load_policy
 from redactor.qualify import Qualifier
 from redactor.recognizers.base import DETECTOR_KEY, Detector
 from redactor.recognizers.identifiers.lexicon import first_name_gender, lexicon_version
-from redactor.recognizers.identifiers.repeated import with_repeated_record_numbers, with_repeated_towns
+from redactor.recognizers.identifiers.repeated import with_listed_towns, with_repeated_record_numbers, with_repeated_towns
 from redactor.recognizers.registry import default_detectors, learned_from_environment
 from redactor.recognizers.special.base import TextDetector
 from redactor.recognizers.vouched.identity import KnownIdentityMatcher
@@ -227,6 +227,7 @@ class Redactor:
         candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), normalised.original)
         try:
             candidates = with_repeated_towns(with_repeated_record_numbers(candidates, normalised.original), normalised.original)
+            candidates = with_listed_towns(candidates, normalised.original)
             candidates = self._vouched(normalised, candidates, known)
         except Exception as error:  # fail closed, as for the detectors
             raise DetectionError(f"a detector failed ({error.__class__.__name__})") from error

@@ -6,7 +6,8 @@ subject line and body; a lab sheet prints the IPP after its label and again on t
 label; a letterhead gives "84100 Orange" and the letter says "hospitalisé à l'hôpital
 d'Orange", a family tree's table lists "Sétif" after a birth place found once. The detectors
 read each occurrence on its own; this step, run on the candidates of all of them, adds the
-others.
+others. A town is also read beside a town found, in a list of sites or places ("Mérignac -
+Libourne - Cenon", "CH-1217 Meyrin / Genève").
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ _MAX_VALUES = 50  # the alternation stays small on a note that lists thousands o
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w\-'’])[A-ZÀ-Ý][\w\-'’]*[ ]$")
 _TOWN_MIN_SCORE = 0.85  # a postcode, a preposition of place, a street line: not a lexicon's guess
 _TOWN_MIN_LENGTH = 3  # "Eu" is a town
+_LISTED_TOWN_MIN_SCORE = 0.6  # any reading of a town, the NER's too
+# a town's neighbour in a list: one capitalised name (hyphens inside) after or before a dash, a
+# slash or a comma, that is the whole of its field: not "Hôpital de jour", not "Jean Moulin"
+_LISTED_NAME = r"[A-ZÀ-Ý][\w'’]*+(?:-[\w'’]+)*+"
+_FIELD_END = r"(?=[ \t]*(?:[\n/,;().]|$)|[ \t]+[\-–])"
+_LISTED_AFTER = re.compile(rf"[ \t]*[\-–/,][ \t]*({_LISTED_NAME}){_FIELD_END}")
+_LISTED_BEFORE = re.compile(rf"(?<![\w\-'’])({_LISTED_NAME})[ \t]*[\-–/,][ \t]*$")
+_MAX_LIST = 12  # towns added in a row along one list
 _REPEATED_TOWN_SCORE = 0.55  # under the NER's readings of places (0.6)
 
 
@@ -78,3 +87,40 @@ def with_repeated_towns(candidates: list[Finding], text: str) -> list[Finding]:
         if match.span() not in found and not _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ]
     return candidates + repeated
+
+
+def with_listed_towns(candidates: list[Finding], text: str) -> list[Finding]:
+    """`candidates` and the known towns listed right after or before a town they hold, across a
+    dash, a slash or a comma, as far as the list goes (at most `_MAX_LIST` each way); never a
+    country ("Genève - Suisse"), the weakest reading of all."""
+    towns, country_names = town_lexicon(), countries()
+    found = {(f.start, f.end) for f in candidates if f.category == "CITY"}
+
+    def is_town(match: re.Match[str] | None) -> bool:
+        value = match.group(1) if match else ""
+        return (
+            len(value) >= _TOWN_MIN_LENGTH
+            and value.casefold() not in country_names
+            and (towns.is_known(value, 0) or towns.is_abroad(value))
+        )
+
+    listed: list[Finding] = []
+    for town in [f for f in candidates if f.category == "CITY" and f.score >= _LISTED_TOWN_MIN_SCORE]:
+        start, end = town.start, town.end
+        for _ in range(_MAX_LIST):
+            after = _LISTED_AFTER.match(text, end)
+            if not is_town(after) or after.span(1) in found:
+                break
+            found.add(after.span(1))
+            listed.append(Finding(after.start(1), after.end(1), "CITY", _REPEATED_TOWN_SCORE, "city.listed"))
+            end = after.end(1)
+        for _ in range(_MAX_LIST):
+            before = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+            if not is_town(before) or before.span(1) in found:
+                break
+            if _CAPITALISED_WORD_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)):
+                break  # "lycée Jean Moulin, Quimper": the end of a longer name
+            found.add(before.span(1))
+            listed.append(Finding(before.start(1), before.end(1), "CITY", _REPEATED_TOWN_SCORE, "city.listed"))
+            start = before.start(1)
+    return candidates + listed

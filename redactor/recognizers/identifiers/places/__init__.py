@@ -2,7 +2,8 @@
 
 One detector over three sets of rules that share the town lexicon, `towns.py` (postcodes and
 towns), `addresses.py` (street lines) and `facilities.py` (named facilities), and the NER's
-towns and facilities that the lexicon or the name's words confirm (`place_model.py`);
+towns and facilities that the lexicon or the name's words confirm (`place_model.py`), the
+facility opening a page's running header or footer (`running_lines.py`);
 `shapes.py` holds the pattern pieces they share."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from redactor.recognizers.identifiers.places.addresses import AddressRules
 from redactor.recognizers.identifiers.places.facilities import FacilityRules
 from redactor.recognizers.identifiers.places.facility_names import FacilityNames
 from redactor.recognizers.identifiers.places.place_model import FacilityWords, ModelPlaces
+from redactor.recognizers.identifiers.places.running_lines import running_line_facilities
 from redactor.recognizers.identifiers.places.towns import TownRules
 
 
@@ -45,5 +47,6 @@ class PlaceRules(Detector):
             *self.town_rules.find(text),
             *self.facility_rules.find(text),
             *self.model_places.find(text, doc),
+            *running_line_facilities(text),
         ]
         return found + self.facility_names.spread(text, found)

@@ -29,8 +29,11 @@ _DE_BEFORE = re.compile(r"(?<![\w])(?i:de|du|d['’])[ \t]*$")
 _COMPASS_POINT = re.compile(r"(?i:nord|sud|est|ouest|centre)")
 # where a word starts, as the facility pattern's own lookbehind reads it
 _WORD_START = re.compile(r"(?<![\w\-])\w")
-# a one-digit building number after a facility's name, then the end of the phrase: "Hôpital Pasteur 2"
-_BUILDING_NUMBER_AFTER = re.compile(r"[ \t]\d(?=[ \t]*(?:[),;\n]|$|[ \t]\(|[ \t][\-–][ \t]))")
+# a building, district or department number after a facility's name, then the end of the
+# phrase: "Hôpital Pasteur 2", "Laboratoire Cerballiance Paris 12.", "Bioméd 82 à Montauban"
+_BUILDING_NUMBER_AFTER = re.compile(
+    r"[ \t]\d{1,3}(?:e|ème|er)?(?=[ \t]*(?:[),;\n]|\.(?!\d)|$|[ \t]\(|[ \t][\-–][ \t]|[ \t]à[ \t]))"
+)
 # a lower-case facility word names a facility after a determiner or preposition ("à la
 # clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
 # ... or an opening bracket, a line start, a dash or a label's colon before it: "(clinique
