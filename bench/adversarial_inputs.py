@@ -117,6 +117,9 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "number words": _repeat("quatre-"),
         # round 11: initials a log defines for a person, then every use of them in the note
         "initials legend": _repeat("CL = Coralie "),
+        # stop 33: a running footer's fields on one long line, and towns listed beside a town
+        "running line": _repeat("Ab - page 1/1 - "),
+        "listed towns": _repeat("Lyon - "),
     }
 
 

@@ -1815,3 +1815,114 @@ def test_stop32_a_town_is_not_spread_to_these(redactor, text, absent):
     cities = spans(redactor, text, "CITY")
     assert len([c for c in cities if absent in c or c in absent]) <= 1, found(redactor, text)
     assert absent not in cities[1:], found(redactor, text)
+
+
+# -- stop 33: initials before an unknown surname, form cells, companies, running lines ----------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Biologistes : C. Vandenbussche - P.-A. Delepierre - H. Ouali", "P.-A. Delepierre"),  # no lexicon knows it
+        ("Médecin en chef A. Delacroix-Saint-Just\nCopie : intéressé", "A. Delacroix-Saint-Just"),
+        ("Anesthésiste : Dr Cl. Weiss\nSuites simples.", "Cl. Weiss"),  # "Cl." for Claude
+        ("Nom    PETITJEAN        Prénom  Germaine        F    91 ans", "Germaine"),  # a town too, after "Prénom"
+        ("Transport de sortie : VSL, société Perreau, le 10/12 à 14 h.", "Perreau"),
+        ("Pompes funèbres : Le Douarin et fils, Auray.", "Le Douarin"),
+    ],
+)
+def test_stop33_names_found(redactor, text, name):
+    assert name in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDL 1,72 g/L. Holter ECG : pas de FA.",  # a unit, then a sentence
+        "créatinine 92 µmol/L. Transmis au médecin traitant.",
+        "T 38,9 °C. Glasgow 14.",
+        "infection à H. Pylori traitée, S. Aureus, K. Pneumoniae BLSE, P. Aeruginosa multirésistant.",  # species
+        "Goyal N, Sankey SS, Mossallam U. Utility of initial bolus insulin.",  # a reference list
+    ],
+)
+def test_stop33_no_person_in(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, facility",
+    [
+        ("Dernière sérologie en 2019 au Laboratoire Cerballiance Paris 12.", "Laboratoire Cerballiance Paris 12"),
+        ("bilan (laboratoire Bioméd 82 à Montauban) : Hb 8,9 g/dL", "laboratoire Bioméd 82"),
+        ("HUS - WENDLING Jean-Luc - 12/02/1966 - 670022931 - Édition du 20/10/2025 - 1/1", "HUS"),
+        ("Kerpape - TALEC Jacqueline - 27/09/1956 - IPP KP-034418 - 1/1", "Kerpape"),  # the model read one name
+        ("Bio-Estuaire - BOUTEILLER Camille - 12/07/1994 - B25/118-3306 - page 1/1", "Bio-Estuaire"),
+        ("Pathologie du Lac - examen P25-04417 - ROUSSEAU-MARTINETTI S. - 1/1", "Pathologie du Lac"),
+    ],
+)
+def test_stop33_facilities_found(redactor, text, facility):
+    assert facility in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Compte rendu opératoire - DUPONT Jean - Page 1/2",  # what the page is
+        "Cardiologie - Dr MARTIN - Page 1/2",  # a specialty
+        "DUPONT Jean - né le 12/03/1950 - IPP 1234 - Page 2/3",  # the patient first
+        "HUS - WENDLING Jean-Luc - 12/02/1966",  # no page counter: not a running line
+    ],
+)
+def test_stop33_running_lines_without_a_facility(redactor, text):
+    hospitals = spans(redactor, text, "HOSPITAL")
+    assert not any(h in ("Compte rendu opératoire", "Cardiologie", "DUPONT Jean") for h in hospitals), found(redactor, text)
+    if "Page" not in text:
+        assert hospitals == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, towns",
+    [
+        ("Sites : Bordeaux (Bastide) - Mérignac - Libourne - Cenon\nTél. 05 56 39 80 80", ["Bordeaux", "Mérignac", "Libourne", "Cenon"]),
+        ("Avenue J.-D. Maillard 3\nCH-1217 Meyrin / Genève - Suisse", ["Meyrin", "Genève"]),  # not the country
+        ("Scolarisée en 2025 (lycée Jean Moulin, Quimper).", ["Quimper"]),  # the end of a longer name
+    ],
+)
+def test_stop33_towns_listed_beside_a_town(redactor, text, towns):
+    assert spans(redactor, text, "CITY") == towns, found(redactor, text)
+
+
+def test_stop33_a_field_beside_a_town_is_no_town(redactor):
+    text = "Centre hospitalier de Béziers - Hôpital de jour d'oncologie"
+    assert "Hôpital" not in spans(redactor, text, "CITY"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the model read "R.T.  -  Poste" as one name: the initials stay, the field goes
+        ("Analyse du 18/03/2024 16:40\nTechnicien : R.T.  -  Poste labo 04 42 33 51 80", "R.T."),
+        # a login under a header whose edition date is on a line above
+        (
+            "Date d'édition : 03/03/2025\nPériode du 01/02/2025 au 28/02/2025\nOpérateur : mlacoste          Page 1",
+            "mlacoste",
+        ),
+    ],
+)
+def test_stop33_staff_in_headers(redactor, text, name):
+    assert name in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Rappel du patient le 18.02.25 par IDE Maëla Le Cam : asymptomatique.", "Maëla Le Cam"),  # no list knows her
+        ("Patient: MmeVIDAL-ROIG Montserrat            Dossier: 2506-1883", "VIDAL-ROIG Montserrat"),  # glued title
+    ],
+)
+def test_stop33_names_after_a_role_or_a_glued_title(redactor, text, name):
+    assert name in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+def test_stop33_no_name_after_a_role_in_ordinary_words(redactor):
+    assert spans(redactor, "IDE Bloc Opératoire joignable au 4521.", "PERSON") == []
