@@ -1926,3 +1926,39 @@ def test_stop33_names_after_a_role_or_a_glued_title(redactor, text, name):
 
 def test_stop33_no_name_after_a_role_in_ordinary_words(redactor):
     assert spans(redactor, "IDE Bloc Opératoire joignable au 4521.", "PERSON") == []
+
+
+# -- stop 33, round 19 (lay-v: oncology, haematology and genetics documents) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("ipp_etablissement    = 86000731245\nadresse              = 19 rue Bourbon", "PATIENT_ID", "86000731245"),
+        ("code_postal          = 86100\ncommune              = Châtellerault", "ZIP", "86100"),  # a key = value export
+        ("Registre : CIC 4418 / UPN 25-017.", "PATIENT_ID", "25-017"),  # a transplant registry's patient number
+        ("HDJ - 2e étage - poste IDE 4417 / secrétariat 02 97 01 43 80", "PHONE", "4417"),
+        ("Patient : code 14-02-0037      Initiales : MCL      Année de naissance : 1962", "PERSON", "MCL"),  # not the lymphoma
+        ("Physicien médical : M. Arnaud PELLEGRIN       Dosimétriste : Mme Yasmina", "PERSON", "Arnaud PELLEGRIN"),
+        ("Échantillon   Projet\n1    PAU-25-T0412            PRJ-0081", "PATIENT_ID", "PAU-25-T0412"),  # not the town
+        ("Pathologiste : Dr Karim AIT-OUFELLA, Cabinet de pathologie des Landes, Dax", "CITY", "Dax"),
+        ("Compte rendu : Centre Antoine Lacassagne, Nice\nMatériel : ganglion", "CITY", "Nice"),
+        ("Patiente adressée (moins d'une heure de l'IPC).", "HOSPITAL", "IPC"),
+        ("Copies : Dr Laure BRIAND (oncologue, CEM) ; patiente.", "HOSPITAL", "CEM"),
+    ],
+)
+def test_stop33_round19_found(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("N°  Produit   Dose/m²   Dose théo.  Réduction  Dose adm.", "Dose"),
+        ("Transmis par C. ROCHE, IDE - 14h30\nRelu par l'IDE de jour.", "Relu"),
+        ("Suivi des thérapies orales (IDEC) : appel à J3 par l'IDEC.", "IDEC"),
+        ("Pelvis (PTV45)   VMAT   10 MV   1,8 Gy", "VMAT"),
+    ],
+)
+def test_stop33_round19_words_of_oncology_sheets_are_no_names(redactor, text, word):
+    assert not any(word in person for person in spans(redactor, text, "PERSON")), found(redactor, text)

@@ -38,7 +38,8 @@ _PHONE = re.compile(
 
 # "poste 4321", "poste 2 83 41", "ext. 12", "(DECT) 5 47 12", "63 218 (bip)": extensions and pagers
 _EXTENSION = re.compile(
-    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)\)?[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?:[ \-]\d{2,3}){1,2}|\d{2,6})(?![\w])"
+    # (the role or service whose extension it is may stand between: "poste IDE 4417")
+    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)\)?(?:[ \t]+[A-Z]{2,5}(?![\w]))?[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?:[ \-]\d{2,3}){1,2}|\d{2,6})(?![\w])"
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
     r"|\((?P<internal>\d{3,6})[ \t]+(?i:en[ \t]+interne|interne)\)"  # "(5180 en interne)"
 )

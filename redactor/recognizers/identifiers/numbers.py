@@ -129,10 +129,10 @@ class LabelledIdentifiers(Detector):
             r"(?P<value>(?:[A-Z]{1,4} (?=\d))?(?=[A-Z0-9\-/. ]{0,30}\d)[A-Z0-9]"
             r"(?:[A-Z0-9\-/.]|(?<=\d) (?=\d)|(?<=\d) (?=[A-Z]\d(?![\w]))){2,24})"
         )
-        # "N° dossier cabinet : A-2019-00458", "Réf. bloc d'origine : ...": up to two lower-case
-        # words between label and value
+        # "N° dossier cabinet : A-2019-00458", "Réf. bloc d'origine : ...", "ipp_etablissement = ...":
+        # up to two lower-case words between label and value
         between = (
-            r"\.?(?:[ \t]+(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+(?:['’][a-zéèà]+)?){0,2}?"
+            r"\.?(?:(?:[ \t]+|_)(?!(?:du|de|des|le|la|les|au|aux|en|pour|par|à|a)\b)[a-zéèà]+(?:['’][a-zéèà]+)?){0,2}?"
             r"(?:[ \t]+[A-Z]{2,8}(?![\w]))?"  # the unit or facility owning the number: "N° dossier CSAPA : A-0932"
         )
         self._patterns = []

@@ -200,7 +200,8 @@ class StaffRules(Detector):
             if who[:1].isupper() or (fold(who) not in common_word_keys() and not is_french_word(fold(who))):
                 yield Finding(match.start("who"), match.end("who"), "PERSON", 0.7, "person.printed_by")
         for match in _INITIALS_FIELD.finditer(text):
-            yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.8, "person.initials_field")
+            # (the label says what they are: above an abbreviation's other reading, "Initiales : MCL")
+            yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.95, "person.initials_field")
         for match in (*_INITIALS_LINE.finditer(text), *_INITIALS_ENDING_A_LINE.finditer(text)):
             if match.re is _INITIALS_ENDING_A_LINE and match.group("writer") in _NOT_INITIALS:
                 continue  # "(TA/mn)" (a line's start holds no measure: "VS/CE - Copie : ...")

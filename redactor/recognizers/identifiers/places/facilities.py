@@ -26,6 +26,7 @@ from redactor.recognizers.vouched.folding import common_word_keys
 
 # eponyms take "de" ("maladie de Dupuytren"), not "à" ("chirurgie à Huriez" is a hospital)
 _DE_BEFORE = re.compile(r"(?<![\w])(?i:de|du|d['’])[ \t]*$")
+_FIRST_NAME_OR_INITIAL_BEFORE = re.compile(r"(?:(?<![\w\-'’])(?P<word>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)|(?<![\w.])(?P<initial>\p{Lu}\.))[ \t]+$")
 _COMPASS_POINT = re.compile(r"(?i:nord|sud|est|ouest|centre)")
 # where a word starts, as the facility pattern's own lookbehind reads it
 _WORD_START = re.compile(r"(?<![\w\-])\w")
@@ -101,7 +102,7 @@ class FacilityRules:
             rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|via|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*"  # "(infectiologie, Foch)"
             # or opening a page's footer, a dash after it: "Necker - KONATÉ Aminata - 03/06/2021"
             rf"|(?m:^)[ \t]*(?=(?:{in_context})[ \t]+[\-–][ \t]))"
-            rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+)?"
+            rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+|l['’])?"  # "de l'IPC"
             rf"(?P<name>{in_context}){NOT_IN_WORD_AFTER}"
         )
         acronyms = alternation(data["facility_acronyms"])
@@ -145,12 +146,19 @@ class FacilityRules:
         facilities = list(self._facilities(text))
         return [*facilities, *facility_acronyms(text, facilities, self.town_rules, self._facility_acronyms, self._openers)]
 
+    def _is_a_persons_surname(self, text: str, start: int) -> bool:
+        """A known first name or an initial right before the name."""
+        before = _FIRST_NAME_OR_INITIAL_BEFORE.search(text, max(0, start - 30), start)
+        return bool(before) and (before.group("initial") is not None or name_lexicon().is_distinct_first_name(before.group("word")))
+
     def _facilities(self, text: str) -> Iterator[Finding]:
         for match in self._named_facilities.finditer(text):
             if match.group().isupper() and len(match.group()) <= 3 and match.start() and text[match.start() - 1] in "'’":
                 continue  # "l'HCL": hydrochloric acid, where "l'HEGP" is the hospital
             if self._street_just_before.search(text, max(0, match.start() - 30), match.start()):
                 continue
+            if self._is_a_persons_surname(text, match.start()):
+                continue  # "Physicien : M. Arnaud PELLEGRIN", "A. PELLEGRIN": a person, not Bordeaux's hospital
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.93, "hospital.known_name")
         for match in self._site.finditer(text):
             name = re.sub(r"^\S+[ \t]+(?:(?i:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)?", "", match.group())

@@ -10,7 +10,7 @@ from typing import Iterator
 import regex as re
 
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
+from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_key, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
     NAME_PARTICLE_ANY_CASE,
     NOT_IN_WORD_BEFORE,
@@ -31,6 +31,8 @@ from redactor.recognizers.identifiers.places.shapes import (
 )
 from redactor.recognizers.vouched.folding import common_word_keys
 
+# a hyphen and a digit glued after a word: the word opens a code
+_CODE_AFTER = re.compile(r"-[A-Z]{0,3}\d")
 # the arrondissement written after a town divided into them: "Paris 14e", "Lyon 3ème", "Marseille 1er"
 _ARRONDISSEMENT_AFTER = re.compile(r"[ \t]+(?:1er|1ER|\d{1,2}(?:e|E|è|ème|eme|ÈME|EME|ᵉ))(?![\w])")
 _TOWNS_WITH_ARRONDISSEMENTS = frozenset({"paris", "lyon", "marseille"})
@@ -57,6 +59,11 @@ _SCHOOL_OF = re.compile(
 _JOINED_TOWN = re.compile(rf"[ \t]+(?:et|ou)[ \t]+(?P<town>{TOWN})")
 # a known town opening a line before a dash and a capital: a letterhead's or a footer's field
 _TOWN_OPENING_A_LINE = re.compile(rf"(?m)^[ \t]*(?P<town>{TOWN})[ \t]+[\-–][ \t]+(?=\p{{Lu}})")
+# a town closing a line after a comma, as an address's or a signature's last field: "Cabinet de
+# pathologie des Landes, Dax", "Dr Cécile PUJOL, Muret" (towns that are also first names or words
+# too: the place is the line's last field)
+_TOWN_ENDING_A_LINE = re.compile(rf"(?m),[ \t]*(?P<town>{TOWN})[ \t]*$")
+_LINE_END_TOWN_MIN_POPULATION = 5_000
 # Standalone towns must be this big to be found without any context (small towns are often
 # ordinary words or surnames); with context (zip, "né à", "domicilié à") any town counts.
 _STANDALONE_MIN_POPULATION = 20_000
@@ -88,7 +95,8 @@ class TownRules:
         self._zip_then_town_below = re.compile(rf",[ \t]*(?P<zip>{ZIP})[ \t]*\n[ \t]*(?P<town>{TOWN})(?=[ \t]*(?:[(,]|\n|$))")
         # "PARIS 75013", "Lyon (69003)": a known town then its postcode
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{ZIP})(?![\w])")
-        self._zip_label = re.compile(rf"(?i:\b(?:CP|code\s+postal)\s*[:=]?\s*)(?P<zip>{ZIP})(?![\w])")  # "CP=44380" in an export
+        # "CP=44380", "code_postal = 86100" in an export
+        self._zip_label = re.compile(rf"(?i:(?<![^\W_])(?:CP|code[\s_]+postal)\s*[:=]?\s*)(?P<zip>{ZIP})(?![\w])")
         self._city_context = re.compile(
             # (the context ends a word: "POMPIERS\n\nDECLARATION" holds no "pompiers de")
             rf"(?i:(?<![\w])(?=[{first_characters(data['city_context'])}])(?:{alternation(data['city_context'])}))(?:(?<=['’])|(?![\w]))"
@@ -248,9 +256,13 @@ class TownRules:
             town = match.group("town")  # "Gérardmer - Service de soins infirmiers à domicile"
             if self.known_town_length(town, 1) == len(town) and not name_lexicon().is_known_name(town):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_start")
+        for match in _TOWN_ENDING_A_LINE.finditer(text):
+            town = match.group("town")
+            if self.towns.population.get(town_key(town), 0) >= _LINE_END_TOWN_MIN_POPULATION:
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_end")
         for match in self._capitalised_run.finditer(text, overlapped=True):
             length = self.known_town_length(match.group(), _STANDALONE_MIN_POPULATION)
-            if length:
+            if length and not _CODE_AFTER.match(text, match.start() + length):  # "PAU-25-T0412": a sample's code
                 yield Finding(match.start(), match.start() + length, "CITY", 0.75, "city.lexicon")
 
     def _is_town_after_zip(self, text: str, match: re.Match) -> bool:
