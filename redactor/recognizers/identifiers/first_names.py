@@ -78,7 +78,7 @@ _LAST_WORD = re.compile(r"(?<![\w\-'’])([\w\-]+)(?:[ \t]+|[ \t]*:[ \t]*)$")
 _FAMILY = re.compile(rf"(?<![\w])(?:les|Les|LES|aux|des)[ \t]+(?P<name>{CAPITALISED})(?![\w\-'’])(?![ \t]*\n?[ \t]*{UPPER})")
 _TRANSPORT_COMPANY = re.compile(
     rf"(?i:(?<![\w])(?:ambulances?|taxis?|VSL|soci[ée]t[ée]|pompes[ \t]+fun[èe]bres|PF)(?:[ \t]+(?:ambulances?|taxis?))?)"
-    rf"(?:[ \t]*:)?[ \t]+(?P<name>(?:(?:Le|La|Du|De)[ \t]+)?(?:{CAPITALISED}|{ALL_CAPS}))(?![\w\-'’])"
+    rf"(?:[ \t]*:)?[ \t]+(?P<name>(?:(?:Le|La|Du|De)[ \t]+)?(?P<surname>{CAPITALISED}|{ALL_CAPS}))(?![\w\-'’])"
 )
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
@@ -147,7 +147,7 @@ class FirstNameRules(Detector):
         yield from self._in_sentence(text)
         yield from self._nicknames(text)
         for match in _TRANSPORT_COMPANY.finditer(text):
-            name = re.sub(r"^(?:Le|La|Du|De)[ \t]+", "", match.group("name"))
+            name = match.group("surname")  # its particle apart: "Le Douarin" is read as "Douarin"
             key = fold(name)
             if (
                 not (name.isupper() and len(name) <= 4)

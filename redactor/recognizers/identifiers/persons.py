@@ -319,8 +319,9 @@ class PersonRules(Detector):
                 yield Finding(match.start(), match.end(), "PERSON", 0.8, "person.initial")
 
     def _may_be_surname(self, word: str) -> bool:
-        """A word no dictionary knows, whole or by its first part ("Delacroix-Saint-Just"), or a
-        known surname by its first part; not a species' name ("H. Pylori", "E. Coli": common words)."""
+        """A word no dictionary knows, or a known surname, by its first part if hyphenated
+        ("Delacroix-Saint-Just"); "E. Coli" fails here (a common word), "H. Pylori" at the
+        caller's `is_not_name` (a species)."""
         first = re.split(r"[\-'’]", word)[0] if "-" in word else word
         return self.lexicon.is_last_name(first) or is_unknown_word(first, min_length=4)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import countries, town_lexicon
+from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, town_lexicon
 
 _MIN_SCORE = 0.8  # a label or a layout's evidence, not a bare number's shape
 _MIN_LENGTH = 5
@@ -73,8 +73,8 @@ def with_repeated_towns(candidates: list[Finding], text: str) -> list[Finding]:
     values = set()
     for f in candidates:
         value = text[f.start : f.end]
-        if f.category == "CITY" and f.score >= _TOWN_MIN_SCORE and len(value) >= _TOWN_MIN_LENGTH and value[0].isupper():
-            if value.casefold() not in country_names and (towns.is_known(value, 0) or towns.is_abroad(value)):
+        if f.category == "CITY" and f.score >= _TOWN_MIN_SCORE and value[:1].isupper():
+            if _may_spread(value, towns, country_names):
                 values.update((value, value.upper(), value.title()))
     if not values:
         return candidates
@@ -97,12 +97,7 @@ def with_listed_towns(candidates: list[Finding], text: str) -> list[Finding]:
     found = {(f.start, f.end) for f in candidates if f.category == "CITY"}
 
     def is_town(match: re.Match[str] | None) -> bool:
-        value = match.group(1) if match else ""
-        return (
-            len(value) >= _TOWN_MIN_LENGTH
-            and value.casefold() not in country_names
-            and (towns.is_known(value, 0) or towns.is_abroad(value))
-        )
+        return match is not None and _may_spread(match.group(1), towns, country_names)
 
     listed: list[Finding] = []
     for town in [f for f in candidates if f.category == "CITY" and f.score >= _LISTED_TOWN_MIN_SCORE]:
@@ -124,3 +119,12 @@ def with_listed_towns(candidates: list[Finding], text: str) -> list[Finding]:
             listed.append(Finding(before.start(1), before.end(1), "CITY", _REPEATED_TOWN_SCORE, "city.listed"))
             start = before.start(1)
     return candidates + listed
+
+
+def _may_spread(value: str, towns: TownLexicon, country_names: frozenset[str]) -> bool:
+    """A town the lexicon knows, here or abroad, long enough, and no country's name."""
+    return (
+        len(value) >= _TOWN_MIN_LENGTH
+        and value.casefold() not in country_names
+        and (towns.is_known(value, 0) or towns.is_abroad(value))
+    )
