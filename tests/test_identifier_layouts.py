@@ -1962,3 +1962,93 @@ def test_stop33_round19_found(redactor, text, category, value):
 )
 def test_stop33_round19_words_of_oncology_sheets_are_no_names(redactor, text, word):
     assert not any(word in person for person in spans(redactor, text, "PERSON")), found(redactor, text)
+
+
+# ---------------------------------------------------------------- stop 34 (round 20, lay-w)
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a legend after the names defines their initials, even a role's ("AS"), for the chart
+        (
+            "IDE : Jocelyn CÉLESTINE (JC), Aurélien SCHMITT (AS)\n17/01   | JC  | fibrine 30 %\n20/01   | AS  | propre",
+            ["Jocelyn CÉLESTINE", "JC", "Aurélien SCHMITT", "AS", "JC", "AS"],
+        ),
+        ("Check-list validée à 08h37 (pause avant incision, A.P.).", ["A.P."]),
+        ("Cormack 1, 1re tentative (E.C.). Fiche perfusion signée G.V.", ["E.C.", "G.V."]),
+        ("Validé le 18 février 2025      Signature : TGR", ["TGR"]),
+        ("Courrier reçu le 24/06/2025, scanné par CB, RDV fixé.", ["CB"]),
+        ("dicté le 28.12.2024, frappé le 29.12.2024 (sb)", ["sb"]),
+        ("[Note de la secrétaire (MJ) : vérifier l'orthographe]", ["MJ"]),
+        ("kits de transport vérifiés (LV / SD).", ["LV", "SD"]),
+        ("panseuse Nolwenn instrumentiste Kilian point à la ligne", ["Nolwenn", "Kilian"]),
+        ("Circulante : Audrey VIALE     Observateur : Dr Lucas MEYNIEL", ["Audrey VIALE", "Lucas MEYNIEL"]),
+        ("formation de l'équipe de nuit (F. Guillas, T. Le Naour, P. Evano) avant le 31 mars.", ["F. Guillas", "T. Le Naour", "P. Evano"]),
+        ("CHU Clermont-Ferrand - Consultation sport - TUILAGI S. - 08/03/2000 - 1/1", ["TUILAGI S."]),
+        ("IDE douleur : Mehdi GHERBI (DECT 5573)\nSignatures : M. Gherbi / Dr A. Truong", ["Mehdi GHERBI", "M. Gherbi", "A. Truong"]),
+    ],
+)
+def test_stop34_staff_names_and_initials(redactor, text, names):
+    assert spans(redactor, text, "PERSON") == names, found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masseur-kinésithérapeute D.E. ; poids à -2 D.S. ; P.A. normale",  # dotted abbreviations
+        "mesure en Unités Hounsfield (UH), UH 40 au centre",
+        "TA contrôlée (TA / FC) ; injection réalisée (PO)",
+        "hépatite B. Le Traitement est poursuivi.",
+        "M. Martin est venu seul.",  # Monsieur, and no one named M... Martin
+    ],
+)
+def test_stop34_no_initials_in(redactor, text):
+    assert not [s for s in spans(redactor, text, "PERSON") if s != "Martin"], found(redactor, text)
+
+
+def test_stop34_table_columns_of_dates_and_initials(redactor):
+    text = (
+        "Date   | Heure | IDE | Plaie (cm)  | Aspect\n"
+        "11.02  | 09h00 | CW  | 14 x 6 x 3  | fibrine 30 %\n"
+        "13.02  | 09h15 | MA  | 13 x 6 x 2  | RAS\n"
+    )
+    assert spans(redactor, text, "DATE") == ["11.02", "13.02"], found(redactor, text)
+    assert spans(redactor, text, "PERSON") == ["CW", "MA"], found(redactor, text)
+    # the same values without the header are a decimal and an abbreviation
+    bare = "Plaie 11.02 cm, MA 3"
+    assert spans(redactor, bare, "DATE") == [] and spans(redactor, bare, "PERSON") == [], found(redactor, bare)
+
+
+@pytest.mark.parametrize(
+    "text, phones",
+    [
+        ("Le numéro DECT de l'interne de garde ortho : 72 418.", ["72 418"]),
+        ("DECT anesthésiste de garde 26 400 ; maternité 26 510 ; standard 04 50 63 63 63", ["26 400", "26 510", "04 50 63 63 63"]),
+        ("DECT remis au patient pendant 3 jours, bip de garde 2 fois", []),
+    ],
+)
+def test_stop34_dect_numbers_with_whose_they_are(redactor, text, phones):
+    assert spans(redactor, text, "PHONE") == phones, found(redactor, text)
+
+
+def test_stop34_addresses_in_the_united_states(redactor):
+    text = "(88 Harbor View Drive, Marblehead, MA 01945)\n300 Cummings Center, Suite 172, Beverly, MA 01915 - Tel +1 978 555 0190"
+    assert spans(redactor, text, "ADDRESS") == ["88 Harbor View Drive", "300 Cummings Center, Suite 172"], found(redactor, text)
+    assert spans(redactor, text, "CITY") == ["Marblehead", "Beverly"], found(redactor, text)
+    assert spans(redactor, text, "ZIP") == ["01945", "01915"], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, value",
+    [
+        ("Dra. A. Etxeberria - n.º colegiado 20/20/08417", "CLINICIAN_ID", "20/20/08417"),
+        ("San Sebastián, a 19 de junio de 2025", "DATE", "19 de junio de 2025"),
+        ("N° dossier : 0287145      CIP : LRPE870723912018", "PATIENT_ID", "LRPE870723912018"),  # Spain's health card
+    ],
+)
+def test_stop34_spanish_documents(redactor, text, category, value):
+    assert value in spans(redactor, text, category), found(redactor, text)
+
+
+def test_stop34_a_drug_code_is_no_patient_number(redactor):
+    text = "Code CIP : 3400930000000"
+    assert spans(redactor, text, "PATIENT_ID") == [], found(redactor, text)

@@ -8,12 +8,13 @@ the header (one more or fewer) gives each cell the header cell at its index; a r
 count is skipped, a line with no separator ends the table. Header labels map to categories in
 models/identifiers/columns.yaml. A cell is taken only when its text has the category's shape (a
 French postcode's five digits; a capitalised name that is not only common words, so
-"URGENCES" or "DOMICILE" under "Provenance" stay).
+"URGENCES" or "DOMICILE" under "Provenance" stay; a carer's initials under "IDE" or
+"Intervenant"; a day and month without a year, "11.02", under "Date").
 """
 
 from __future__ import annotations
 
-import re
+import regex as re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -30,6 +31,11 @@ _POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
 # "Rue (80120)": a town cell with its postcode in brackets
 _TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
 _WORDS = re.compile(r"[\w'’]+")
+# a day and month, a year if any, then a time if any: "11.02", "08/09 18h00", "3-4-25"
+_DAY_MONTH = re.compile(r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./\-](?:0?[1-9]|1[0-2])(?:[./\-](?:\d{2}|\d{4}))?)(?:[ \t]+\d{1,2}[h:]\d{2})?")
+# a carer's initials in a column of who did it ("MG", "J.C."); not what such a cell says instead
+_INITIALS = re.compile(r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}")
+_NOT_INITIALS = frozenset({"OK", "RAS", "NR", "NA", "ND", "NF", "NP", "SO"})
 # a header naming the column outranks another reading of the cell (a name the model gives a
 # facility's cell, a town read in a person's cell)
 _SCORE = 0.95
@@ -57,10 +63,10 @@ def _cells(line: str, offset: int, delimiter: str) -> list[Cell]:
 
 
 class TableColumns(Detector):
-    """Postcodes, towns, facilities and people in the columns a header row names."""
+    """Postcodes, towns, facilities, people and dates in the columns a header row names."""
 
     def __init__(self) -> None:
-        super().__init__(name="TableColumns", categories=["ZIP", "CITY", "HOSPITAL", "PERSON"])
+        super().__init__(name="TableColumns", categories=["ZIP", "CITY", "HOSPITAL", "PERSON", "DATE"])
         columns = load_yaml("identifiers/columns.yaml")["columns"]
         self._category_of = {_label_key(label): category for category, labels in columns.items() for label in labels}
 
@@ -103,6 +109,13 @@ def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:
     if category == "ZIP":
         if _POSTCODE.fullmatch(cell.text):
             yield Finding(cell.start, cell.end, "ZIP", _SCORE, "zip.column")
+        return
+    if category == "DATE":
+        if date := _DAY_MONTH.fullmatch(cell.text):
+            yield Finding(cell.start, cell.start + date.end("date"), "DATE", _SCORE, "date.column")
+        return
+    if category == "PERSON" and _INITIALS.fullmatch(cell.text) and cell.text not in _NOT_INITIALS:
+        yield Finding(cell.start, cell.end, "PERSON", _SCORE, "person.column_initials")
         return
     if category == "CITY" and (both := _TOWN_AND_POSTCODE.fullmatch(cell.text)):
         yield Finding(cell.start + both.start("zip"), cell.start + both.end("zip"), "ZIP", _SCORE, "zip.column")

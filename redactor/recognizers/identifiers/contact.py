@@ -42,6 +42,9 @@ _EXTENSION = re.compile(
     r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)\)?(?:[ \t]+[A-Z]{2,5}(?![\w]))?[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?:[ \-]\d{2,3}){1,2}|\d{2,6})(?![\w])"
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
     r"|\((?P<internal>\d{3,6})[ \t]+(?i:en[ \t]+interne|interne)\)"  # "(5180 en interne)"
+    # whose DECT or pager it is, in words between: "DECT anesthésiste de garde 26 400",
+    # "numéro DECT de l'interne de garde ortho : 72 418" (four digits or more)
+    r"|(?<![\w\-])(?i:bip|dect)(?:[ \t]+(?:[dl]['’])?[^\W\d_]+(?:-[^\W\d_]+)*){1,6}?[ \t]*:?[ \t]+(?P<owned>\d{2}[ ]\d{3}|\d \d{2} \d{2}|\d{4,6})(?![\w]|[.,]\d)"
 )
 # Numbers in the local formats of overseas territories and neighbouring countries, which no
 # French pattern reads, after a phone label: "Tél. : 82 44 17" (Wallis), "Tél. 40 48 62 62"
@@ -68,6 +71,9 @@ _NUMBER_THEN_KIND = re.compile(
 # "ext." are read anywhere by _EXTENSION), and after an extension, the next one ("poste 4512 ou 4513")
 _EXTENSION_AFTER_PHONE = re.compile(r"[ \t]*[,\-]?[ \t]*\(?(?:p\.|x)[ \t]*(?P<number>\d{2,6})(?![\w/])")  # not "P.01/02", a page
 _NEXT_EXTENSION = re.compile(r"[ \t]*(?:ou|et|/|,)[ \t]*(?P<number>\d{3,6})(?![\w]|[.,]\d)")
+# after an extension of two and three digits, the next one in a list, with whose it is:
+# "DECT anesthésiste de garde 26 400 ; maternité 26 510"
+_NEXT_LISTED_EXTENSION = re.compile(r"[ \t]*[;,][ \t]*(?:[^\W\d_]+[ \t]+){1,4}(?P<number>\d{2} \d{3})(?![\w]|[.,]\d| \d)")
 # a national number wrapped to the next line after its label: "Tél : 01 42 16\n00 00"
 _WRAPPED = re.compile(
     rf"(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*:?[ \t]*(?P<number>0[1-9](?:[ .]\d{{2}}){{1,3}}[ \t]*\n[ \t]*\d{{2}}(?:[ .]\d{{2}}){{0,3}})(?![\w])"
@@ -119,9 +125,13 @@ class PhoneDetector(Detector):
                 if 6 <= sum(c.isdigit() for c in match.group("number")) <= 12 and not _DATE_INSIDE.search(match.group("number")):
                     yield Finding(match.start("number"), match.end("number"), "PHONE", 0.9, "phone.local_format")
         for match in _EXTENSION.finditer(text):
-            group = next(name for name in ("number", "pager", "internal") if match.group(name))
+            group = next(name for name in ("number", "pager", "internal", "owned") if match.group(name))
             yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")
-            if following := _NEXT_EXTENSION.match(text, match.end()):
+            shape = re.sub(r"\d", "0", match.group(group))
+            following = _NEXT_EXTENSION.match(text, match.end())
+            if not following and shape == "00 000":
+                following = _NEXT_LISTED_EXTENSION.match(text, match.end())
+            if following:
                 yield Finding(following.start("number"), following.end("number"), "PHONE", 0.8, "phone.extension")
 
 

@@ -207,6 +207,11 @@ _ENGLISH_ORDER = re.compile(
     rf"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)[ \t]+(?:of[ \t]+)?(?:{_MONTH})(?:\.?,?[ \t]+{_YEAR})?"
     rf")(?![\w]))"
 )
+# Spanish, Portuguese and Catalan letters: "19 de junio de 2025", "3 de março de 2024", "5 d'abril
+# de 2023" (the day, "de", the month, "de", the year)
+_IBERIAN_ORDER = re.compile(
+    rf"(?=[0-9])(?<![\w])(?:3[01]|[12]\d|0?[1-9])[ \t]+(?i:de[ \t]+|d['’])(?i:{_MONTH})[ \t]+(?i:de|del)[ \t]+{_YEAR}(?![\w])"
+)
 # "from Dec. 1", "admitted on Nov 2 at 03:12": an English month's abbreviation, capitalised, then a day
 _ENGLISH_MONTH_DAY = re.compile(
     rf"(?=[ADFJMNOS])(?<![\w])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ \t]+(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d|{_UNIT})"
@@ -308,7 +313,7 @@ class DateDetector(Detector):
             yield Finding(match.start("date"), end, "DATE", 0.6, "date.year_only")
         for match in chain(_ENGLISH_MONTH_DAY.finditer(text), _SEASON_YEAR.finditer(text)):
             yield Finding(match.start(), match.end(), "DATE", 0.85, "date.textual")
-        for match in _ENGLISH_ORDER.finditer(text):
+        for match in chain(_ENGLISH_ORDER.finditer(text), _IBERIAN_ORDER.finditer(text)):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.english_order")
         for match in _HOLIDAY.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.holiday")

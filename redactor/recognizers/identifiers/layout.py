@@ -63,7 +63,9 @@ _LABEL_PREFIXES = frozenset(
 )
 # the EFS number of a blood product: site letter and code, year, serial, key
 _BLOOD_PRODUCT = re.compile(r"(?<![\w])[A-Z]\d{4}[ ]?\d{2}[ ]?\d{6}[ ]?\d(?![\w])")
-_LOT_BEFORE = re.compile(r"(?i:\b(?:lot|batch|série|serie|réf\.?\s+produit|code\s+CIP|CIP)\s*:?\s*)$")
+_LOT_BEFORE = re.compile(r"(?i:\b(?:lot|batch|série|serie|réf\.?\s+produit)\s*:?\s*)$")
+# a drug's CIP code is digits only; the Spanish health card's CIP holds letters ("LRPE870723912018")
+_DRUG_CODE_BEFORE = re.compile(r"(?i:\b(?:code\s+CIP|CIP)\s*:?\s*)$")
 
 
 def _is_record_code(value: str) -> bool:
@@ -154,8 +156,11 @@ class NumberLayout(Detector):
         for match in candidates:
             if _TIME_AFTER.match(text, match.end()):
                 continue  # "2024-08-11T04:31:09": the hour of a time stamp
-            if not _LOT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-                yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.code")
+            if _LOT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue
+            if _DRUG_CODE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not re.search("[A-Z]", match.group()):
+                continue
+            yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.code")
 
     def _below_labels(self, text: str) -> Iterator[Finding]:
         """Header rows of labels with their values on the next line, matched by column (the value

@@ -38,6 +38,7 @@ class NameLexicon:
     name_introducers: tuple[str, ...]
     organisation_labels: frozenset[str]  # folded
     eponym_triggers: tuple[str, ...]
+    dotted_abbreviations: frozenset[str]  # "D.E.", "I.V.": dots that are no one's initials
 
     def is_first_name(self, token: str) -> bool:
         parts = [p for p in token.replace("’", "'").split("-") if p]
@@ -89,6 +90,7 @@ def name_lexicon() -> NameLexicon:
         name_introducers=tuple(data["name_introducers"]),
         organisation_labels=frozenset(fold(w) for w in data["organisation_labels"]),
         eponym_triggers=tuple(data["eponym_triggers"]),
+        dotted_abbreviations=frozenset(data["dotted_abbreviations"]),
     )
 
 

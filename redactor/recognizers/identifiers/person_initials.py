@@ -1,7 +1,11 @@
 """Initials a note defines for a person, then uses alone: "CL = Coralie / MB = Maryse B." at the
 end of a call log, "Inf. : CS = Christine Schaeffer" under a school infirmary's register; every
 "CL" or "CS" of that note is then that person (logs sign each line with them: "rappeler au 06 ...
--> fait CL"). Not initials in brackets after a name: "Unités Hounsfield (UH)" defines a unit."""
+-> fait CL"). Not initials in brackets after a name: "Unités Hounsfield (UH)" defines a unit.
+
+Dotted initials stand for a person wherever they stand alone ("(A.P.)", "signée G.V."), unless
+persons.yaml lists them as an abbreviation ("D.E.", "I.V."); "M." before a surname is an initial
+where the note names that person with a first name in M ("Mehdi GHERBI", then "M. Gherbi")."""
 
 from __future__ import annotations
 
@@ -39,3 +43,40 @@ def initials_used(text: str, initials: set[str]) -> Iterator[Finding]:
     pattern = re.compile(rf"(?<![\w.\-/])(?:{'|'.join(sorted(initials, key=len, reverse=True))})(?![\w.\-])")
     for match in pattern.finditer(text):
         yield Finding(match.start(), match.end(), "PERSON", 0.75, "person.initials_defined")
+
+
+# "(A.P.)", "pause avant incision, A.P.).", "fiche signée G.V.", "(J.-M.)": dotted capitals on
+# their own; two letters anywhere, three only in brackets or after "signé"
+_DOTTED = re.compile(r"(?<![\w.\-’'])(?P<initials>\p{Lu}\.(?:-?\p{Lu}\.){1,2})(?![\w\-’']|\.\w)")
+_SIGNED_BEFORE = re.compile(r"(?i:(?<![\w])(?:sign[ée]e?s?|visa|paraphe)(?:[ \t]+par)?)[ \t]*:?[ \t]*$")
+
+
+def dotted_initials(text: str, abbreviations: frozenset[str]) -> Iterator[Finding]:
+    """Dotted initials standing alone, not an abbreviation's dots ("D.E.", "I.V.")."""
+    for match in _DOTTED.finditer(text):
+        initials = match.group("initials")
+        if initials.replace("-", "") in abbreviations:
+            continue
+        in_brackets = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
+        letters = sum(c.isalpha() for c in initials)
+        if letters == 2 or in_brackets or _SIGNED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            yield Finding(match.start(), match.end(), "PERSON", 0.6, "person.dotted_initials")
+
+
+# "M. Gherbi" where the note names "Mehdi GHERBI": the initial of his first name, not "Monsieur"
+_M_THEN_SURNAME = re.compile(r"(?<![\w.])M\.[ ](?P<surname>\p{Lu}[\p{L}'’\-]+)")
+
+
+def m_initial_of_named(text: str, persons: Iterable[Finding]) -> Iterator[Finding]:
+    """"M. Surname" where the note names someone with that surname and a first name in M."""
+    initials_of = {}
+    for person in persons:
+        words = re.findall(r"\p{L}[\p{L}'’\-]*", text[person.start : person.end])
+        for first, last in zip(words, words[1:]):
+            initials_of.setdefault(last.casefold(), set()).add(first[0])
+            initials_of.setdefault(first.casefold(), set()).add(last[0])  # "GHERBI Mehdi"
+    if not any("M" in letters for letters in initials_of.values()):
+        return
+    for match in _M_THEN_SURNAME.finditer(text):
+        if "M" in initials_of.get(match.group("surname").casefold(), ()):
+            yield Finding(match.start(), match.end(), "PERSON", 0.75, "person.initial")

@@ -114,6 +114,8 @@ class ModelPersons:
         span = text[found.start : found.end]
         if (_DOSE_AFTER.match(text, found.end) and not title) or self._is_drug_or_place_run(span):
             return
+        if span.replace("-", "") in self.lexicon.dotted_abbreviations:
+            return  # "P.A. normale", "masseur-kinésithérapeute D.E.": an abbreviation's dots
         if self._ordinary_words(text, found.start, span, title):
             return
         glued_before = text[found.start - 1 : found.start] == "-"

@@ -42,7 +42,7 @@ from redactor.recognizers.identifiers.lexicon import (
     town_lexicon,
 )
 from redactor.recognizers.identifiers.person_extent import PersonExtent
-from redactor.recognizers.identifiers.person_initials import initials_defined, initials_used
+from redactor.recognizers.identifiers.person_initials import dotted_initials, initials_defined, initials_used, m_initial_of_named
 from redactor.recognizers.identifiers.person_model import ModelPersons
 from redactor.recognizers.identifiers.patterns import (
     ALL_CAPS,
@@ -107,6 +107,8 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 # initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
 # (not a genus: "MARTIN S. aureus")
+# a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
+_INITIAL_ENDING_A_FIELD = re.compile(r"[ ]\p{Lu}\.(?=[ \t]*(?:[\-–,;/|()]|\n|$))")
 _INITIALS_AFTER_SURNAME = re.compile(
     r"[ ](?:\p{Lu}\.)(?:-?\p{Lu}\.)?(?![\w\-])(?![ \t]*\p{Ll})"
     # or one capital without its dot, ending a table's cell or a line ("Dr PETITJEAN M        F2407...")
@@ -166,7 +168,8 @@ class PersonRules(Detector):
         )
         self._following_word = re.compile(rf"[ \t]+({LOWERCASE_WORD})")
         self._initial_and_surname = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}{INITIALS}[ \t]?(?P<particle>(?:de[ \t]+la|de|du|des|van|von|van[ \t]+der)[ \t]+|d['’])?"
+            rf"{NOT_IN_WORD_BEFORE}{INITIALS}[ \t]?(?:(?P<particle>(?:de[ \t]+la|de|du|des|van|von|van[ \t]+der)[ \t]+|d['’])"
+            rf"|(?P<capital_particle>(?:Le|La|Da|Di|Del|Dos|Van|Von|Ben|El)[ \t]+))?"
             rf"(?P<surname>{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}"
         )
         self._parenthesised = re.compile(rf"\(\s*(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)\s*\)")
@@ -301,7 +304,8 @@ class PersonRules(Detector):
 
     def _by_initial(self, text: str) -> Iterator[Finding]:
         """"R. Chevallier", "S. VIAL": initials then a surname that is a known name, in capitals or
-        no word of French ("P.-A. Delepierre"); any surname after a particle ("B. de Vasselot")."""
+        no word of French ("P.-A. Delepierre"); any surname after a particle ("B. de Vasselot"),
+        a surname no dictionary knows after a particle in capitals ("T. Le Naour")."""
         for match in self._initial_and_surname.finditer(text):
             if match.group().startswith("M. "):
                 continue  # "M. Dupont" is Monsieur: the title rule's business
@@ -310,6 +314,8 @@ class PersonRules(Detector):
                 continue  # "Z.I. de Jarry": a zone
             if _UNIT_BEFORE.search(text, max(0, match.start() - 2), match.start()):
                 continue  # "créatinine 92 µmol/L. Transmis", "T 38,9 °C. Glasgow": a unit, then a sentence
+            if match.group("capital_particle") and not self._may_be_surname(surname):
+                continue  # "hépatite B. Le Traitement": a sentence after an initial-like letter
             known = surname.isupper() or match.group("particle") or self.lexicon.is_known_name(surname) or (
                 # an unknown word, unless the initial closes the name before it: a reference list's
                 # "Delport E. Fluid management"
@@ -399,10 +405,14 @@ class PersonRules(Detector):
         for match in self._with_own_initials.finditer(text):
             name, initials = match.group("name"), match.group("initials")
             words = name.split()
+            each_word = initials == "".join(w[0] for w in words)
             # a first name alone and two letters (its surname's initial unknown), or each word's
-            # initial; not a role ("Aïcha (AS)", "Dr Malik Ouedraogo (MT)", "Dimitri Lefèvre (DEA)")
-            if (initials == "".join(w[0] for w in words) or (len(words) == 1 and len(initials) == 2 and initials[0] == name[0])) and (
-                self.lexicon.is_distinct_first_name(words[0]) and not self.lexicon.is_not_name(initials)
+            # initial; not a role ("Aïcha (AS)", "Dr Malik Ouedraogo (MT)", "Dimitri Lefèvre (DEA)"),
+            # unless a first name and a surname spell it ("Aurélien SCHMITT (AS)", a legend under
+            # a chart whose cells hold "AS")
+            spelled_by_full_name = each_word and len(words) == 2 and self.lexicon.is_first_name(words[0])
+            if (each_word or (len(words) == 1 and len(initials) == 2 and initials[0] == name[0])) and (
+                (self.lexicon.is_distinct_first_name(words[0]) and not self.lexicon.is_not_name(initials)) or spelled_by_full_name
             ):
                 found = self._finding(text, match.start("name"), match.end("name"), 0.8, "with_initials")
                 if found:
@@ -454,6 +464,10 @@ class PersonRules(Detector):
                 continue  # "BUREAU DES ENTREES": a heading whose first word is also a surname
             if len(word) >= 5 and lex.is_last_name(word) and not lex.is_not_name(word) and not self.towns.is_town(word):
                 yield Finding(match.start(), match.end(), "PERSON", 0.6, "person.upper_surname")
+            elif (initial := _INITIAL_ENDING_A_FIELD.match(text, match.end())) and len(word) >= 3 and not lex.is_not_name(word):
+                # "- TUILAGI S. - 08/03/2000": a surname no list knows, then an initial closing the field
+                if self._may_be_surname(word) and not self.towns.is_town(word):
+                    yield Finding(match.start(), initial.end(), "PERSON", 0.7, "person.upper_surname")
 
     def _propagate(self, text: str, found: list[Finding]) -> Iterator[Finding]:
         forms: set[str] = set()
@@ -488,6 +502,7 @@ class PersonRules(Detector):
             *self._by_own_initials(text),
             *self._by_case_patterns(text),
             *self._by_upper_surname(text),
+            *dotted_initials(text, self.lexicon.dotted_abbreviations),
             *self._model.find(text, doc),
         ]
         found = [
@@ -496,7 +511,8 @@ class PersonRules(Detector):
         defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not a role: "AS = Aïcha"
         defined |= {text[f.start : f.end] for f in found if f.detector == _OWN_INITIALS}
         initials = initials_used(text, defined)
-        return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found)) + list(initials)
+        named_m = m_initial_of_named(text, found)
+        return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found)) + list(initials) + list(named_m)
 
     @staticmethod
     def _with_initials_after(text: str, finding: Finding) -> Finding:

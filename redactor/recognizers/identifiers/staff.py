@@ -10,12 +10,14 @@ Rules, each named in the finding's `detector`:
 - person.role_first_name: a role then a known first name ("l'IDE Anissa", "IOA : Rokia"), or two
   names no dictionary knows ("par IDE Maëla Le Cam").
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
-  "frappé le 08/05/2025 par CT").
+  "Signature : TGR", "scanné par CB", "frappé le 08/05/2025 par CT", "frappé le ... (sb)"), or in
+  brackets after what they did ("kits vérifiés (LV / SD)").
 - person.printed_by: who printed or exported a document ("Imprimé le 16/05/2025 10:26 par
   nlkhelifi (ORBIS)", "Édité le ... par DIALLO A - ResUrgences", "Édition : 12/01/2025 21:05 -
   ESTIVAL C.").
 - person.initials_field: initials in a form's or a trial's field ("Initiales (nom-prénom) : D-L").
-- person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB").
+- person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB"), or
+  in brackets ("Note de la secrétaire (MJ)").
 - person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL").
 - person.initials_row: two or three capitals ending a timed chart row ("08:00  Lantus 18 UI     SV").
 - person.by_first_name: a known first name after "par" or "avec" ending a clause ("appelé par
@@ -82,10 +84,14 @@ _STAFF_LABELS = (
     # minutes and reports: "Rédaction : MTC", "Relecture : HTM le 03/04/2025"
     "rédaction", "redaction", "rédigé par", "redige par", "rédigée par", "relecture", "relu par", "relue par",
     "dicté par", "dicte par", "dictée par",
+    # who signed or scanned a document: "Signature : TGR", "scanné par CB"
+    "signature", "scanné par", "scannée par", "scanne par", "numérisé par", "numérisée par",
 )  # fmt: skip
-# "frappé le 08/05/2025 par CT": a typing verb, its date, then the typist's initials
+# "frappé le 08/05/2025 par CT", "frappé le 29.12.2024 (sb)": a typing verb, its date, then the
+# typist's initials
 _TYPED_ON_BY = re.compile(
-    r"(?i:(?<![\w])(?:frapp|tap|dactylographi|saisi|transcrit)[ée]?e?s?)[ \t]+(?i:le)[ \t]+[\d/.\-]{6,10}[ \t]+(?i:par)[ \t]+(?P<initials>\p{Lu}{2,3})(?![\w\-])"
+    r"(?i:(?<![\w])(?:frapp|tap|dactylographi|saisi|transcrit)[ée]?e?s?)[ \t]+(?i:le)[ \t]+[\d/.\-]{6,10}[ \t]+"
+    r"(?:(?i:par)[ \t]+(?P<initials>\p{Lu}{2,3})(?![\w\-])|\((?P<initials>\p{L}{2,3})\))"
 )
 # "FXB/ml", "VS/CE - Copie : ...": the writer's and typist's initials alone at the start of a line
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{L}{2,4})(?=[ \t]*(?:$|[\-–][ \t]))")
@@ -96,6 +102,7 @@ _INITIALS_ENDING_A_LINE = re.compile(
 )
 _INITIALS_AFTER_LABEL = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
+    r"(?![ \t]+\p{Lu}\p{Ll})"  # not a facility's acronym before its name: "Cachet et signature : CRT Saint-Salvi"
 )
 # a person's initials in a form's or a trial's field: "Initiales (nom-prénom) : D-L",
 # "(initiales K.-A. M.)", "Initiales patient : MDL"
@@ -119,6 +126,12 @@ _PRINTED_BY = re.compile(
 _EDITION_LINE_BY = re.compile(
     rf"(?m:(?<![\w])(?i:édition|edition|impression|export)[ \t]*:[ \t]*{_EDITION_DATE_TIME}[ \t]+[\-–][ \t]+)(?P<who>{ALL_CAPS}(?:[ ]{INITIALS})?|[a-z]{{2,15}}\d{{0,3}})(?=[ \t]*(?:\n|$|[\-–(|,;]|\t))"
 )
+# "kits vérifiés (LV / SD)", "antibioprophylaxie administrée (CM)": who checked or did it, in
+# brackets after the participle
+_INITIALS_AFTER_PARTICIPLE = re.compile(
+    r"(?i:(?<![\w])(?:vérifi|verifi|contrôl|control|valid|sign|effectu|réalis|realis|prépar|prepar|administr|pos)[ée]e?s?)"
+    r"[ \t]*\((?P<initials>\p{Lu}{2,3})(?:[ \t]*/[ \t]*(?P<second>\p{Lu}{2,3}))?\)"
+)
 # "SF MB", "IDE KL /": a midwife's or nurse's initials after the role, in a chart's cell
 _INITIALS_AFTER_ROLE = re.compile(r"(?<![\w])(?:SF|IDE|IADE|IBODE|AS|AP|ASH)[ \t]+(?P<initials>\p{Lu}{2})(?=[ \t]*(?:\n|$|\t|/))")
 # "... jusqu'à 10h. SL" ending a transmission: the writer's initials, last on their paragraph
@@ -131,7 +144,8 @@ _INITIALS_ENDING_A_ROW = re.compile(
 # two capitals that are abbreviations, never initials where the rules above look
 _NOT_INITIALS = frozenset(
     {"OK", "CR", "RV", "TA", "FC", "PA", "AS", "SF", "PS", "NB", "CI", "VS", "PO", "IV", "SC", "IM", "RX", "HS", "IDE", "RAS",
-     "NFS", "CRP", "ECG", "TDM", "IRM", "HTA", "SAP", "PSE", "VVP", "BU", "GDS", "INR", "TCA", "DCD", "EVA", "EN", "UI", "MG", "ML"}
+     "NFS", "CRP", "ECG", "TDM", "IRM", "HTA", "SAP", "PSE", "VVP", "BU", "GDS", "INR", "TCA", "DCD", "EVA", "EN", "UI", "MG", "ML",
+     "CNI", "ID"}
 )  # fmt: skip
 
 
@@ -142,6 +156,8 @@ class StaffRules(Detector):
         super().__init__(name="StaffRules", categories=["PERSON"])
         self.lexicon = lex = lexicon or name_lexicon()
         role_words = [*lex.roles, "brancardier", "brancardière", "AES", "IDEC", "AMP", "ASD", "auxiliaire de vie"]
+        # a form's label is capitalised: "Circulante : Audrey VIALE"
+        role_words += [word[0].upper() + word[1:] for word in role_words if word[:1].islower()]
         roles = alternation(role_words)
         # every match of the role list and role-then-first-name patterns holds a role, case-sensitive,
         # so its first word letter for letter: a note without one skips both scans
@@ -166,6 +182,8 @@ class StaffRules(Detector):
             rf"(?:[ \t]*:[ \t]*|[ \t]+)(?P<name>{CAPITALISED}"
             rf"(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}|(?:(?:Le|La|De|Du|Da|Van|Ben|El)[ \t]+)?{CAPITALISED}))?)(?![\w\-'’])"  # "IOA : Rokia"
         )
+        # "Note de la secrétaire (MJ)", "l'IDE (KL)": a role, then whose initials in brackets
+        self._role_initials = re.compile(rf"(?<![\w\-])(?:{roles})[ \t]*\((?P<initials>\p{{Lu}}{{2,3}})\)")
         self._in_cell = re.compile(rf"(?:(?<=\t)|(?<=  ))(?P<name>{CAPITALISED})(?=[ \t]*(?:\t|\n|$))")
         self._surname_first = re.compile(
             rf"(?<![\w\-'’])(?P<surname>{ALL_CAPS})[ \t]*[,/][ \t]*(?P<first>{CAPITALISED})(?![\w\-'’])"
@@ -215,6 +233,15 @@ class StaffRules(Detector):
             for match in pattern.finditer(text):
                 if match.group("initials") not in _NOT_INITIALS:
                     yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, rule)
+        for match in _INITIALS_AFTER_PARTICIPLE.finditer(text):
+            for group in ("initials", "second"):
+                initials = match.group(group)
+                if initials and initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials):
+                    yield Finding(match.start(group), match.end(group), "PERSON", 0.6, "person.initials_label")
+        for match in self._role_initials.finditer(text):
+            initials = match.group("initials")
+            if initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials):
+                yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_role")
         for match in self._before_role.finditer(text):
             if self._names_someone(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.before_role")

@@ -146,6 +146,8 @@ class AddressRules:
                 or _SPOKEN_NUMBER_BEFORE.search(text, max(0, match.start() - 50), match.start())
             ):
                 continue  # a type alone at a line's end names no street
+            if "\t" in match.group("gap") and not match.group("number"):
+                continue  # "Audrey VIALE     Observateur": a surname ending its cell, not a "viale"
             if not match.group("number") and self._title_before.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "Dr Ch. Peretti": an initial, not a "chemin"
             has_number = bool(match.group("number") or match.group("number_after"))
