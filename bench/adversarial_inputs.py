@@ -120,6 +120,13 @@ def shapes() -> dict[str, Callable[[int], str]]:
         # stop 33: a running footer's fields on one long line, and towns listed beside a town
         "running line": _repeat("Ab - page 1/1 - "),
         "listed towns": _repeat("Lyon - "),
+        # stop 34: dotted initials, whose DECT it is in words, a US town line, a practice's
+        # partners, dated entries signed with initials
+        "dotted initials": _repeat("A.B. "),
+        "DECT words": _repeat("DECT de garde "),
+        "US town line": _repeat("Ab Ab, MA 01945 "),
+        "practice partners": _repeat("cabinet AB - "),
+        "dated entries": _repeat("02/01 - MV : "),
     }
 
 

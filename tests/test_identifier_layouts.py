@@ -1997,6 +1997,7 @@ def test_stop34_staff_names_and_initials(redactor, text, names):
         "Masseur-kinésithérapeute D.E. ; poids à -2 D.S. ; P.A. normale",  # dotted abbreviations
         "mesure en Unités Hounsfield (UH), UH 40 au centre",
         "TA contrôlée (TA / FC) ; injection réalisée (PO)",
+        "masse du quadrant supéro externe (QSE), choc électrique externe (CEE)",  # an adjective, not a role
         "hépatite B. Le Traitement est poursuivi.",
         "M. Martin est venu seul.",  # Monsieur, and no one named M... Martin
     ],
@@ -2052,3 +2053,52 @@ def test_stop34_spanish_documents(redactor, text, category, value):
 def test_stop34_a_drug_code_is_no_patient_number(redactor):
     text = "Code CIP : 3400930000000"
     assert spans(redactor, text, "PATIENT_ID") == [], found(redactor, text)
+
+
+# ---------------------------------------------------------------- round 21 (lay-x: general practice)
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Écho cardiaque reçue le 28/01, RAS sur ETT\n\nGLC", ["GLC"]),  # the writer, alone on the last line
+        ("NOTES PHARMACIEN\n02/01/2025 - MV : patient venu avec sa belle-fille\n14/02/2025 - TB : vaccination", ["MV", "TB"]),
+        ("NOTE MÉDECIN (05/03/2025, RG)\nconsultation pour toux", ["RG"]),
+        ("07/03 18:00      de VILLENEUVE Grégoire          +33 7 68 02 41 19", ["de VILLENEUVE Grégoire"]),
+        ("cabinet dentaire Morel & Tanguy à Brest", ["Morel", "Tanguy"]),
+    ],
+)
+def test_round21_names_and_initials(redactor, text, names):
+    assert spans(redactor, text, "PERSON") == names, found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TA > 160 : ajouter indapamide.\n\nCAT",  # a heading, not a writer
+        "12/03 - CRP : 5 mg/L",
+        "20/07/2023   Hexyon              X3D272V     IM cuisse G\n22/09/2023   Bexsero   AMB0714",  # vaccines
+        "subst. atorvastatine génér. : BIOGARAN ; pas d'AINS avec Eliquis + Entresto",
+    ],
+)
+def test_round21_no_person_in(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_round21_prescriber_cell_split_from_the_place(redactor):
+    text = "Patient                 | Prescripteur\nDUPONT, Jean            | Dr Mistral, Avignon\n"
+    assert spans(redactor, text, "PERSON") == ["DUPONT", "Jean", "Mistral"], found(redactor, text)
+    assert spans(redactor, text, "CITY") == ["Avignon"], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, values",
+    [
+        ("08h10  NGUYEN Van Long            3 impasse Fissiaux, 13004                  prise de sang", "ZIP", ["13004"]),
+        ("M. Debaecker (29 digue de Mer) ce matin TA 88/52", "ADDRESS", ["29 digue de Mer"]),
+        ("Mère : Clara HOFFMANN - travaille à Luxembourg - +352 621 48 93 07", "CITY", ["Luxembourg"]),
+        ("il travaille au Luxembourg depuis 2019", "CITY", []),  # the country
+        ("transfert aux urgences du CHU de Nice - Hôpital Pasteur 2 via le 15", "HOSPITAL", ["CHU de Nice", "Hôpital Pasteur 2"]),
+        ("suivi à la Clinique du Parc 2 fois par an", "HOSPITAL", ["Clinique du Parc"]),
+    ],
+)
+def test_round21_places(redactor, text, category, values):
+    assert spans(redactor, text, category) == values, found(redactor, text)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.paths import load_yaml
 from redactor.recognizers.base import Detector
-from redactor.recognizers.identifiers.lexicon import fold
+from redactor.recognizers.identifiers.lexicon import fold, town_lexicon
 from redactor.recognizers.vouched.folding import common_word_keys
 
 _DELIMITERS = (";", "|", "\t")
@@ -31,6 +31,16 @@ _POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
 # "Rue (80120)": a town cell with its postcode in brackets
 _TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
 _WORDS = re.compile(r"[\w'’]+")
+# a prescriber's cell: a title, the name, then where they practise after a comma
+_PERSON_AND_PLACE = re.compile(r"(?:(?:Dr|Pr|Docteur|Professeur|Mme|Mlle|M\.)\.?[ \t]+)?(?P<name>[^,]+?)(?:[ \t]*,[ \t]*(?P<place>.+))?")
+_FACILITY_START = re.compile(r"(?i:institut|hôpital|hopital|clinique|CHU?|centre|cabinet|maison|pharmacie|polyclinique|EHPAD|MSP)(?![\w])")
+
+
+def _is_a_place(text: str | None) -> bool:
+    """After a comma in a person's cell: a street, a town or a facility, not a first name."""
+    if not text:
+        return False
+    return text[:1].isdigit() or bool(_FACILITY_START.match(text)) or town_lexicon().is_known(text.strip(), 0)
 # a day and month, a year if any, then a time if any: "11.02", "08/09 18h00", "3-4-25"
 _DAY_MONTH = re.compile(r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./\-](?:0?[1-9]|1[0-2])(?:[./\-](?:\d{2}|\d{4}))?)(?:[ \t]+\d{1,2}[h:]\d{2})?")
 # a carer's initials in a column of who did it ("MG", "J.C."); not what such a cell says instead
@@ -117,6 +127,10 @@ def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:
     if category == "PERSON" and _INITIALS.fullmatch(cell.text) and cell.text not in _NOT_INITIALS:
         yield Finding(cell.start, cell.end, "PERSON", _SCORE, "person.column_initials")
         return
+    if category == "PERSON" and (person := _PERSON_AND_PLACE.fullmatch(cell.text)) and _is_a_place(person.group("place")):
+        # "Dr Mistral, Avignon": the person without the title; the place after the comma is read
+        # by the place rules ("Dr Aubanel-Roux, Institut Sainte-Catherine"; not "DUPONT, Jean")
+        cell = Cell(cell.start + person.start("name"), cell.start + person.end("name"), person.group("name"))
     if category == "CITY" and (both := _TOWN_AND_POSTCODE.fullmatch(cell.text)):
         yield Finding(cell.start + both.start("zip"), cell.start + both.end("zip"), "ZIP", _SCORE, "zip.column")
         cell = Cell(cell.start, cell.start + both.end("town"), both.group("town"))

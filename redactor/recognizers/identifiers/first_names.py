@@ -20,6 +20,10 @@ Rules, each named in the finding's `detector`:
 - person.transport_company: the surname that names an ambulance, taxi or funeral company, or a
   "société" ("Ambulances Gastaldi", "taxi Becker", "VSL Ambulances Chauvière", "Pompes funèbres :
   Le Douarin", "PF Abiven", "VSL, société Perreau"): no common word, town or acronym.
+- person.practice_partners: the partners that name a nurses' or therapists' practice
+  ("CABINET INFIRMIER PAIN - LAGRANGE", "Cabinet de kinésithérapie Morel & Tanguy"), even
+  common words, the layout says they are surnames; one surname alone after "cabinet" ("IDE
+  matin et soir (cabinet Peyrat)") under the transport company's conditions.
 - person.nickname: a nickname in quotes where the note says it is one: after "surnommé",
   "appelle", "cherche", with a family word ("Mamie Jo"), or before a kinship ("Juju" (sa
   petite-fille), "Riri", son frère), or in brackets after a name (Mme Muller ("Lulu")). Any
@@ -80,6 +84,15 @@ _TRANSPORT_COMPANY = re.compile(
     rf"(?i:(?<![\w])(?:ambulances?|taxis?|VSL|soci[ée]t[ée]|pompes[ \t]+fun[èe]bres|PF)(?:[ \t]+(?:ambulances?|taxis?))?)"
     rf"(?:[ \t]*:)?[ \t]+(?P<name>(?:(?:Le|La|Du|De)[ \t]+)?(?P<surname>{CAPITALISED}|{ALL_CAPS}))(?![\w\-'’])"
 )
+_PRACTICE = (
+    r"(?i:(?<![\w])cabinet(?:[ \t]+(?:infirmiers?|d['’]infirmi[eè]res?|de[ \t]+soins[ \t]+infirmiers|de[ \t]+kin[ée]sith[ée]rapie"
+    r"|de[ \t]+kin[ée]|d['’]orthophonie|dentaire|m[ée]dical|de[ \t]+sages?-femmes?))?)[ \t]+"
+)
+_PARTNER = rf"(?:{ALL_CAPS}|{CAPITALISED})"
+_PRACTICE_PARTNERS = re.compile(
+    rf"{_PRACTICE}(?P<names>{_PARTNER}(?:(?:[ \t]*[\-–&/][ \t]*|[ \t]+et[ \t]+){_PARTNER})+)(?![\w\-'’])"
+)
+_PRACTICE_OWNER = re.compile(rf"(?<![\w])cabinet[ \t]+(?P<name>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])")
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
 _PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:ont|sont|viennent|passent|rappellent|appellent|étaient|avaient|seront|vont|disent)(?![\w])")
@@ -105,6 +118,17 @@ _COORDINATED = re.compile(
 
 class FirstNameRules(Detector):
     """Known first names used alone, where the layout says they name someone."""
+
+    def _may_name_a_company(self, name: str) -> bool:
+        """A surname that may name a company: no short acronym, common word, role or town."""
+        key = fold(name)
+        return (
+            not (name.isupper() and len(name) <= 4)
+            and key not in common_word_keys()
+            and (self.lexicon.is_last_name(name) or not is_french_word(key))
+            and not self.lexicon.is_not_name(name)
+            and not town_lexicon().is_town(name)
+        )
 
     def __init__(self, lexicon: NameLexicon | None = None) -> None:
         super().__init__(name="FirstNameRules", categories=["PERSON"])
@@ -147,16 +171,18 @@ class FirstNameRules(Detector):
         yield from self._in_sentence(text)
         yield from self._nicknames(text)
         for match in _TRANSPORT_COMPANY.finditer(text):
-            name = match.group("surname")  # its particle apart: "Le Douarin" is read as "Douarin"
-            key = fold(name)
-            if (
-                not (name.isupper() and len(name) <= 4)
-                and key not in common_word_keys()
-                and (self.lexicon.is_last_name(name) or not is_french_word(key))
-                and not self.lexicon.is_not_name(name)
-                and not town_lexicon().is_town(name)
-            ):
+            # its particle apart: "Le Douarin" is read as "Douarin"
+            if self._may_name_a_company(match.group("surname")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.transport_company")
+        for match in _PRACTICE_OWNER.finditer(text):
+            if self._may_name_a_company(match.group("name")):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.practice_partners")
+        for match in _PRACTICE_PARTNERS.finditer(text):
+            for partner in re.finditer(_PARTNER, match.group("names")):
+                name = partner.group()
+                if name != "et" and not self.lexicon.is_not_name(name) and not town_lexicon().is_town(name):
+                    start = match.start("names") + partner.start()
+                    yield Finding(start, start + len(name), "PERSON", 0.8, "person.practice_partners")
         for match in _FAMILY.finditer(text):
             name = match.group("name")
             if (

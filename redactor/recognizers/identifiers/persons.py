@@ -565,13 +565,16 @@ def _with_particles_before(text: str, finding: Finding) -> Finding:
     name words holds ("DA SILVA FERREIRA Ana", "LE MOAL Yvette" in a table row); not after a
     word ("COMPTE RENDU DE DUPONT Marie": a heading's preposition). A capitalised name opening
     a cell or a line, in two words or more, takes a particle before it ("de Vasselot Bertrand",
-    "Le Guen Isabelle"; not "de Calvi", a town the name rules misread)."""
+    "Le Guen Isabelle", "de VILLENEUVE Grégoire"; not "de Calvi", a town the name rules misread)."""
     first_word = text[finding.start : finding.end].split(maxsplit=1)[:1]
     if not first_word or len(first_word[0]) < 2:
         return finding
+    several_words = " " in text[finding.start : finding.end].strip()
     if first_word[0].isupper():
         particles = _UPPER_PARTICLES_BEFORE.search(text, max(0, finding.start - 12), finding.start)
-    elif first_word[0][:1].isupper() and " " in text[finding.start : finding.end].strip():
+        if not particles and several_words:  # "de VILLENEUVE Grégoire" opening a table's cell
+            particles = _PARTICLES_OPENING_A_CELL.search(text, max(0, finding.start - 8), finding.start)
+    elif first_word[0][:1].isupper() and several_words:
         particles = _PARTICLES_OPENING_A_CELL.search(text, max(0, finding.start - 8), finding.start)
     else:
         return finding

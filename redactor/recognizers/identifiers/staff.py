@@ -18,7 +18,9 @@ Rules, each named in the finding's `detector`:
 - person.initials_field: initials in a form's or a trial's field ("Initiales (nom-prénom) : D-L").
 - person.initials_role: a midwife's or nurse's initials after the role in a chart ("SF MB"), or
   in brackets ("Note de la secrétaire (MJ)").
-- person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL").
+- person.sign_off: two capitals closing a transmission ("Corps gardé jusqu'à 10h. SL"), two or
+  three alone on the note's last line, a dated entry's writer ("02/01/2025 - MV : ...",
+  "(05/03/2025, RG)").
 - person.initials_row: two or three capitals ending a timed chart row ("08:00  Lantus 18 UI     SV").
 - person.by_first_name: a known first name after "par" or "avec" ending a clause ("appelé par
   Tiphaine.", "reporté à 11h avec Nadia,").
@@ -136,6 +138,13 @@ _INITIALS_AFTER_PARTICIPLE = re.compile(
 _INITIALS_AFTER_ROLE = re.compile(r"(?<![\w])(?:SF|IDE|IADE|IBODE|AS|AP|ASH)[ \t]+(?P<initials>\p{Lu}{2})(?=[ \t]*(?:\n|$|\t|/))")
 # "... jusqu'à 10h. SL" ending a transmission: the writer's initials, last on their paragraph
 _SIGN_OFF_INITIALS = re.compile(r"(?<=[.!)][ \t]{1,3}|[.!)][ \t]*\n)(?P<initials>\p{Lu}{2})[ \t]*(?=\n[ \t]*\n|[ \t]*$)")
+# "... RAS sur ETT\n\nGLC": the writer's initials alone on the note's last line
+_INITIALS_ENDING_THE_NOTE = re.compile(r"\n[ \t]*\n[ \t]*(?P<initials>\p{Lu}{2,3})[ \t]*\n?[ \t]*\Z")
+# "02/01/2025 - MV : patient venu ...", "NOTE MÉDECIN (05/03/2025, RG)": a dated entry's writer
+_INITIALS_OF_AN_ENTRY = re.compile(
+    r"(?m:^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}[:h]\d{2})?[ \t]*[\-–][ \t]*(?P<initials>\p{Lu}{2,3})[ \t]*:)"
+    r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}[:h]\d{2})?,[ \t]*(?P<initials>\p{Lu}{2,3})\)"
+)
 # "10/09/2025  08:00  Insuline Lantus 18 UI      SV": a chart row's last cell, the carer's initials
 # (a run of spaces is tried once, from its start, so that a long line stays linear)
 _INITIALS_ENDING_A_ROW = re.compile(
@@ -145,7 +154,7 @@ _INITIALS_ENDING_A_ROW = re.compile(
 _NOT_INITIALS = frozenset(
     {"OK", "CR", "RV", "TA", "FC", "PA", "AS", "SF", "PS", "NB", "CI", "VS", "PO", "IV", "SC", "IM", "RX", "HS", "IDE", "RAS",
      "NFS", "CRP", "ECG", "TDM", "IRM", "HTA", "SAP", "PSE", "VVP", "BU", "GDS", "INR", "TCA", "DCD", "EVA", "EN", "UI", "MG", "ML",
-     "CNI", "ID"}
+     "CNI", "ID", "CAT", "FIN"}
 )  # fmt: skip
 
 
@@ -182,8 +191,11 @@ class StaffRules(Detector):
             rf"(?:[ \t]*:[ \t]*|[ \t]+)(?P<name>{CAPITALISED}"
             rf"(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}|(?:(?:Le|La|De|Du|Da|Van|Ben|El)[ \t]+)?{CAPITALISED}))?)(?![\w\-'’])"  # "IOA : Rokia"
         )
-        # "Note de la secrétaire (MJ)", "l'IDE (KL)": a role, then whose initials in brackets
-        self._role_initials = re.compile(rf"(?<![\w\-])(?:{roles})[ \t]*\((?P<initials>\p{{Lu}}{{2,3}})\)")
+        # "Note de la secrétaire (MJ)", "l'IDE (KL)": a role after its article (a noun, not the
+        # adjective of "quadrant supéro externe (QSE)"), then whose initials in brackets
+        self._role_initials = re.compile(
+            rf"(?<![\w\-])(?i:l['’]|la|le|les|une?|notre|votre)[ \t]*(?<=['’]|[ \t])(?:{roles})[ \t]*\((?P<initials>\p{{Lu}}{{2,3}})\)"
+        )
         self._in_cell = re.compile(rf"(?:(?<=\t)|(?<=  ))(?P<name>{CAPITALISED})(?=[ \t]*(?:\t|\n|$))")
         self._surname_first = re.compile(
             rf"(?<![\w\-'’])(?P<surname>{ALL_CAPS})[ \t]*[,/][ \t]*(?P<first>{CAPITALISED})(?![\w\-'’])"
@@ -233,6 +245,11 @@ class StaffRules(Detector):
             for match in pattern.finditer(text):
                 if match.group("initials") not in _NOT_INITIALS:
                     yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, rule)
+        for pattern in (_INITIALS_ENDING_THE_NOTE, _INITIALS_OF_AN_ENTRY):
+            for match in pattern.finditer(text):
+                initials = match.group("initials")
+                if initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials):
+                    yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.sign_off")
         for match in _INITIALS_AFTER_PARTICIPLE.finditer(text):
             for group in ("initials", "second"):
                 initials = match.group(group)

@@ -73,6 +73,10 @@ _STANDALONE_MIN_POPULATION = 20_000
 _UP_TO_PREPOSITION = re.compile(r".*[ \t](?:à|À)[ \t]+")
 
 
+# countries whose capital bears their name: after "à", the city
+_CITY_STATE = re.compile(r"(?:Luxembourg|Monaco|Singapour|Djibouti|Koweït|Koweit)(?![\w\-])")
+
+
 class TownRules:
     """Postcodes and towns; the town lexicon's readings the street and facility rules share."""
 
@@ -211,6 +215,8 @@ class TownRules:
             for match in pattern.finditer(text, overlapped=strong):
                 length = self.known_town_length(match.group("town"), 0 if strong else 1)
                 start = match.start("town")
+                if strong and not length and (city_state := _CITY_STATE.match(text, start)) and text[match.start() : start].strip() == "à":
+                    length = city_state.end() - start  # "travaille à Luxembourg": the city ("au Luxembourg": the country)
                 town = match.group("town")[:length]
                 if not strong and ((town.isupper() and len(town) <= 4) or len(town) <= 2):
                     continue  # "(AE1-AE3, DAKO)", "(RIS)", "(Gy)": acronyms, brands and units

@@ -18,7 +18,7 @@ _STATES = (
 ).split()
 _WORD = r"\p{Lu}[\p{L}'’\-]*\.?"
 _TOWN_STATE_ZIP = re.compile(
-    rf"(?<![\w\-])(?P<town>{_WORD}(?:[ ]{_WORD}){{0,2}}),[ ](?P<state>{'|'.join(_STATES)})[ ](?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w\-])"
+    rf"(?<![\w\-'’.])(?P<town>{_WORD}(?:[ ]{_WORD}){{0,2}}),[ ](?P<state>{'|'.join(_STATES)})[ ](?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w\-])"
 )
 _STREET_TYPES = (
     "Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Center|Centre|"
