@@ -2102,3 +2102,50 @@ def test_round21_prescriber_cell_split_from_the_place(redactor):
 )
 def test_round21_places(redactor, text, category, values):
     assert spans(redactor, text, category) == values, found(redactor, text)
+
+
+# ---------------------------------------------------------------- round 22 (lay-y: patients' letters)
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("--- 23 juin 2025, 07:58 - Bérengère de Castelnau-Bazas ---\nBonjour", ["Bérengère de Castelnau-Bazas"]),
+        ("Visa régulation : N.B.", ["N.B."]),  # after a signature's label, even an abbreviation's letters
+        ("Signature de l'agent : Z.A.", ["Z.A."]),
+        ("De la part de : la famille BLANC (M. André BLANC, ch. 19)", ["BLANC", "André BLANC"]),  # no skin colour
+        ("Avec toute notre reconnaissance,\nLa famille GUÉRIN-BROCHARD\nChristian, Annie, Kevin, Laura et Mathis",
+         ["GUÉRIN-BROCHARD", "Christian", "Annie", "Kevin", "Laura", "Mathis"]),
+        ("CHEN Wei (fils) 陈伟\npour ma mère 张美琳", ["CHEN Wei", "陈伟", "张美琳"]),
+        ("De: nelson tavares <nelsontav63@mail.example.com>", ["nelson tavares"]),
+    ],
+)
+def test_round22_names(redactor, text, names):
+    assert spans(redactor, text, "PERSON") == names, found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "À: Secrétariat Cardiologie <secretariat.cardio@chu.example.fr>",  # a service, not a person
+        "FAMILLE RÉFÉRENTE",
+        "Paris, Lyon, Marseille et Nice",
+        "N.B. : à revoir avec le masseur-kinésithérapeute D.E.",
+    ],
+)
+def test_round22_no_person_in(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_round22_skin_colour_in_lower_case_only(redactor):
+    text = "sa mère, une femme noire, est venue ; épouse NOIR Jacqueline"
+    assert [f.category for f in redactor.analyze(text)] == ["ETHNIC_ORIGIN", "PERSON"], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Centre hospitalier territorial\nBP J5 98849 Nouméa Cedex", "BP J5"),
+        ("Mme X\n        Rue de la Marlière 47 bte 2\n        7700 Mouscron", "Rue de la Marlière 47 bte 2"),
+    ],
+)
+def test_round22_addresses(redactor, text, address):
+    assert address in spans(redactor, text, "ADDRESS"), found(redactor, text)

@@ -17,6 +17,9 @@ Rules, each named in the finding's `detector`:
   score, so that a town read in context ("à Florence") keeps its reading.
 - person.family: a known surname after a plural article, for a family ("Les Moreau ont
   rappelé", "vit chez les Moreau"): not a common word, a first name, a town or a country.
+- person.family also: a surname in capitals after "famille" ("La famille GUÉRIN-BROCHARD").
+- person.first_names_line: a line of first names only, a letter's signature ("Christian, Annie,
+  Kevin, Laura et Mathis").
 - person.transport_company: the surname that names an ambulance, taxi or funeral company, or a
   "société" ("Ambulances Gastaldi", "taxi Becker", "VSL Ambulances Chauvière", "Pompes funèbres :
   Le Douarin", "PF Abiven", "VSL, société Perreau"): no common word, town or acronym.
@@ -93,6 +96,14 @@ _PRACTICE_PARTNERS = re.compile(
     rf"{_PRACTICE}(?P<names>{_PARTNER}(?:(?:[ \t]*[\-–&/][ \t]*|[ \t]+et[ \t]+){_PARTNER})+)(?![\w\-'’])"
 )
 _PRACTICE_OWNER = re.compile(rf"(?<![\w])cabinet[ \t]+(?P<name>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])")
+# "la famille BLANC", "La famille GUÉRIN-BROCHARD" signing a letter: a family's surname in capitals
+_FAMILY_NAMED = re.compile(rf"(?<![\w])(?i:famille)[ \t]+(?P<name>{ALL_CAPS})(?![\w\-'’])")
+# a line of first names, signing a letter: "Christian, Annie, Kevin, Laura et Mathis", "Christian,
+# Annie, Kevin, Laura et les petits"
+_FIRST_NAMES_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<names>{CAPITALISED}(?:[ \t]*,[ \t]*{CAPITALISED})*(?:[ \t]*,?[ \t]+et[ \t]+{CAPITALISED}))[ \t]*\.?[ \t]*$"
+    rf"|(?m)^[ \t]*(?P<names>{CAPITALISED}(?:[ \t]*,[ \t]*{CAPITALISED}){{2,}})(?=[ \t]*(?:$|[.,]|et(?![\w])))"
+)
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
 _PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:ont|sont|viennent|passent|rappellent|appellent|étaient|avaient|seront|vont|disent)(?![\w])")
@@ -195,6 +206,23 @@ class FirstNameRules(Detector):
                 and (name[-1] not in "sxz" or _PLURAL_VERB_AFTER.match(text, match.end()))
             ):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.7, "person.family")
+        for match in _FAMILY_NAMED.finditer(text):
+            name = match.group("name")
+            if (
+                len(name) > 2
+                and not self.lexicon.is_not_name(name)
+                and not town_lexicon().is_town(name)
+                and (self.lexicon.is_last_name(name) or not is_french_word(fold(name)))  # not "FAMILLE RÉFÉRENTE"
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.family")
+        for match in _FIRST_NAMES_LINE.finditer(text):
+            names = list(re.finditer(CAPITALISED, match.group("names")))
+            # every word a first name: a signature's line, not a list of places or products
+            if all(self.lexicon.is_first_name(name.group()) or name.group() == "et" for name in names):
+                for name in names:
+                    if name.group() != "et":
+                        start = match.start("names") + name.start()
+                        yield Finding(start, start + len(name.group()), "PERSON", 0.7, "person.first_names_line")
         for match in _COORDINATED.finditer(text):
             first, second = match.group("first"), match.group("second")
             if self._is_plain_first_name(first) and self.lexicon.is_first_name(second):

@@ -48,18 +48,22 @@ def initials_used(text: str, initials: set[str]) -> Iterator[Finding]:
 # "(A.P.)", "pause avant incision, A.P.).", "fiche signée G.V.", "(J.-M.)": dotted capitals on
 # their own; two letters anywhere, three only in brackets or after "signé"
 _DOTTED = re.compile(r"(?<![\w.\-’'])(?P<initials>\p{Lu}\.(?:-?\p{Lu}\.){1,2})(?![\w\-’']|\.\w)")
-_SIGNED_BEFORE = re.compile(r"(?i:(?<![\w])(?:sign[ée]e?s?|visa|paraphe)(?:[ \t]+par)?)[ \t]*:?[ \t]*$")
+# (after a signature's label, even an abbreviation's letters: "Signature de l'agent : Z.A.")
+_SIGNED_BEFORE = re.compile(
+    r"(?i:(?<![\w])(?:sign[ée]e?s?|signature|visa|paraphe)(?:[ \t]+par|[ \t]+(?:de[ \t]+l['’]|du[ \t]+)?\w+)?)[ \t]*:?[ \t]*$"
+)
 
 
 def dotted_initials(text: str, abbreviations: frozenset[str]) -> Iterator[Finding]:
     """Dotted initials standing alone, not an abbreviation's dots ("D.E.", "I.V.")."""
     for match in _DOTTED.finditer(text):
         initials = match.group("initials")
-        if initials.replace("-", "") in abbreviations:
+        signed = _SIGNED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if initials.replace("-", "") in abbreviations and not signed:
             continue
         in_brackets = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
         letters = sum(c.isalpha() for c in initials)
-        if letters == 2 or in_brackets or _SIGNED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if letters == 2 or in_brackets or signed:
             yield Finding(match.start(), match.end(), "PERSON", 0.6, "person.dotted_initials")
 
 

@@ -14,7 +14,12 @@ Rules, each named in the finding's `detector`:
 - person.alone_on_line: a known first name (and surname) alone on a line (signatures).
 - person.upper_first: an upper-case surname with a known first name, in either order.
 - person.first_capitalised: a known first name then a capitalised surname.
-- person.upper_surname: an upper-case word that is a known surname.
+- person.upper_surname: an upper-case word that is a known surname, or one no dictionary knows
+  with its initial ("TUILAGI S. -").
+- person.first_particle_surname: "Bérengère de Castelnau-Bazas".
+- person.mail_display_name: the name before an e-mail address that spells it, in any case
+  ("De: nelson tavares <nelsontav63@...>").
+- person.han_script: two to four Chinese characters ("陈伟"): in a French note, a name.
 - person.ner: the spaCy NER's person entities (titles trimmed; person_model.py).
 - person.propagated: every other occurrence, in the same note, of a name found above.
 Each name is then widened over the parts of it left outside (person_extent.py).
@@ -107,6 +112,15 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 # initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
 # (not a genus: "MARTIN S. aureus")
+# a place or an institution named after someone, before the name
+_NAMED_AFTER = re.compile(
+    r"(?i:lycée|lycee|collège|college|école|ecole|rue|avenue|av\.|boulevard|bd|place|allée|impasse|quai|square|cours|"
+    r"hôpital|hopital|clinique|centre|institut|fondation|résidence|maison|EHPAD|foyer|prix|université)[ \t]+$"
+)
+# a sender's or recipient's name before the address in angle brackets
+_MAIL_DISPLAY_NAME = re.compile(r"(?<![\w'’\-])(?P<name>\p{L}[\p{L}'’\-]*(?:[ ]\p{L}[\p{L}'’\-]*){0,3})[ \t]*<(?P<local>[^@\s<>]{1,64})@")
+# a name in Chinese characters, beside its transcription ("CHEN Wei (fils) 陈伟")
+_HAN_NAME = re.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
 # a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
 _INITIAL_ENDING_A_FIELD = re.compile(r"[ ]\p{Lu}\.(?=[ \t]*(?:[\-–,;/|()]|\n|$))")
 _INITIALS_AFTER_SURNAME = re.compile(
@@ -179,6 +193,10 @@ class PersonRules(Detector):
         # "Kelly (KM)", "Sandrine Duval (SD)": a name and its own initials in brackets
         self._with_own_initials = re.compile(
             rf"{NOT_IN_WORD_BEFORE}(?P<name>{CAPITALISED}(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)[ \t]*\((?P<initials>\p{{Lu}}{{2,3}})\)"
+        )
+        # "Bérengère de Castelnau-Bazas", "Hugues du MOULINET": a first name, a particle, a surname
+        self._first_particle_surname = re.compile(
+            rf"{NOT_IN_WORD_BEFORE}(?P<first>{CAPITALISED})[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+(?P<surname>{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}"
         )
         self._alone_on_line = re.compile(
             rf"(?m)^[ \t]*(?P<name>(?:{CAPITALISED}|{LOWERCASE_WORD})(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED}))?)[ \t]*$"
@@ -401,6 +419,31 @@ class PersonRules(Detector):
                     if found:
                         yield found
 
+        for match in self._first_particle_surname.finditer(text):
+            surname = match.group("surname")
+            if _NAMED_AFTER.search(text, max(0, match.start() - 25), match.start()):
+                continue  # "Lycée Évariste de Parny", "rue Gabriel de Lesseps": named after someone
+            if (
+                lex.is_distinct_first_name(match.group("first"))
+                and self._may_be_surname(surname)
+                and not lex.is_not_name(surname)
+                and not self.towns.is_town(surname)
+            ):
+                yield Finding(match.start(), match.end(), "PERSON", 0.8, "person.first_particle_surname")
+
+    def _by_mail_display_name(self, text: str) -> Iterator[Finding]:
+        """"De: nelson tavares <nelsontav63@...>": the words before an address in angle brackets,
+        in any case, when the address spells one of them and none is an ordinary word
+        ("Secrétariat Cardiologie <secretariat.cardio@...>" is a service)."""
+        for match in _MAIL_DISPLAY_NAME.finditer(text) if "<" in text else ():
+            words = match.group("name").split()
+            local = fold(re.sub(r"[^\p{L}]", "", match.group("local")))
+            if any(len(word) >= 3 and fold(word) in local for word in words) and all(
+                not self.lexicon.is_not_name(word) and (self.lexicon.is_known_name(word) or not is_french_word(fold(word)))
+                for word in words
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.mail_display_name")
+
     def _by_own_initials(self, text: str) -> Iterator[Finding]:
         for match in self._with_own_initials.finditer(text):
             name, initials = match.group("name"), match.group("initials")
@@ -500,9 +543,11 @@ class PersonRules(Detector):
             *self._by_married_name(text),
             *self._by_known_first_name(text),
             *self._by_own_initials(text),
+            *self._by_mail_display_name(text),
             *self._by_case_patterns(text),
             *self._by_upper_surname(text),
             *dotted_initials(text, self.lexicon.dotted_abbreviations),
+            *(Finding(m.start(), m.end(), "PERSON", 0.6, "person.han_script") for m in _HAN_NAME.finditer(text)),
             *self._model.find(text, doc),
         ]
         found = [
@@ -529,6 +574,8 @@ class PersonRules(Detector):
 
 # a marriage word, or the Catalan and Spanish "and" of a double surname ("PUIGVERT i FERRER",
 # "García y López")
+# a particle between a first name and a surname both read as names: "Bérengère de Castelnau-Bazas"
+_PARTICLE_BETWEEN = re.compile(r"[ \t]+(?:de[ \t]+la|de|du|des|d['’]|van|von|da|di|del|dos)(?:[ \t]+|(?<=['’]))")
 _MARRIAGE_WORD_BETWEEN = re.compile(r"[ \t]+(?:(?i:ép\.|ep\.|épouse|epouse|veuve|vve|née|nee|divorcée|divorcee)|i|y)[ \t]+")
 
 
@@ -551,14 +598,16 @@ def _logins(words: list[str]) -> set[str]:
 
 def _across_marriage_words(text: str, found: list[Finding]) -> Iterator[Finding]:
     """"MEUNIER née PETIT Françoise", "ROSSI épouse MARTINEZ Gabriella", "Jordi PUIGVERT i
-    FERRER": one person's names on both sides of a marriage word or of a double surname's "i"
-    are one span (the word between them is part of the name)."""
+    FERRER", "Bérengère de Castelnau-Bazas": one person's names on both sides of a marriage word,
+    of a double surname's "i" or of a particle are one span (the word between them is part of
+    the name)."""
     starts = {finding.start: finding for finding in found}
     for before in found:
-        between = _MARRIAGE_WORD_BETWEEN.match(text, before.end)
-        after = starts.get(between.end()) if between else None
-        if after is not None:
-            yield Finding(before.start, after.end, "PERSON", min(before.score, after.score), "person.married_name")
+        for between_words, rule in ((_MARRIAGE_WORD_BETWEEN, "person.married_name"), (_PARTICLE_BETWEEN, "person.with_particle")):
+            between = between_words.match(text, before.end)
+            after = starts.get(between.end()) if between else None
+            if after is not None:
+                yield Finding(before.start, after.end, "PERSON", min(before.score, after.score), rule)
 
 def _with_particles_before(text: str, finding: Finding) -> Finding:
     """A surname in capitals takes the particles in capitals just before it, which no pair of

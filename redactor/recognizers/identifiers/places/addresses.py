@@ -88,7 +88,8 @@ class AddressRules:
             # the name may wrap to the next line in running text ("18 avenue\nJean Jaurès")
             rf"(?P<type>(?i:{streets}))(?![\w])(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?P<name>{street_name})"
             # a house number after the name, as abroad: "Rue du Lac 3", "Calle Mayor 12"
-            rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?=[ \t]*(?:,|\n|$|\t|-[ \t])))?"
+            # (a Belgian box after the number: "Rue de la Marlière 47 bte 2")
+            rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?:[ \t]+(?i:bte|boîte|bus)[ \t]*\d{{1,4}})?(?=[ \t]*(?:,|\n|$|\t|-[ \t])))?"
         )
         self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
         self._title_inside = re.compile(rf"(?<![\w]){titles}(?![\w])")
@@ -131,7 +132,8 @@ class AddressRules:
         )
         # post-office boxes: "BP 123", "B.P. 1125", "CS 70001", "TSA 12345", "CO n° 60034" (case
         # officielle), "Case postale 12" (Switzerland)
-        self._po_box = re.compile(r"(?<![\w])(?:BP|B\.P\.|CS|TSA|CO[ \t]?n°|(?i:case[ \t]+postale)|Postfach)[ \t]?\d{1,6}(?![\w])")
+        # (New Caledonia's boxes hold a letter: "BP J5")
+        self._po_box = re.compile(r"(?<![\w])(?:BP|B\.P\.|CS|TSA|CO[ \t]?n°|(?i:case[ \t]+postale)|Postfach)[ \t]?(?:\d{1,6}|[A-Z]\d{1,5})(?![\w])")
 
     def find(self, text: str) -> Iterator[Finding]:
         """Street lines with the building or flat beside them, what stands before a postcode in
