@@ -127,6 +127,9 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "US town line": _repeat("Ab Ab, MA 01945 "),
         "practice partners": _repeat("cabinet AB - "),
         "dated entries": _repeat("02/01 - MV : "),
+        # rounds 22: names before a mail address, practices named after a place
+        "mail display names": _repeat("ab cd <abcd@x.fr> "),
+        "practice names": _repeat("Imagerie Ab Cd "),
     }
 
 

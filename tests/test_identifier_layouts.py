@@ -2149,3 +2149,32 @@ def test_round22_skin_colour_in_lower_case_only(redactor):
 )
 def test_round22_addresses(redactor, text, address):
     assert address in spans(redactor, text, "ADDRESS"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Tangi ABGRALL              Signature : TA", ["Tangi ABGRALL", "TA"]),  # the label says a person
+        ("Dicté par ASA - Tapé par MCR le 24/06", ["ASA", "MCR"]),
+        ("Suivi selon le protocole du service. N.B.", ["N.B."]),  # closing the note
+    ],
+)
+def test_round22_initials_a_label_or_the_end_vouches_for(redactor, text, names):
+    assert spans(redactor, text, "PERSON") == names, found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, practice",
+    [
+        ("RADIOLOGIE DU PAYS DE RETZ\nSite de Machecoul : 2 rue de la Gare", "RADIOLOGIE DU PAYS DE RETZ"),
+        ("Lab. CYTOPATH PROVENCE - Parc du Golf, Bât 21", "CYTOPATH PROVENCE"),
+        ("appareil auditif (Phonak, acheté chez Audition Santé Bellecour)", "Audition Santé Bellecour"),
+    ],
+)
+def test_round22_practices_named_after_a_place(redactor, text, practice):
+    assert practice in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+
+
+def test_round22_a_trade_and_ordinary_words_name_no_practice(redactor):
+    text = "IRM CÉRÉBRALE ET MÉDULLAIRE ; RADIOLOGIE CONVENTIONNELLE ; Imagerie Par Résonance Magnétique"
+    assert spans(redactor, text, "HOSPITAL") == [], found(redactor, text)

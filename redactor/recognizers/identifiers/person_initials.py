@@ -49,6 +49,9 @@ def initials_used(text: str, initials: set[str]) -> Iterator[Finding]:
 # their own; two letters anywhere, three only in brackets or after "signé"
 _DOTTED = re.compile(r"(?<![\w.\-’'])(?P<initials>\p{Lu}\.(?:-?\p{Lu}\.){1,2})(?![\w\-’']|\.\w)")
 # (after a signature's label, even an abbreviation's letters: "Signature de l'agent : Z.A.")
+# alone after a sentence, closing the note ("... Dr Benhamou. N.B."; not "kinésithérapeute D.E.")
+_CLOSING_THE_NOTE = re.compile(r"[ \t]*\n?[ \t]*\Z")
+_AFTER_A_SENTENCE = re.compile(r"(?:[.!?)][ \t]{1,3}|\n[ \t]*)$")
 _SIGNED_BEFORE = re.compile(
     r"(?i:(?<![\w])(?:sign[ée]e?s?|signature|visa|paraphe)(?:[ \t]+par|[ \t]+(?:de[ \t]+l['’]|du[ \t]+)?\w+)?)[ \t]*:?[ \t]*$"
 )
@@ -58,7 +61,10 @@ def dotted_initials(text: str, abbreviations: frozenset[str]) -> Iterator[Findin
     """Dotted initials standing alone, not an abbreviation's dots ("D.E.", "I.V.")."""
     for match in _DOTTED.finditer(text):
         initials = match.group("initials")
-        signed = _SIGNED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        # after a signature's label, or closing the note alone: even an abbreviation's letters
+        signed = _SIGNED_BEFORE.search(text, max(0, match.start() - 30), match.start()) or (
+            _CLOSING_THE_NOTE.match(text, match.end()) and _AFTER_A_SENTENCE.search(text, max(0, match.start() - 4), match.start())
+        )
         if initials.replace("-", "") in abbreviations and not signed:
             continue
         in_brackets = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"

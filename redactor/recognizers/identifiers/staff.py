@@ -89,6 +89,7 @@ _STAFF_LABELS = (
     # who signed or scanned a document: "Signature : TGR", "scanné par CB"
     "signature", "scanné par", "scannée par", "scanne par", "numérisé par", "numérisée par",
 )  # fmt: skip
+_SIGNING_LABEL = re.compile(r"(?i:signature|sign[ée]e?\s+par|dict[ée]e?\s+par|tap[ée]e?\s+par|frapp[ée]e?\s+par|visa)")
 # "frappé le 08/05/2025 par CT", "frappé le 29.12.2024 (sb)": a typing verb, its date, then the
 # typist's initials
 _TYPED_ON_BY = re.compile(
@@ -218,7 +219,9 @@ class StaffRules(Detector):
             if key not in common_word_keys() and not is_french_word(key) and trail:
                 yield Finding(match.start("login"), match.end("login"), "PERSON", 0.6, "person.login")
         for match in _INITIALS_AFTER_LABEL.finditer(text):
-            if not self.lexicon.is_not_name(match.group("initials")):
+            # who signed, dictated or typed it: the label says a person, whatever the letters
+            # spell ("Signature : TA", "Dicté par ASA")
+            if not self.lexicon.is_not_name(match.group("initials")) or _SIGNING_LABEL.match(match.group()):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
         for match in _TYPED_ON_BY.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")

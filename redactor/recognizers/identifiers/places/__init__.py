@@ -4,7 +4,8 @@ One detector over three sets of rules that share the town lexicon, `towns.py` (p
 towns), `addresses.py` (street lines) and `facilities.py` (named facilities), and the NER's
 towns and facilities that the lexicon or the name's words confirm (`place_model.py`), the
 facility opening a page's running header or footer (`running_lines.py`), addresses in the
-United States (`us_addresses.py`);
+United States (`us_addresses.py`), private practices named after a place or a brand
+(`practices.py`);
 `shapes.py` holds the pattern pieces they share."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from redactor.recognizers.identifiers.places.addresses import AddressRules
 from redactor.recognizers.identifiers.places.facilities import FacilityRules
 from redactor.recognizers.identifiers.places.facility_names import FacilityNames
 from redactor.recognizers.identifiers.places.place_model import FacilityWords, ModelPlaces
+from redactor.recognizers.identifiers.places.practices import practice_names
 from redactor.recognizers.identifiers.places.running_lines import running_line_facilities
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.identifiers.places.us_addresses import us_addresses
@@ -51,5 +53,6 @@ class PlaceRules(Detector):
             *self.model_places.find(text, doc),
             *running_line_facilities(text),
             *us_addresses(text),
+            *practice_names(text),
         ]
         return found + self.facility_names.spread(text, found)
