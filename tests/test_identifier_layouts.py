@@ -2178,3 +2178,32 @@ def test_round22_practices_named_after_a_place(redactor, text, practice):
 def test_round22_a_trade_and_ordinary_words_name_no_practice(redactor):
     text = "IRM CÉRÉBRALE ET MÉDULLAIRE ; RADIOLOGIE CONVENTIONNELLE ; Imagerie Par Résonance Magnétique"
     assert spans(redactor, text, "HOSPITAL") == [], found(redactor, text)
+
+
+# ---------------------------------------------------------------- round 23 (lay-z: psychiatry, justice)
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Greffe : 01 49 81 19 46          N° RG 25/04417", "25/04417"),
+        ("Ordonnance du 19/09/2019 - JCP de Brest, RG 19/00733", "19/00733"),
+        ("N° d'instruction : JI 2/24/118      N° parquet : 24.123.000456", "JI 2/24/118"),
+        ("N° d'instruction : JI 2/24/118      N° parquet : 24.123.000456", "24.123.000456"),
+        ("Patient : MBEMBA-NKOUKA Dieudonné (écrou 452 871 H) - D3, cellule 217", "452 871 H"),
+        ("02/06/25  | BEKA1989H         | « Kaka »           | 10 kits", "BEKA1989H"),  # a CAARUD user code
+    ],
+)
+def test_round23_case_and_user_numbers(redactor, text, value):
+    assert value in spans(redactor, text, "PATIENT_ID"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text, category, values",
+    [
+        ("Service : Établissement public de santé Barthélemy Durand", "HOSPITAL", ["Établissement public de santé Barthélemy Durand"]),
+        ("Dr Moïse, urgentiste - fait aux Abymes le 22/12/2025", "CITY", ["Abymes"]),
+        ("Séances : 4, 11 et 18 mars 2025", "DATE", ["4", "11", "18 mars 2025"]),
+        ("Deniz : fille de la patiente, 24 ans\nMère : cancer du sein", "PERSON", ["Deniz"]),
+    ],
+)
+def test_round23_places_dates_and_names(redactor, text, category, values):
+    assert spans(redactor, text, category) == values, found(redactor, text)

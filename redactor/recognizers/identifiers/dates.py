@@ -218,7 +218,7 @@ _ENGLISH_MONTH_DAY = re.compile(
 )
 # "depuis l'été 2025": a season and its year
 _SEASON_YEAR = re.compile(rf"(?i:(?=[aéeph])\b(?:printemps|été|ete|automne|hiver)[ \t]+{_YEAR})(?![\w])")
-_DAY_LIST_BEFORE = re.compile(r"(?i:\b(?:les|des|du|le)\s+)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
+_DAY_LIST_BEFORE = re.compile(r"(?:(?i:\b(?:les|des|du|le)\s+)|:[ \t]*)(?P<days>(?:(?:0?[1-9]|[12]\d|3[01])\s*(?:,|et|&)\s*)+)$")
 _BIRTH_YEAR = re.compile(rf"(?i:(?=n)\bn[ée]e?\s+en\s+)(?P<date>{_YEAR}|\d{{2}})(?![\w]|[.,]\d| ?(?:ans|mois|jours|semaines|kg|cm))")
 # Month names that are also common words: a month alone with no day or year is not a date.
 _AMBIGUOUS_ALONE = {"mars", "mai", "août", "aout", "sept", "oct", "nov", "dec", "déc", "jan", "sep", "avr", "juil"}

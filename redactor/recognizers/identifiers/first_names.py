@@ -18,6 +18,8 @@ Rules, each named in the finding's `detector`:
 - person.family: a known surname after a plural article, for a family ("Les Moreau ont
   rappelé", "vit chez les Moreau"): not a common word, a first name, a town or a country.
 - person.family also: a surname in capitals after "famille" ("La famille GUÉRIN-BROCHARD").
+- person.name_then_kinship: a first name opening a line, then who it is ("Deniz : fille de la
+  patiente").
 - person.first_names_line: a line of first names only, a letter's signature ("Christian, Annie,
   Kevin, Laura et Mathis").
 - person.transport_company: the surname that names an ambulance, taxi or funeral company, or a
@@ -103,6 +105,12 @@ _FAMILY_NAMED = re.compile(rf"(?<![\w])(?i:famille)[ \t]+(?P<name>{ALL_CAPS})(?!
 _FIRST_NAMES_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<names>{CAPITALISED}(?:[ \t]*,[ \t]*{CAPITALISED})*(?:[ \t]*,?[ \t]+et[ \t]+{CAPITALISED}))[ \t]*\.?[ \t]*$"
     rf"|(?m)^[ \t]*(?P<names>{CAPITALISED}(?:[ \t]*,[ \t]*{CAPITALISED}){{2,}})(?=[ \t]*(?:$|[.,]|et(?![\w])))"
+)
+# "Deniz : fille de la patiente", "- Farid : frère, hébergé chez lui": a first name, then who it is
+_NAME_THEN_KINSHIP = re.compile(
+    rf"(?m)^[ \t]*(?:[\-•*][ \t]*)?(?P<name>{CAPITALISED})[ \t]*:[ \t]*(?:(?:sa|son|la|le)[ \t]+)?"
+    r"(?:fille|fils|mère|mere|père|pere|frère|frere|sœur|soeur|épouse|epouse|époux|mari|compagne|compagnon|conjointe?|"
+    r"tante|oncle|cousine?|nièce|niece|neveu|grand-mère|grand-père|petite-fille|petit-fils|belle-fille|beau-fils|amie?|voisine?)(?![\w\-])"
 )
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
@@ -206,6 +214,9 @@ class FirstNameRules(Detector):
                 and (name[-1] not in "sxz" or _PLURAL_VERB_AFTER.match(text, match.end()))
             ):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.7, "person.family")
+        for match in _NAME_THEN_KINSHIP.finditer(text):
+            if self.lexicon.is_first_name(match.group("name")) and not self.lexicon.is_not_name(match.group("name")):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.name_then_kinship")
         for match in _FAMILY_NAMED.finditer(text):
             name = match.group("name")
             if (

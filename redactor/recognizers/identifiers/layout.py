@@ -9,6 +9,8 @@ Rules, each named in the finding's `detector`:
 - patient_id.code: a record code mixing capitals and 5+ digits ("CT26031400217", "B26-04521",
   "HAD-2026-00413", "SJD 2026 1177 4"), or digit groups holding 8+ digits ("0047 1193 85"):
   exam, specimen, stay and insurance numbers; gene variants, transcripts and SNP ids excepted.
+- patient_id.anonymity_code: a harm-reduction service's user code, letters of the names, the
+  birth year and the sex ("BEKA1989H").
 - patient_id.long_number: any other run of 6+ digits (dashes allowed) that is not a quantity
   (a unit after it, "à" or "=" before it): in a clinical note it is some record's number
   (lower score, so a phone, a NIR, a date or an RPPS that overlaps it wins).
@@ -61,6 +63,8 @@ _NOT_A_RECORD = re.compile(
 _LABEL_PREFIXES = frozenset(
     {"AM", "NIR", "DDN", "IPP", "NDA", "NIP", "RPPS", "DECT", "TEL", "FAX", "BIP", "UF", "CP", "BP", "CS", "SS", "INS", "TSA"}
 )
+# "BEKA1989H": the first letters of a user's surname and first name, birth year, sex (CAARUD, CSAPA)
+_ANONYMITY_CODE = re.compile(r"(?<![\w\-/])[A-Z]{4}(?:19|20)\d{2}[HF](?![\w\-/])")
 # the EFS number of a blood product: site letter and code, year, serial, key
 _BLOOD_PRODUCT = re.compile(r"(?<![\w])[A-Z]\d{4}[ ]?\d{2}[ ]?\d{6}[ ]?\d(?![\w])")
 _LOT_BEFORE = re.compile(r"(?i:\b(?:lot|batch|série|serie|réf\.?\s+produit)\s*:?\s*)$")
@@ -129,6 +133,8 @@ class NumberLayout(Detector):
             if _digits(match.group("value")) >= 5 and not _DATE_OR_TIME.fullmatch(match.group("value")):
                 if not _FORM_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                     yield _finding(match, 0.8, "patient_id.number_sign")
+        for match in _ANONYMITY_CODE.finditer(text):
+            yield Finding(match.start(), match.end(), "PATIENT_ID", 0.8, "patient_id.anonymity_code")
         for match in self._barcode.finditer(text):
             if _digits(match.group("value")) >= 4:
                 yield _finding(match, 0.9, "patient_id.barcode")

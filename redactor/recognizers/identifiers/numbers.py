@@ -127,7 +127,7 @@ class LabelledIdentifiers(Detector):
             # (a digit within the value's reach: an unbounded lookahead read "IPP IPP IPP ..."
             # to its end from each label, in time quadratic in the length of the run)
             r"(?P<value>(?:[A-Z]{1,4} (?=\d))?(?=[A-Z0-9\-/. ]{0,30}\d)[A-Z0-9]"
-            r"(?:[A-Z0-9\-/.]|(?<=\d) (?=\d)|(?<=\d) (?=[A-Z]\d(?![\w]))){2,24})"
+            r"(?:[A-Z0-9\-/.]|(?<=\d) (?=\d)|(?<=\d) (?=[A-Z]\d?(?![\w]))){2,24})"  # "452 871 H": a key letter
         )
         # "N° dossier cabinet : A-2019-00458", "Réf. bloc d'origine : ...", "ipp_etablissement = ...":
         # up to two lower-case words between label and value

@@ -122,7 +122,7 @@ class TownRules:
         )
         # "du Mans", "du Havre", "des Sables-d'Olonne": a town whose name opens on "Le" or
         # "Les", its article joined to "de"
-        self._town_after_du = re.compile(rf"(?<![\w])(?P<article>du|des|Du|Des|DU|DES)[ \t]+(?P<town>{TOWN})")
+        self._town_after_du = re.compile(rf"(?<![\w])(?P<article>du|des|aux|Du|Des|Aux|DU|DES|AUX)[ \t]+(?P<town>{TOWN})")
         # "SPST de Molsheim", "SMUR d'Armentières", "USMP de Fleury-Mérogis": a service's acronym
         # and the town it serves
         self._town_of_acronym = re.compile(rf"(?<![\w\-])\p{{Lu}}{{2,6}}[ \t]+(?:(?i:de|du)[ \t]+|(?i:d['’])[ \t]*)(?P<town>{TOWN})")
@@ -290,8 +290,8 @@ class TownRules:
         return next((end for end in reversed(ends) if self.towns.is_abroad(candidate[:end])), 0)
 
     def _towns_after_du(self, text: str) -> Iterator[Finding]:
-        """Towns of 15,000 inhabitants or more named "Le X" or "Les X" after "du" or "des" (not a
-        first name: "du François" is no town of Martinique)."""
+        """Towns of 15,000 inhabitants or more named "Le X" or "Les X" after "du", "des" or "aux"
+        ("fait aux Abymes"; not a first name: "du François" is no town of Martinique)."""
         for match in self._town_after_du.finditer(text):
             article = "le " if match.group("article").casefold() == "du" else "les "
             town = match.group("town")
