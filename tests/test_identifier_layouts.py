@@ -2207,3 +2207,8 @@ def test_round23_case_and_user_numbers(redactor, text, value):
 )
 def test_round23_places_dates_and_names(redactor, text, category, values):
     assert spans(redactor, text, category) == values, found(redactor, text)
+
+
+def test_stop34_a_capitalised_role_opens_the_next_cell_not_a_name(redactor):
+    text = "Patient : M. Dupont      Médecin : Dr J. Martin"
+    assert spans(redactor, text, "PERSON") == ["Dupont", "J. Martin"], found(redactor, text)

@@ -166,19 +166,21 @@ class StaffRules(Detector):
         super().__init__(name="StaffRules", categories=["PERSON"])
         self.lexicon = lex = lexicon or name_lexicon()
         role_words = [*lex.roles, "brancardier", "brancardière", "AES", "IDEC", "AMP", "ASD", "auxiliaire de vie"]
-        # a form's label is capitalised: "Circulante : Audrey VIALE"
-        role_words += [word[0].upper() + word[1:] for word in role_words if word[:1].islower()]
         roles = alternation(role_words)
+        # before a name, a form's label is capitalised: "Circulante : Audrey VIALE" (after a name,
+        # a capitalised role opens the next cell: "M. Dupont      Médecin : ...")
+        role_labels = [*role_words, *(word[0].upper() + word[1:] for word in role_words if word[:1].islower())]
+        labels = alternation(role_labels)
         # every match of the role list and role-then-first-name patterns holds a role, case-sensitive,
         # so its first word letter for letter: a note without one skips both scans
-        self._role_first_word = stdlib_re.compile("|".join(stdlib_re.escape(r.split(" ")[0]) for r in role_words))
+        self._role_first_word = stdlib_re.compile("|".join(stdlib_re.escape(r.split(" ")[0]) for r in role_labels))
         name = rf"(?:{INITIALS}[ \t]?(?:{ALL_CAPS}|{CAPITALISED})|{CAPITALISED}(?:[ \t]+(?:{INITIALS}|{ALL_CAPS}|{CAPITALISED}))?)"
         self._before_role = re.compile(
             rf"(?<![\w\-'’.])(?P<name>{name})(?:[ \t]+\((?i:{roles})(?![\w])[^)\n]{{0,20}}\)|[ \t]+(?:{roles})(?:[ \t]+\p{{Lu}}{{2,6}})?{_SHIFT}(?=[ \t]*(?:\n|$|[,;:)]|\.(?!\w))))"
         )
         # "IDE 2/j (Enora, Gwendal)", "IDE Lucie, Manon": first names listed after a role
         self._role_list = re.compile(
-            rf"(?<![\w\-])(?:{roles})(?:[ \t]+\d+/\w+)?[ \t]*[(:]?[ \t]*"
+            rf"(?<![\w\-])(?:{labels})(?:[ \t]+\d+/\w+)?[ \t]*[(:]?[ \t]*"
             rf"(?P<names>{CAPITALISED}(?:[ \t]*(?:,|\bet\b)[ \t]*{CAPITALISED})+)"
         )
         # "12/02/25 07h10 Sonia AS : ...", "2l/O5  08hOO  Eloïse : ...": who wrote a transmission
@@ -188,7 +190,7 @@ class StaffRules(Detector):
         )
         # "l'IDE Anissa", "par l'AS Fatou", "l'IDE de coordination Fatou": a role then a known first name
         self._role_then_first_name = re.compile(
-            rf"(?<![\w\-])(?:{roles})(?:[ \t]+(?:de[ \t]+(?:coordination|nuit|jour|liaison|garde)|référente?|referente?|coordinatrice|coordinateur))?"
+            rf"(?<![\w\-])(?:{labels})(?:[ \t]+(?:de[ \t]+(?:coordination|nuit|jour|liaison|garde)|référente?|referente?|coordinatrice|coordinateur))?"
             rf"(?:[ \t]*:[ \t]*|[ \t]+)(?P<name>{CAPITALISED}"
             rf"(?:[ \t]+(?:{ALL_CAPS}|{INITIALS}|(?:(?:Le|La|De|Du|Da|Van|Ben|El)[ \t]+)?{CAPITALISED}))?)(?![\w\-'’])"  # "IOA : Rokia"
         )
