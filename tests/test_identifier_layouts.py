@@ -2212,3 +2212,21 @@ def test_round23_places_dates_and_names(redactor, text, category, values):
 def test_stop34_a_capitalised_role_opens_the_next_cell_not_a_name(redactor):
     text = "Patient : M. Dupont      Médecin : Dr J. Martin"
     assert spans(redactor, text, "PERSON") == ["Dupont", "J. Martin"], found(redactor, text)
+
+
+def test_round24_a_form_line_of_street_postcode_and_town_cells(redactor):
+    text = "Adresse : 4 rue du Lavoir   Code postal : 63390   Ville : Saint-Gervais-d'Auvergne"
+    assert spans(redactor, text, "ADDRESS") == ["4 rue du Lavoir"], found(redactor, text)  # not the next cell's label
+    assert spans(redactor, text, "ZIP") == ["63390"], found(redactor, text)
+    assert spans(redactor, text, "CITY") == ["Saint-Gervais-d'Auvergne"], found(redactor, text)  # not "Ville" (Villé)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gynécologue de ville : Dr Agnès PELLETIER - Sage-femme : Mme Lucie DARD",
+        "Aide à domicile : Mme Boucher 3 h par semaine.",
+    ],
+)
+def test_round24_a_title_after_a_place_word_is_no_town(redactor, text):
+    assert spans(redactor, text, "CITY") == [], found(redactor, text)

@@ -123,7 +123,8 @@ class AddressRules:
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
         self._labelled_street = re.compile(
             rf"(?i:(?<![\w])(?:{alternation(data['address_labels'])}))(?![\w])(?:[^:\n]{{0,30}}?[ \t]*:|[ \t]*\t)[ \t]*"  # not "adresseur :"
-            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:\n[ \t]*(?:{POSTCODE_LABEL}[ \t]*(?::[ \t]*|\t))?)?(?:{ZIP})[ \t]+{UPPER})"
+            # (the postcode's label on the next line or in the next cell: "4 rue du Lavoir   Code postal : 63390")
+            rf"(?P<street>[^\n]{{3,80}}?)[ \t]*,?[ \t]*(?=(?:[\n\t][ \t]*(?:{POSTCODE_LABEL}[ \t]*(?::[ \t]*|\t))?)?(?:{ZIP})[ \t]+{UPPER})"
         )
         # "demeurant La Butte aux Loups, 72230 Moncé-en-Belin": a resident's street before a postcode
         self._resident_at = re.compile(

@@ -73,6 +73,8 @@ _STANDALONE_MIN_POPULATION = 20_000
 _UP_TO_PREPOSITION = re.compile(r".*[ \t](?:à|À)[ \t]+")
 
 
+_LABEL_COLON = re.compile(r"[ \t]*:(?!\d)")
+_TOWN_LABEL = re.compile(r"(?i:ville|commune|localit[ée])")
 # countries whose capital bears their name: after "à", the city
 _CITY_STATE = re.compile(r"(?:Luxembourg|Monaco|Singapour|Djibouti|Koweït|Koweit)(?![\w\-])")
 
@@ -206,6 +208,8 @@ class TownRules:
                 town = match.group("town")
                 if _DAY_COUNT.fullmatch(town) or town.casefold() in self._countries:
                     continue  # "à J15"; "originaire de Guadeloupe": a region
+                if name_lexicon().is_not_name(town.split()[0]) and not self.known_town_length(town, 0):
+                    continue  # "Gynécologue de ville : Dr Agnès PELLETIER": a title, not a town
                 end = match.end("town")
                 if (joined := re.search(r"[ \t](?:et|ET)[ \t]", town)) and self.known_town_length(town[: joined.start()], 0) == joined.start():
                     end = match.start("town") + joined.start()  # "Vit à Lyon et Marie ...": the town, then a sentence goes on
@@ -275,7 +279,9 @@ class TownRules:
         """"75013 Paris" but not "15 000 E/mm3" or "10000 UI": a count and its unit are no address."""
         town = match.group("town")
         if text[match.end("town") : match.end("town") + 1] == "/":
-            return False
+            return False  # "15 000 E/mm3"
+        if _TOWN_LABEL.fullmatch(town) and _LABEL_COLON.match(text, match.end("town")):
+            return False  # "63390   Ville : Saint-Gervais": the next cell's label (Villé is a town too)
         known = self.known_town_length(town, 0) == len(town) or self.abroad_town_length(town) == len(town)
         if " " in match.group("zip").strip() or (town.isupper() and len(town) <= 3):
             return known  # "75 013" and short capitals ("UI", "GB") need a known town
