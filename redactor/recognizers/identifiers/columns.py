@@ -34,13 +34,6 @@ _WORDS = re.compile(r"[\w'’]+")
 # a prescriber's cell: a title, the name, then where they practise after a comma
 _PERSON_AND_PLACE = re.compile(r"(?:(?:Dr|Pr|Docteur|Professeur|Mme|Mlle|M\.)\.?[ \t]+)?(?P<name>[^,]+?)(?:[ \t]*,[ \t]*(?P<place>.+))?")
 _FACILITY_START = re.compile(r"(?i:institut|hôpital|hopital|clinique|CHU?|centre|cabinet|maison|pharmacie|polyclinique|EHPAD|MSP)(?![\w])")
-
-
-def _is_a_place(text: str | None) -> bool:
-    """After a comma in a person's cell: a street, a town or a facility, not a first name."""
-    if not text:
-        return False
-    return text[:1].isdigit() or bool(_FACILITY_START.match(text)) or town_lexicon().is_known(text.strip(), 0)
 # a day and month, a year if any, then a time if any: "11.02", "08/09 18h00", "3-4-25"
 _DAY_MONTH = re.compile(r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./\-](?:0?[1-9]|1[0-2])(?:[./\-](?:\d{2}|\d{4}))?)(?:[ \t]+\d{1,2}[h:]\d{2})?")
 # a carer's initials in a column of who did it ("MG", "J.C."); not what such a cell says instead
@@ -49,6 +42,13 @@ _NOT_INITIALS = frozenset({"OK", "RAS", "NR", "NA", "ND", "NF", "NP", "SO"})
 # a header naming the column outranks another reading of the cell (a name the model gives a
 # facility's cell, a town read in a person's cell)
 _SCORE = 0.95
+
+
+def _is_a_place(text: str | None) -> bool:
+    """After a comma in a person's cell: a street, a town or a facility, not a first name."""
+    if not text:
+        return False
+    return text[:1].isdigit() or bool(_FACILITY_START.match(text)) or town_lexicon().is_known(text.strip(), 0)
 
 
 @dataclass(frozen=True)

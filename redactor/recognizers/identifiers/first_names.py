@@ -104,7 +104,7 @@ _FAMILY_NAMED = re.compile(rf"(?<![\w])(?i:famille)[ \t]+(?P<name>{ALL_CAPS})(?!
 # Annie, Kevin, Laura et les petits"
 _FIRST_NAMES_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<names>{CAPITALISED}(?:[ \t]*,[ \t]*{CAPITALISED})*(?:[ \t]*,?[ \t]+et[ \t]+{CAPITALISED}))[ \t]*\.?[ \t]*$"
-    rf"|(?m)^[ \t]*(?P<names>{CAPITALISED}(?:[ \t]*,[ \t]*{CAPITALISED}){{2,}})(?=[ \t]*(?:$|[.,]|et(?![\w])))"
+    rf"|^[ \t]*(?P<names>{CAPITALISED}(?:[ \t]*,[ \t]*{CAPITALISED}){{2,}})(?=[ \t]*(?:$|[.,]|et(?![\w])))"
 )
 # "Deniz : fille de la patiente", "- Farid : frère, hébergé chez lui": a first name, then who it is
 _NAME_THEN_KINSHIP = re.compile(
@@ -138,17 +138,6 @@ _COORDINATED = re.compile(
 class FirstNameRules(Detector):
     """Known first names used alone, where the layout says they name someone."""
 
-    def _may_name_a_company(self, name: str) -> bool:
-        """A surname that may name a company: no short acronym, common word, role or town."""
-        key = fold(name)
-        return (
-            not (name.isupper() and len(name) <= 4)
-            and key not in common_word_keys()
-            and (self.lexicon.is_last_name(name) or not is_french_word(key))
-            and not self.lexicon.is_not_name(name)
-            and not town_lexicon().is_town(name)
-        )
-
     def __init__(self, lexicon: NameLexicon | None = None) -> None:
         super().__init__(name="FirstNameRules", categories=["PERSON"])
         self.lexicon = lexicon or name_lexicon()
@@ -161,6 +150,17 @@ class FirstNameRules(Detector):
         self._roles = frozenset(fold(role) for role in self.lexicon.roles if " " not in role)
         self._person_words = frozenset(
             fold(phrase.split()[0]) for phrase in (*self.lexicon.relations, *self.lexicon.roles, *self.lexicon.titles)
+        )
+
+    def _may_name_a_company(self, name: str) -> bool:
+        """A surname that may name a company: no short acronym, common word, role or town."""
+        key = fold(name)
+        return (
+            not (name.isupper() and len(name) <= 4)
+            and key not in common_word_keys()
+            and (self.lexicon.is_last_name(name) or not is_french_word(key))
+            and not self.lexicon.is_not_name(name)
+            and not town_lexicon().is_town(name)
         )
 
     def _is_plain_first_name(self, word: str) -> bool:

@@ -48,10 +48,10 @@ def initials_used(text: str, initials: set[str]) -> Iterator[Finding]:
 # "(A.P.)", "pause avant incision, A.P.).", "fiche signée G.V.", "(J.-M.)": dotted capitals on
 # their own; two letters anywhere, three only in brackets or after "signé"
 _DOTTED = re.compile(r"(?<![\w.\-’'])(?P<initials>\p{Lu}\.(?:-?\p{Lu}\.){1,2})(?![\w\-’']|\.\w)")
-# (after a signature's label, even an abbreviation's letters: "Signature de l'agent : Z.A.")
 # alone after a sentence, closing the note ("... Dr Benhamou. N.B."; not "kinésithérapeute D.E.")
 _CLOSING_THE_NOTE = re.compile(r"[ \t]*\n?[ \t]*\Z")
 _AFTER_A_SENTENCE = re.compile(r"(?:[.!?)][ \t]{1,3}|\n[ \t]*)$")
+# after a signature's label, even an abbreviation's letters: "Signature de l'agent : Z.A."
 _SIGNED_BEFORE = re.compile(
     r"(?i:(?<![\w])(?:sign[ée]e?s?|signature|visa|paraphe)(?:[ \t]+par|[ \t]+(?:de[ \t]+l['’]|du[ \t]+)?\w+)?)[ \t]*:?[ \t]*$"
 )
