@@ -313,8 +313,9 @@ class DateDetector(Detector):
             yield Finding(match.start("date"), end, "DATE", 0.6, "date.year_only")
         for match in chain(_ENGLISH_MONTH_DAY.finditer(text), _SEASON_YEAR.finditer(text)):
             yield Finding(match.start(), match.end(), "DATE", 0.85, "date.textual")
-        for match in chain(_ENGLISH_ORDER.finditer(text), _IBERIAN_ORDER.finditer(text)):
-            yield Finding(match.start(), match.end(), "DATE", 0.9, "date.english_order")
+        for pattern, rule in ((_ENGLISH_ORDER, "date.english_order"), (_IBERIAN_ORDER, "date.iberian_order")):
+            for match in pattern.finditer(text):
+                yield Finding(match.start(), match.end(), "DATE", 0.9, rule)
         for match in _HOLIDAY.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.holiday")
         for match in _BIRTH_YEAR.finditer(text):

@@ -60,6 +60,10 @@ class NameLexicon:
     def is_known_name(self, token: str) -> bool:
         return self.is_first_name(token) or self.is_last_name(token)
 
+    def is_dotted_abbreviation(self, token: str) -> bool:
+        """"D.E.", "P.A.", "I.V.": dotted capitals that are no one's initials (a hyphen aside)."""
+        return token.replace("-", "") in self.dotted_abbreviations
+
     def is_not_name(self, token: str) -> bool:
         bare = token.rstrip(".")
         key = fold(bare)
@@ -122,6 +126,10 @@ class TownLexicon:
 
     def is_town(self, name: str) -> bool:
         return town_key(name) in self.population
+
+    def inhabitants(self, name: str) -> int:
+        """The town's population, ordinary words (`ambiguous`) included; 0 for no known town."""
+        return self.population.get(town_key(name), 0)
 
     def is_known(self, name: str, min_population: int) -> bool:
         """A town of at least `min_population`; ordinary words (`ambiguous`) only without a

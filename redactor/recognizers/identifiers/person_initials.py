@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 import regex as re
 
 from redactor.findings import Finding
+from redactor.recognizers.identifiers.lexicon import NameLexicon
 
 # "CL = Coralie", "CS : Christine Schaeffer": the initials, then the name found after them
 _LEGEND_BEFORE_NAME = re.compile(r"(?<![\w.\-/])(?P<initials>\p{Lu}{2,3})[ \t]*(?:=|:)[ \t]*$")
@@ -57,7 +58,7 @@ _SIGNED_BEFORE = re.compile(
 )
 
 
-def dotted_initials(text: str, abbreviations: frozenset[str]) -> Iterator[Finding]:
+def dotted_initials(text: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """Dotted initials standing alone, not an abbreviation's dots ("D.E.", "I.V.")."""
     for match in _DOTTED.finditer(text):
         initials = match.group("initials")
@@ -65,7 +66,7 @@ def dotted_initials(text: str, abbreviations: frozenset[str]) -> Iterator[Findin
         signed = _SIGNED_BEFORE.search(text, max(0, match.start() - 30), match.start()) or (
             _CLOSING_THE_NOTE.match(text, match.end()) and _AFTER_A_SENTENCE.search(text, max(0, match.start() - 4), match.start())
         )
-        if initials.replace("-", "") in abbreviations and not signed:
+        if lexicon.is_dotted_abbreviation(initials) and not signed:
             continue
         in_brackets = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
         letters = sum(c.isalpha() for c in initials)

@@ -114,7 +114,7 @@ class ModelPersons:
         span = text[found.start : found.end]
         if (_DOSE_AFTER.match(text, found.end) and not title) or self._is_drug_or_place_run(span):
             return
-        if span.replace("-", "") in self.lexicon.dotted_abbreviations:
+        if self.lexicon.is_dotted_abbreviation(span):
             return  # "P.A. normale", "masseur-kinésithérapeute D.E.": an abbreviation's dots
         if self._ordinary_words(text, found.start, span, title):
             return

@@ -110,8 +110,6 @@ _STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS)  # "SANS RAPPORT" is
 _CELL_GAP = re.compile(CELL_GAP)
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
-# initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
-# (not a genus: "MARTIN S. aureus")
 # a place or an institution named after someone, before the name
 _NAMED_AFTER = re.compile(
     r"(?i:lycée|lycee|collège|college|école|ecole|rue|avenue|av\.|boulevard|bd|place|allée|impasse|quai|square|cours|"
@@ -123,6 +121,8 @@ _MAIL_DISPLAY_NAME = re.compile(r"(?<![\w'’\-])(?P<name>\p{L}[\p{L}'’\-]*(?:
 _HAN_NAME = re.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
 # a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
 _INITIAL_ENDING_A_FIELD = re.compile(r"[ ]\p{Lu}\.(?=[ \t]*(?:[\-–,;/|()]|\n|$))")
+# initials after a surname, as footers and lists write them: "RAKOTOMALALA V.", "SCHNEIDER H.-P."
+# (not a genus: "MARTIN S. aureus")
 _INITIALS_AFTER_SURNAME = re.compile(
     r"[ ](?:\p{Lu}\.)(?:-?\p{Lu}\.)?(?![\w\-])(?![ \t]*\p{Ll})"
     # or one capital without its dot, ending a table's cell or a line ("Dr PETITJEAN M        F2407...")
@@ -418,7 +418,6 @@ class PersonRules(Detector):
                     found = self._finding(text, match.start("name"), match.end("name"), score, rule)
                     if found:
                         yield found
-
         for match in self._first_particle_surname.finditer(text):
             surname = match.group("surname")
             if _NAMED_AFTER.search(text, max(0, match.start() - 25), match.start()):
@@ -546,7 +545,7 @@ class PersonRules(Detector):
             *self._by_mail_display_name(text),
             *self._by_case_patterns(text),
             *self._by_upper_surname(text),
-            *dotted_initials(text, self.lexicon.dotted_abbreviations),
+            *dotted_initials(text, self.lexicon),
             *(Finding(m.start(), m.end(), "PERSON", 0.6, "person.han_script") for m in _HAN_NAME.finditer(text)),
             *self._model.find(text, doc),
         ]

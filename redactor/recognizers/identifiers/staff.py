@@ -252,17 +252,14 @@ class StaffRules(Detector):
                     yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, rule)
         for pattern in (_INITIALS_ENDING_THE_NOTE, _INITIALS_OF_AN_ENTRY):
             for match in pattern.finditer(text):
-                initials = match.group("initials")
-                if initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials):
+                if self._may_be_initials(match.group("initials")):
                     yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.sign_off")
         for match in _INITIALS_AFTER_PARTICIPLE.finditer(text):
             for group in ("initials", "second"):
-                initials = match.group(group)
-                if initials and initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials):
+                if match.group(group) and self._may_be_initials(match.group(group)):
                     yield Finding(match.start(group), match.end(group), "PERSON", 0.6, "person.initials_label")
         for match in self._role_initials.finditer(text):
-            initials = match.group("initials")
-            if initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials):
+            if self._may_be_initials(match.group("initials")):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_role")
         for match in self._before_role.finditer(text):
             if self._names_someone(match.group("name")):
@@ -285,6 +282,10 @@ class StaffRules(Detector):
             if self.lexicon.is_first_name(first) and not self.lexicon.is_not_name(surname) and len(surname) > 2:
                 yield Finding(match.start("surname"), match.end("surname"), "PERSON", 0.8, "person.surname_first")
                 yield Finding(match.start("first"), match.end("first"), "PERSON", 0.8, "person.surname_first")
+
+    def _may_be_initials(self, initials: str) -> bool:
+        """Capitals that may be someone's initials: no abbreviation, role or heading ("TA", "AS", "CAT")."""
+        return initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials)
 
     def _after_a_role(self, text: str) -> Iterator[Finding]:
         """Known first names after a staff role: "l'IDE Anissa", "IDE 2/j (Enora, Gwendal)"."""

@@ -10,7 +10,7 @@ from typing import Iterator
 import regex as re
 
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_key, town_lexicon
+from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.patterns import (
     NAME_PARTICLE_ANY_CASE,
     NOT_IN_WORD_BEFORE,
@@ -268,7 +268,7 @@ class TownRules:
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_start")
         for match in _TOWN_ENDING_A_LINE.finditer(text):
             town = match.group("town")
-            if self.towns.population.get(town_key(town), 0) >= _LINE_END_TOWN_MIN_POPULATION:
+            if self.towns.inhabitants(town) >= _LINE_END_TOWN_MIN_POPULATION:
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_end")
         for match in self._capitalised_run.finditer(text, overlapped=True):
             length = self.known_town_length(match.group(), _STANDALONE_MIN_POPULATION)
