@@ -2230,3 +2230,85 @@ def test_round24_a_form_line_of_street_postcode_and_town_cells(redactor):
 )
 def test_round24_a_title_after_a_place_word_is_no_town(redactor, text):
     assert spans(redactor, text, "CITY") == [], found(redactor, text)
+
+
+# Stop 35: round 24's leftovers (lay-aa) and device numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Patient : MARTIN Christiane Né(e) le : 22/06/\n1958 IPP : 7600392185", "22/06/\n1958"),
+        ("Date de naissance : 03/\n11/1947", "03/\n11/1947"),
+    ],
+)
+def test_stop35_a_numeric_date_wrapped_by_a_pdf_copy(redactor, text, date):
+    assert spans(redactor, text, "DATE") == [date], found(redactor, text)
+
+
+def test_stop35_a_phone_wrapped_after_a_colon(redactor):
+    text = "Contact unité capsule : 02 32 88 \n17 42 - capsule.rouen@chu-rouen.fr"
+    assert spans(redactor, text, "PHONE") == ["02 32 88 \n17 42"], found(redactor, text)
+    # a row of values on two lines after a colon is no phone: nine digits
+    text = "Mesures : 02 32 88\n17 4 mm"
+    assert spans(redactor, text, "PHONE") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Patiente : Mme ZHANG Wei (nom d'usage ZHANG-ROBIN)", "ZHANG-ROBIN"),
+        ("Mme Martine LEROUX (nom de naissance : PHAM), 54 ans", "PHAM"),
+    ],
+)
+def test_stop35_a_family_name_in_brackets_after_the_name(redactor, text, name):
+    assert name in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+@pytest.mark.parametrize("text", ["Prothèse (nom Trident II) posée.", "Score (nom SOFA) à 4.", "Anticoagulant (nom commercial : Xarelto)."])
+def test_stop35_a_bare_name_word_in_brackets_names_no_one(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_stop35_a_first_name_and_a_surname_that_is_an_acronym_before_a_role(redactor):
+    text = "Dr Karine LEBLANC (anesthésiste), Océane MAS (enseignante APA)."
+    assert spans(redactor, text, "PERSON") == ["Karine LEBLANC", "Océane MAS"], found(redactor, text)
+    text = "SCANNER THORACIQUE SANS INJECTION (faible dose)"
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holter ECG 24 h (boîtier Spiderview, SN SV-2211-0457) posé.",
+        "Gastroscope Olympus GIF-H190, n° série 2731584",
+        "Désinfection : laveur ETD, cycle n° 11872, traçabilité OK",
+        "Graminées ..... 11 mm   lot ALK 2331041",
+        "Audiomètre Interacoustics AC40, SN 1147023",
+        "Tige fémorale taille 4   REF TFH-04S   LOT 7731205",
+    ],
+)
+def test_stop35_a_device_or_batch_number_is_no_patient_number(redactor, text):
+    assert spans(redactor, text, "PATIENT_ID") == [], found(redactor, text)
+
+
+def test_stop35_patient_numbers_beside_device_numbers_stay(redactor):
+    text = "Patient n° 20250418 ; IPP 80012345 ; appareil SN 1147023"
+    assert spans(redactor, text, "PATIENT_ID") == ["20250418", "80012345"], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pas d'endobrachyœsophage (Prague C0M0).",
+        "Caecum : polype sessile de 14 mm, Paris 0-Is, NICE 2, réséqué à l'anse.",
+        "Éosinophiles 620/mm³, FeNO 58 ppb, IgE totales 890 kUI/L.",
+    ],
+)
+def test_stop35_classifications_and_antibodies_are_no_towns(redactor, text):
+    assert spans(redactor, text, "CITY") == [], found(redactor, text)
+
+
+def test_stop35_the_towns_of_those_classifications_stay_towns(redactor):
+    text = "Patient vivant à Paris, opéré à Prague en 2019."
+    assert spans(redactor, text, "CITY") == ["Paris", "Prague"], found(redactor, text)

@@ -74,9 +74,10 @@ _NEXT_EXTENSION = re.compile(r"[ \t]*(?:ou|et|/|,)[ \t]*(?P<number>\d{3,6})(?![\
 # after an extension of two and three digits, the next one in a list, with whose it is:
 # "DECT anesthésiste de garde 26 400 ; maternité 26 510"
 _NEXT_LISTED_EXTENSION = re.compile(r"[ \t]*[;,][ \t]*(?:[^\W\d_]+[ \t]+){1,4}(?P<number>\d{2} \d{3})(?![\w]|[.,]\d| \d)")
-# a national number wrapped to the next line after its label: "Tél : 01 42 16\n00 00"
+# a national number wrapped to the next line after its label or a colon: "Tél : 01 42 16\n00 00",
+# "Contact unité capsule : 02 32 88\n17 42"
 _WRAPPED = re.compile(
-    rf"(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*:?[ \t]*(?P<number>0[1-9](?:[ .]\d{{2}}){{1,3}}[ \t]*\n[ \t]*\d{{2}}(?:[ .]\d{{2}}){{0,3}})(?![\w])"
+    rf"(?:(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*:?|:)[ \t]*(?P<number>0[1-9](?:[ .]\d{{2}}){{1,3}}[ \t]*\n[ \t]*\d{{2}}(?:[ .]\d{{2}}){{0,3}})(?![\w])"
 )
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
 # tie-break between PHONE and DATE is made here, where the layout is known.

@@ -50,6 +50,13 @@ _NUMERIC = re.compile(
     r")(?:(?=T\d{2}:)|(?=à[ \t]*\d)|(?![\w/]|[.,]\d))"  # a time stamp may follow: "2024-08-11T04:31:09", "12/03/2024à 10h"
 )
 # "12 03 2019": day, month and four-digit year separated by spaces only
+# a numeric date cut by a line break after a separator, as PDF copies wrap it: "Né(e) le : 22/06/\n1958"
+_WRAPPED_NUMERIC = re.compile(
+    r"(?=[0-9])(?<![\w/.\-,])(?:0?[1-9]|[12]\d|3[01])(?P<s>[/.\-])(?:"
+    r"(?:0?[1-9]|1[0-2])(?P=s)[ \t]*\n[ \t]*(?:19|20)\d{2}"  # 22/06/⏎1958
+    r"|[ \t]*\n[ \t]*(?:0?[1-9]|1[0-2])(?P=s)(?:19|20)\d{2}"  # 22/⏎06/1958
+    r")(?![\w/]|[.,]\d)"
+)
 _SPACED = re.compile(r"(?=[0-9])(?<![\w.,])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?![\w]| \d)")
 # "en 2019", "(2015)", "2012 : cholécystectomie": a year alone, not a quantity ("2000 mg")
 _UNIT = (
@@ -248,6 +255,8 @@ class DateDetector(Detector):
                 yield Finding(end.start("date"), end.end("date"), "DATE", 0.9, "date.range_end")
         for match in _SPACED.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.9, "date.spaced")
+        for match in _WRAPPED_NUMERIC.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.9, "date.wrapped")
         for match in _YEAR_RANGE.finditer(text):
             yield Finding(match.start(), match.end(), "DATE", 0.6, "date.year_only")
         for match in _YEAR_ALONE.finditer(text):

@@ -67,7 +67,12 @@ _LABEL_PREFIXES = frozenset(
 _ANONYMITY_CODE = re.compile(r"(?<![\w\-/])[A-Z]{4}(?:19|20)\d{2}[HF](?![\w\-/])")
 # the EFS number of a blood product: site letter and code, year, serial, key
 _BLOOD_PRODUCT = re.compile(r"(?<![\w])[A-Z]\d{4}[ ]?\d{2}[ ]?\d{6}[ ]?\d(?![\w])")
-_LOT_BEFORE = re.compile(r"(?i:\b(?:lot|batch|série|serie|réf\.?\s+produit)\s*:?\s*)$")
+# a batch's or a device's number, not a patient's: "lot ALK 2331041", "n° série 2731584",
+# "SN RNZ718264S", "S/N 1147023", "cycle n° 11872" (a washer's); not "étiquette", a patient's label
+_DEVICE_NUMBER_BEFORE = re.compile(
+    r"(?:\b(?i:lot|batch|série|serie|serial|réf\.?\s+produit|cycle)(?:\s*(?i:n°|no\.?))?|(?<![\w/])(?:SN|S/N)(?:\s*:)?)"
+    r"\s*:?\s*(?:[A-Z]{2,6}\s+)?$"
+)
 # a drug's CIP code is digits only; the Spanish health card's CIP holds letters ("LRPE870723912018")
 _DRUG_CODE_BEFORE = re.compile(r"(?i:\b(?:code\s+CIP|CIP)\s*:?\s*)$")
 
@@ -104,7 +109,7 @@ class NumberLayout(Detector):
             rf"(?=[A-Z0-9])(?<![\w\-/.])(?P<value>{_VALUE})(?=[ \t(\-{label_initials}])[ \t]*(?:\([ \t]*(?:{labels})[ \t]*\)|-?[ \t]*(?i:{labels})(?![\w])[ \t]*(?:\n|$|[,;)]))",
             re.IGNORECASE,
         )
-        self._number_sign = re.compile(rf"(?=[Nn])(?<![\w])(?:[Nn]°|[Nn]º|No\.?|N\.)[ \t]*:?[ \t]*(?P<value>{_VALUE})(?![\w])")
+        self._number_sign = re.compile(rf"(?=[Nn])(?<![\w])(?P<sign>[Nn]°|[Nn]º|No\.?|N\.)[ \t]*:?[ \t]*(?P<value>{_VALUE})(?![\w])")
         self._barcode = re.compile(r"\*(?P<value>[A-Z0-9][A-Z0-9\-]{4,30})\*")
         # "CT26031400217", "B26-04521", "AD-774 120 39": capitals and digits, then digit groups
         self._code = re.compile(
@@ -131,7 +136,9 @@ class NumberLayout(Detector):
                 yield _finding(match, 0.96, "patient_id.label_after")
         for match in self._number_sign.finditer(text):
             if _digits(match.group("value")) >= 5 and not _DATE_OR_TIME.fullmatch(match.group("value")):
-                if not _FORM_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                if not _FORM_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()) and not (
+                    _DEVICE_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.end("sign"))
+                ):
                     yield _finding(match, 0.8, "patient_id.number_sign")
         for match in _ANONYMITY_CODE.finditer(text):
             yield Finding(match.start(), match.end(), "PATIENT_ID", 0.8, "patient_id.anonymity_code")
@@ -148,6 +155,8 @@ class NumberLayout(Detector):
                 continue
             if _TERMINOLOGY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue
+            if _DEVICE_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+                continue
             yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.long_number")
 
     def _codes(self, text: str) -> Iterator[Finding]:
@@ -162,7 +171,7 @@ class NumberLayout(Detector):
         for match in candidates:
             if _TIME_AFTER.match(text, match.end()):
                 continue  # "2024-08-11T04:31:09": the hour of a time stamp
-            if _LOT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            if _DEVICE_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 continue
             if _DRUG_CODE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not re.search("[A-Z]", match.group()):
                 continue

@@ -109,6 +109,9 @@ _LEADING_PARTICLES = re.compile(rf"^(?:(?i:{_PARTICLE})(?:[ \t]+|(?<=['’])))+"
 _STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS)  # "SANS RAPPORT" is no "first name + surname"
 _CELL_GAP = re.compile(CELL_GAP)
 _ROMAN = re.compile(r"[IVX]{1,4}")
+# a role in brackets after a name: "Océane MAS (enseignante APA)" names someone, though MAS is
+# also a care home's acronym
+_ROLE_IN_BRACKETS_AFTER = re.compile(r"[ \t]*\((?:\p{Ll}{3,}|IDE|IDEL|ASH|AS)\b")
 _THREADS = re.compile(r"(?i:\baux\s+fils\b|\bfils\s+(?:de|du|d['’])\s)")
 # a place or an institution named after someone, before the name
 _NAMED_AFTER = re.compile(
@@ -163,7 +166,9 @@ class PersonRules(Detector):
         # Germaine", "Prénom(s) ........ Maëlys, Awa", "Nom de naissance : X" after another cell;
         # a value ends at its cell's end (a tab, or three spaces: the next field may follow)
         self._form_field = re.compile(
-            r"(?im)(?:^|\t|(?<=\S)[ ]{2,})[ \t]*(?:nom\s+de\s+naissance|nom\s+d['’]usage|nom\s+de\s+jeune\s+fille|nom\s+de\s+famille|nom\s+marital|nom\s+patronymique|pr[ée]noms?|nom)"
+            r"(?im)(?:(?:^|\t|(?<=\S)[ ]{2,})[ \t]*(?:nom\s+de\s+naissance|nom\s+d['’]usage|nom\s+de\s+jeune\s+fille|nom\s+de\s+famille|nom\s+marital|nom\s+patronymique|pr[ée]noms?|nom)"
+            # (or in brackets after a name, a family name only: "Mme ZHANG Wei (nom d'usage ZHANG-ROBIN)")
+            r"|(?<=\()(?:nom\s+de\s+naissance|nom\s+d['’]usage|nom\s+de\s+jeune\s+fille|nom\s+de\s+famille|nom\s+marital|nom\s+patronymique))"
             r"(?:\(e\)|\(s\))?(?:[ \t]*:|[ \t]*\.{3,}|[ \t]+)[ \t]*(?P<rest>(?:[^\t\n ]++|[ ]{1,2}+(?![ \t\n]))*+)"
         )
         self._list_item = re.compile(rf"(?:{title_run}[ \t]*)?(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})")
@@ -470,7 +475,7 @@ class PersonRules(Detector):
             if any(
                 lex.is_not_name(t) or _ROMAN.fullmatch(t) or (t.isupper() and fold(t) in _STOP_WORDS and not (index == 1 and particle_before_surname))
                 for index, t in enumerate(tokens[:2])
-            ):
+            ) and not self._named_before_role(text, match, tokens):
                 continue  # "Classe III Lucas": a numeral, not a surname
             a, b = tokens[0], tokens[1]
             end = match.end("b")
@@ -491,6 +496,18 @@ class PersonRules(Detector):
             elif lex.is_first_name(a) and not self._opens_sentence_as_word(text, match.start("a"), a):
                 if not self._is_eponym(text, match.start("a")) and not self.towns.is_town(f"{a} {b}"):
                     yield Finding(match.start("a"), end, "PERSON", 0.75, "person.first_capitalised")
+
+    def _named_before_role(self, text: str, match: re.Match[str], tokens: list[str]) -> bool:
+        """A known first name, a surname in capitals and a role in brackets: "Océane MAS
+        (enseignante APA)" names someone even where the surname is also a word or an acronym."""
+        return (
+            len(tokens) == 2
+            and not tokens[0].isupper()  # "SANS INJECTION (faible dose)"
+            and tokens[1].isupper()
+            and len(tokens[1]) > 1
+            and self.lexicon.is_distinct_first_name(tokens[0])
+            and bool(_ROLE_IN_BRACKETS_AFTER.match(text, match.end("b")))
+        )
 
     def _opens_sentence_as_word(self, text: str, start: int, word: str) -> bool:
         before = text[max(0, start - 3) : start].strip()

@@ -76,6 +76,11 @@ _UP_TO_PREPOSITION = re.compile(r".*[ \t](?:à|À)[ \t]+")
 _LABEL_COLON = re.compile(r"[ \t]*:(?!\d)")
 _TOWN_LABEL = re.compile(r"(?i:ville|commune|localit[ée])")
 # countries whose capital bears their name: after "à", the city
+# a classification named after a town, with its grade: "Prague C0M0" (Barrett's oesophagus),
+# "Paris 0-Is" (a polyp's shape)
+_CLASSIFICATION_GRADE_AFTER = re.compile(r"[ \t]+(?:0-I|C\d{1,2}[ \t]?M\d{1,2}(?![\w]))")
+# a capital inside a word: "IgE", "HbA1c" are no town (Igé is one, in the Orne)
+_INNER_CAPITAL = re.compile(r"\p{Ll}\p{Lu}")
 _CITY_STATE = re.compile(r"(?:Luxembourg|Monaco|Singapour|Djibouti|Koweït|Koweit)(?![\w\-])")
 
 
@@ -226,6 +231,8 @@ class TownRules:
                     continue  # "(AE1-AE3, DAKO)", "(RIS)", "(Gy)": acronyms, brands and units
                 if not strong and re.match(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}", text[start + length : start + length + 30]):
                     continue  # "(Richmond Agitation Sedation Scale)": the first word of a title
+                if not strong and (_CLASSIFICATION_GRADE_AFTER.match(text, start + length) or _INNER_CAPITAL.search(town)):
+                    continue
                 if text[start + length : start + length + 1] in ("®", "™"):
                     continue  # "Cobas e411, Roche®": a manufacturer
                 if length and not (self.eponym_ends_at(text, start) and not _SCHOOL_OF.search(text, max(0, start - 40), start)):
@@ -272,7 +279,9 @@ class TownRules:
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_end")
         for match in self._capitalised_run.finditer(text, overlapped=True):
             length = self.known_town_length(match.group(), _STANDALONE_MIN_POPULATION)
-            if length and not _CODE_AFTER.match(text, match.start() + length):  # "PAU-25-T0412": a sample's code
+            if length and not _CODE_AFTER.match(text, match.start() + length) and not (  # "PAU-25-T0412": a sample's code
+                _CLASSIFICATION_GRADE_AFTER.match(text, match.start() + length)
+            ):
                 yield Finding(match.start(), match.start() + length, "CITY", 0.75, "city.lexicon")
 
     def _is_town_after_zip(self, text: str, match: re.Match) -> bool:
