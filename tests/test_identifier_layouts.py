@@ -2312,3 +2312,70 @@ def test_stop35_classifications_and_antibodies_are_no_towns(redactor, text):
 def test_stop35_the_towns_of_those_classifications_stay_towns(redactor):
     text = "Patient vivant à Paris, opéré à Prague en 2019."
     assert spans(redactor, text, "CITY") == ["Paris", "Prague"], found(redactor, text)
+
+
+# Stop 35: round 25 (lay-ab, mother and child)
+
+
+def test_round25_postcodes_after_a_street_in_a_rounds_table(redactor):
+    text = (
+        "lun. 17/02 09:30  MMADI Faouzia (bébé Anlia, J8)          Cité La Castellane, bât. G, 3e ét. 13016     06 03 44 71 20   1re VAD\n"
+        "lun. 17/02 14:00  ATTOUMANI Soifiat (Naël, 2 mois)        38 chemin de la Bigotte 13015        07 69 12 83 05   pesée\n"
+    )
+    assert spans(redactor, text, "ZIP") == ["13016", "13015"], found(redactor, text)
+    assert "Cité La Castellane, bât. G, 3e ét." in spans(redactor, text, "ADDRESS"), found(redactor, text)
+    # a number after a street that is not alone in its cell is no postcode
+    text = "Au 14 boulevard Henri Barnier 13015 passages par an."
+    assert spans(redactor, text, "ZIP") == [], found(redactor, text)
+
+
+def test_round25_name_columns_of_a_register_export(redactor):
+    text = (
+        "date;heure;ipp_mere;nom_mere;prenom_mere;ipp_enfant;nom_enfant;prenom_enfant;sexe;terme;poids_g;apgar5;mode;sf\n"
+        "2025-04-12;09:30;75SF0090317;HOANG;Thu Trang;75SF0092020;BOYER;Maxime;M;38+0;2980;9;césar.;C. BRUNET\n"
+    )
+    names = spans(redactor, text, "PERSON")
+    for name in ("HOANG", "Thu Trang", "BOYER", "Maxime", "C. BRUNET"):
+        assert name in names, found(redactor, text)
+    # a product's name column names no one
+    text = "date;nom_commercial;lot;quantite\n2025-04-12;Doliprane;A1234;2\n"
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nom : TRAN        Prénoms : Minh Khôi (surnom « Bi »)", "Bi"),
+        ("Enfant : Kaïs LOUIS-JOSEPH (Ti-Kaïs pour la famille)", "Ti-Kaïs"),
+        ("Appelé « Doudou » par sa mère, il dort mal.", "Doudou"),
+        ("(voie basse, épisiotomie, garçon Ousmane 3 470 g, allaité)", "Ousmane"),
+        ("Nombre d'enfants à charge : 1 (Lisandru, né en 2021)", "Lisandru"),
+        ("09/03/2025 — Visite 2 (J5) — S.A.-M.\n  Bébé : 3 190 g", "S.A.-M."),
+        ("IDE jour    │ C.D.      │ A.-S. M.   │ K.B.      │", "A.-S. M."),
+        ("09  MOHAMED SAÏD Nailah            14/08/2021   N", "MOHAMED SAÏD Nailah"),
+        ("ÉTIQUETTES — édition du 22/03/2025 23:58 — opérateur MZ\n=====", "MZ"),
+        ("De : Julie — sage-femme, suites de couches\nÀ : Dr Martin", "Julie"),
+    ],
+)
+def test_round25_names(redactor, text, name):
+    assert name in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Naissance d'un garçon Apgar 10/10, pesant 3 kg.",
+        "Patiente, née le 12/03/1950. Enfant, né en 2019.",
+        "Masse dite « en cocarde ».",
+        "mode opératoire : agent IV",
+        "De : Secrétariat imagerie <imagerie@chu.fr>",
+        "De : Bureau des admissions - CHU",
+    ],
+)
+def test_round25_no_one(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_round25_a_date_in_a_dictations_file_name(redactor):
+    text = "Statut — fichier dictee_20250212_1432.wav"
+    assert spans(redactor, text, "DATE") == ["20250212"], found(redactor, text)

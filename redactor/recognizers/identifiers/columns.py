@@ -31,6 +31,7 @@ _POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
 # "Rue (80120)": a town cell with its postcode in brackets
 _TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
 _WORDS = re.compile(r"[\w'’]+")
+_NUMBER = re.compile(r"(?<![^\W\d_])\d")
 # a prescriber's cell: a title, the name, then where they practise after a comma
 _PERSON_AND_PLACE = re.compile(r"(?:(?:Dr|Pr|Docteur|Professeur|Mme|Mlle|M\.)\.?[ \t]+)?(?P<name>[^,]+?)(?:[ \t]*,[ \t]*(?P<place>.+))?")
 _FACILITY_START = re.compile(r"(?i:institut|hôpital|hopital|clinique|CHU?|centre|cabinet|maison|pharmacie|polyclinique|EHPAD|MSP)(?![\w])")
@@ -77,8 +78,13 @@ class TableColumns(Detector):
 
     def __init__(self) -> None:
         super().__init__(name="TableColumns", categories=["ZIP", "CITY", "HOSPITAL", "PERSON", "DATE"])
-        columns = load_yaml("identifiers/columns.yaml")["columns"]
-        self._category_of = {_label_key(label): category for category, labels in columns.items() for label in labels}
+        data = load_yaml("identifiers/columns.yaml")
+        self._category_of = {_label_key(label): category for category, labels in data["columns"].items() for label in labels}
+        # "nom_mere", "prenom enfant", "NOM DU PATIENT": a name column and whose name it holds
+        for word in data["person_name_words"]:
+            for qualifier in data["person_name_qualifiers"]:
+                for joined in (f"{word} {qualifier}", f"{word} du {qualifier}", f"{word} de la {qualifier}", f"{word} de l {qualifier}"):
+                    self._category_of.setdefault(_label_key(joined), "PERSON")
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
         if not any(d in text for d in _DELIMITERS):
@@ -91,8 +97,8 @@ class TableColumns(Detector):
         while index < len(lines):
             offset, line = lines[index]
             index += 1
-            if not line.strip() or any(c.isdigit() for c in line):
-                continue  # a header row holds no number
+            if not line.strip() or _NUMBER.search(line):
+                continue  # a header row holds no number (a digit may end a label: "apgar5")
             delimiter = next((d for d in _DELIMITERS if line.count(d) >= 2), None)
             if not delimiter:
                 continue

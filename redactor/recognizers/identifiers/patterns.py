@@ -85,7 +85,7 @@ def _escape(phrase: str) -> str:
 
 
 # the extension that ends a file's name ("CR_IRM_FABRE_20251104.pdf", "ORU_R01_0083451276.hl7")
-FILE_EXTENSION = r"\.(?i:pdf|hl7|csv|zip|jpe?g|png|tiff?|docx?|odt|rtf|txt|xml|xlsx?|dcm|html?|msg|eml)"
+FILE_EXTENSION = r"\.(?i:pdf|hl7|csv|zip|jpe?g|png|tiff?|docx?|odt|rtf|txt|xml|xlsx?|dcm|html?|msg|eml|wav|mp3|m4a|ogg|dss|ds2|mp4|heic|json)"
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,9 @@ def initials_used(text: str, initials: set[str]) -> Iterator[Finding]:
 
 
 # "(A.P.)", "pause avant incision, A.P.).", "fiche signée G.V.", "(J.-M.)": dotted capitals on
-# their own; two letters anywhere, three only in brackets or after "signé"
-_DOTTED = re.compile(r"(?<![\w.\-’'])(?P<initials>\p{Lu}\.(?:-?\p{Lu}\.){1,2})(?![\w\-’']|\.\w)")
+# their own; two letters anywhere, three only in brackets or after "signé", or with a compound
+# first name's hyphen ("S.A.-M.", "A.-S. M." in a chart's cell)
+_DOTTED = re.compile(r"(?<![\w.\-’'])(?P<initials>\p{Lu}\.-\p{Lu}\.[ ]\p{Lu}\.|\p{Lu}\.(?:-?\p{Lu}\.){1,2})(?![\w\-’']|\.\w)")
 # alone after a sentence, closing the note ("... Dr Benhamou. N.B."; not "kinésithérapeute D.E.")
 _CLOSING_THE_NOTE = re.compile(r"[ \t]*\n?[ \t]*\Z")
 _AFTER_A_SENTENCE = re.compile(r"(?:[.!?)][ \t]{1,3}|\n[ \t]*)$")
@@ -70,7 +71,7 @@ def dotted_initials(text: str, lexicon: NameLexicon) -> Iterator[Finding]:
             continue
         in_brackets = text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
         letters = sum(c.isalpha() for c in initials)
-        if letters == 2 or in_brackets or signed:
+        if letters == 2 or in_brackets or signed or "-" in initials:
             yield Finding(match.start(), match.end(), "PERSON", 0.6, "person.dotted_initials")
 
 

@@ -120,6 +120,22 @@ _NAMED_AFTER = re.compile(
 )
 # a sender's or recipient's name before the address in angle brackets
 _MAIL_DISPLAY_NAME = re.compile(r"(?<![\w'’\-])(?P<name>\p{L}[\p{L}'’\-]*(?:[ ]\p{L}[\p{L}'’\-]*){0,3})[ \t]*<(?P<local>[^@\s<>]{1,64})@")
+# a nickname: "(surnom « Bi »)", "appelé « Doudou »", "(Ti-Kaïs pour la famille)"; after "appelé"
+# only in quotes ("dite « Nanou »" is an introducer's)
+_NICKNAME = re.compile(
+    r"(?:(?<![\w])(?i:surnom|surnommée?|alias|pseudo)[ \t]*:?[ \t]*(?:[«\"“][ \t]?)?|(?<![\w])(?i:appelée?)[ \t]+[«\"“][ \t]?)"
+    r"(?P<name>\p{Lu}[\p{L}'’\-]*)(?![\w\-])"
+    r"|\((?P<family_name>\p{Lu}[\p{L}'’\-]*)[ \t]+pour[ \t]+(?i:la[ \t]+famille|les[ \t]+intimes|ses[ \t]+proches|ses[ \t]+amis|tout[ \t]+le[ \t]+monde)\)"
+)
+# a name before the birth it gives: "(Lisandru, né en 2021)", "Eliott (né le 02/03/2019)"
+_BORN_AFTER_NAME = re.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*(?:,|\()[ \t]*(?:né|née|nés|nées|né\(e\))[ \t]+(?:le|en|à|au)(?![\w])"
+)
+# a message's sender named by a first name: "De : Julie — sage-femme" (a service there is no one:
+# "De : Secrétariat imagerie")
+_SENDER_FIRST_NAME = re.compile(
+    r"(?im)^[ \t]*(?:de|from|exp[ée]diteur)[ \t]*:[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[—–\-,<(]|\n|$))"
+)
 # a name in Chinese characters, beside its transcription ("CHEN Wei (fils) 陈伟")
 _HAN_NAME = re.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
 # a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
@@ -407,6 +423,27 @@ class PersonRules(Detector):
             if found:
                 yield found
 
+    def _by_nickname(self, text: str) -> Iterator[Finding]:
+        for match in _NICKNAME.finditer(text):
+            group = "name" if match.group("name") else "family_name"
+            if fold(match.group(group)) not in common_word_keys() or self.lexicon.is_first_name(match.group(group)):
+                yield Finding(match.start(group), match.end(group), "PERSON", 0.8, "person.nickname")
+
+    def _by_birth_after(self, text: str) -> Iterator[Finding]:
+        for match in _BORN_AFTER_NAME.finditer(text):
+            name = match.group("name")
+            if self.lexicon.is_not_name(name) or self._is_town_not_first_name(name):
+                continue  # "Lyon, née en 1950": where, not who
+            if fold(name) in common_word_keys() and not self.lexicon.is_first_name(name):
+                continue  # "Patiente, née le ...", "Enfant, né en ..."
+            yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
+
+    def _by_sender_first_name(self, text: str) -> Iterator[Finding]:
+        for match in _SENDER_FIRST_NAME.finditer(text):
+            name = match.group("name")
+            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.sender")
+
     def _has_known_name(self, span: str) -> bool:
         return any(self.lexicon.is_known_name(word) for word in re.findall(r"[\w'’\-]+", span))
 
@@ -482,7 +519,11 @@ class PersonRules(Detector):
             if _CELL_GAP.search(text, match.start("a"), end):
                 continue  # "BRIDOUX Jean        Rue (80120)": two cells of a table, no pair
             if len(tokens) == 3 and not lex.is_not_name(tokens[2]) and (
-                tokens[2].isupper() or lex.is_known_name(tokens[2]) or b in _CAPITAL_PARTICLES
+                tokens[2].isupper()
+                or lex.is_known_name(tokens[2])
+                or b in _CAPITAL_PARTICLES
+                # "MOHAMED SAÏD Nailah": a double surname in capitals, then the first name
+                or (a.isupper() and b.isupper() and tokens[2].istitle() and fold(tokens[2]) not in common_word_keys())
             ):
                 end = match.end("c")  # "Sandrine Le Bris": a particle and the surname after it
             if a.isupper() != b.isupper():
@@ -557,6 +598,9 @@ class PersonRules(Detector):
             *self._by_label(text),
             *self._by_relation(text),
             *self._by_married_name(text),
+            *self._by_nickname(text),
+            *self._by_birth_after(text),
+            *self._by_sender_first_name(text),
             *self._by_known_first_name(text),
             *self._by_own_initials(text),
             *self._by_mail_display_name(text),

@@ -107,6 +107,11 @@ _INITIALS_AFTER_LABEL = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
     r"(?![ \t]+\p{Lu}\p{Ll})"  # not a facility's acronym before its name: "Cachet et signature : CRT Saint-Salvi"
 )
+# without a colon, an operator's initials ending a print-out's header line: "édition du
+# 22/03/2025 23:58 — opérateur MZ"
+_OPERATOR_ENDING_A_LINE = re.compile(
+    r"(?i:(?<![\w])(?:opérateur|operateur|opératrice|operatrice))[ \t]+(?P<initials>\p{Lu}{2,3})(?=[ \t]*(?:\n|$))"
+)
 # a person's initials in a form's or a trial's field: "Initiales (nom-prénom) : D-L",
 # "(initiales K.-A. M.)", "Initiales patient : MDL"
 _INITIALS_FIELD = re.compile(
@@ -224,6 +229,9 @@ class StaffRules(Detector):
             # who signed, dictated or typed it: the label says a person, whatever the letters
             # spell ("Signature : TA", "Dicté par ASA")
             if not self.lexicon.is_not_name(match.group("initials")) or _SIGNING_LABEL.match(match.group()):
+                yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in _OPERATOR_ENDING_A_LINE.finditer(text):
+            if not self.lexicon.is_not_name(match.group("initials")):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
         for match in _TYPED_ON_BY.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")

@@ -62,8 +62,9 @@ _TOWN_ON_NEXT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?P<town>{TOWN})(?=[ \t
 _MAIN_STREET = re.compile(r"(?=\d)(?<![\w\-/.,])\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+(?i:grand['’][ ]?rue|grande?[ \t]+rue)(?![\w\-'’])(?![ \t]+(?i:de|du|des|d['’])\b)")
 
 # "6 traverse des Marronniers, 13012      pansement": a postcode after the street, its town left
-# out (a city's district in a round's table)
-_POSTCODE_ENDING_A_CELL = re.compile(r"[ \t]*,[ \t]*(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?=[ \t]*(?:\t|\n|$|[(;]|[ ]{2}))")
+# out (a city's district in a round's table), or before the mobile phone in the next cell (the two
+# spaces between cells are one once the note is normalised)
+_POSTCODE_ENDING_A_CELL = re.compile(r"(?:[ \t]*,[ \t]*|[ ])(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?=[ \t]*(?:\t|\n|$|[(;]|[ ]{2})|[ ]0[67](?:[ .]\d{2}){4}(?!\d))")
 
 
 class AddressRules:
@@ -192,8 +193,6 @@ class AddressRules:
                     yield Finding(town_start, town_end, "CITY", 0.9, "city.after_street")  # "18 rue de Siam Brest"
                 streets.append((building.start("building") if building else start, end))
                 covered_until = end
-                if postcode := _POSTCODE_ENDING_A_CELL.match(text, end):
-                    yield Finding(postcode.start("zip"), postcode.end("zip"), "ZIP", 0.9, "zip.after_street")
                 yield from self._town_on_next_line(text, end)
         for match in finditer_needing_postcode(self._labelled_street, text):
             streets.append((match.start("street"), match.end("street")))
@@ -202,6 +201,8 @@ class AddressRules:
         # a street type is strong evidence: it outranks a person's name inside the street name
         for start, end in _address_lines(text, streets, complements):
             yield Finding(start, end, "ADDRESS", 0.92, "address.street")
+            if postcode := _POSTCODE_ENDING_A_CELL.match(text, end):
+                yield Finding(postcode.start("zip"), postcode.end("zip"), "ZIP", 0.9, "zip.after_street")
         for match in finditer_needing_postcode(self._before_zip_town, text):
             line = match.group("line")
             if re.fullmatch(POSTCODE_LABEL, line.strip()):
