@@ -2379,3 +2379,39 @@ def test_round25_no_one(redactor, text):
 def test_round25_a_date_in_a_dictations_file_name(redactor):
     text = "Statut — fichier dictee_20250212_1432.wav"
     assert spans(redactor, text, "DATE") == ["20250212"], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monsieur le Procureur de la République",
+        "Monsieur le Directeur, Madame la Présidente,",
+        "DESTINATAIRE : Maternité de type III — CHU de Bordeaux",
+        "Destinataire : Cellule de Recueil des Informations Préoccupantes (CRIP) — crip@lenord.fr",
+    ],
+)
+def test_round25_headings_offices_and_services_are_no_one(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_round25_an_introducer_is_a_word_of_its_own(redactor):
+    text = "COMPTE RENDU D'HOSPITALISATION NÉONATALE\nEnfant : DIAS Enzo   né le 02/03/2024"
+    assert not any("ONATAL" in name for name in spans(redactor, text, "PERSON")), found(redactor, text)
+
+
+def test_round25_addressees_who_are_people_stay(redactor):
+    text = "Copie à : Mme Rose BLANC, M. PETIT\nMme DUPONT née MARTIN, veuve LEROY"
+    assert spans(redactor, text, "PERSON") == ["Rose BLANC", "PETIT", "DUPONT née MARTIN", "LEROY"], found(redactor, text)
+
+
+@pytest.mark.parametrize("text", ["Bipariétal (BIP)                 53 mm      40e", "Biométries : BIP 82 mm, PC 298 mm"])
+def test_round25_a_biparietal_diameter_is_no_pager(redactor, text):
+    assert spans(redactor, text, "PHONE") == [], found(redactor, text)
+
+
+def test_round25_a_day_count_names_no_facility(redactor):
+    text = "VAD sage-femme PMI J+8, puis HAD J-3 ; suivi en PMI J15."
+    assert spans(redactor, text, "HOSPITAL") == [], found(redactor, text)
+    assert spans(redactor, text, "PHONE") == [], found(redactor, text)
+    text = "Bip 45 12 (interne de garde)"
+    assert spans(redactor, text, "PHONE") == ["45 12"], found(redactor, text)

@@ -79,6 +79,7 @@ _NEXT_LISTED_EXTENSION = re.compile(r"[ \t]*[;,][ \t]*(?:[^\W\d_]+[ \t]+){1,4}(?
 _WRAPPED = re.compile(
     rf"(?:(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*:?|:)[ \t]*(?P<number>0[1-9](?:[ .]\d{{2}}){{1,3}}[ \t]*\n[ \t]*\d{{2}}(?:[ .]\d{{2}}){{0,3}})(?![\w])"
 )
+_LENGTH_AFTER = re.compile(r"[ \t]*(?:mm|cm)(?![\w])")
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
 # tie-break between PHONE and DATE is made here, where the layout is known.
 _DATE_INSIDE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}")
@@ -127,6 +128,8 @@ class PhoneDetector(Detector):
                     yield Finding(match.start("number"), match.end("number"), "PHONE", 0.9, "phone.local_format")
         for match in _EXTENSION.finditer(text):
             group = next(name for name in ("number", "pager", "internal", "owned") if match.group(name))
+            if _LENGTH_AFTER.match(text, match.end(group)):
+                continue  # "BIP 82 mm": a foetus's biparietal diameter, no pager
             yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")
             shape = re.sub(r"\d", "0", match.group(group))
             following = _NEXT_EXTENSION.match(text, match.end())

@@ -136,6 +136,10 @@ _BORN_AFTER_NAME = re.compile(
 _SENDER_FIRST_NAME = re.compile(
     r"(?im)^[ \t]*(?:de|from|exp[ée]diteur)[ \t]*:[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[—–\-,<(]|\n|$))"
 )
+# labels of whom a letter goes to or comes from, which may name a service instead of a person
+_ADDRESSEE_LABEL = re.compile(
+    r"(?i)[ \t\-•*]*(?:destinataires?|copies?[ \t]+[àa]|cc|exp[ée]diteur|de[ \t]+la[ \t]+part[ \t]+de|[àa][ \t]+l['’]attention[ \t]+de|attention)(?![\w])"
+)
 # a name in Chinese characters, beside its transcription ("CHEN Wei (fils) 陈伟")
 _HAN_NAME = re.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
 # a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
@@ -172,7 +176,7 @@ class PersonRules(Detector):
             rf"(?<![\w.]){title_run}[ \t]*(?P<name>{_NAME_SEQUENCE}|{_LOWERCASE_NAMES})"
         )
         self._introducer = re.compile(
-            rf"(?i:(?<![\w'’])(?:{alternation(lex.name_introducers)}))[ \t]*:?[ \t]*[\"«]?[ \t]*"  # not "suspicion d'EP. Prise"
+            rf"(?i:(?<![\w'’])(?:{alternation(lex.name_introducers)}))(?:(?<=\.)|(?![\w]))[ \t]*:?[ \t]*[\"«]?[ \t]*"  # not "suspicion d'EP. Prise", not "NÉONATAL"
             rf"(?P<name>(?:{_PARTICLE}\s?)?(?:{ALL_CAPS}|{CAPITALISED})(?:[ \t]+(?:{ALL_CAPS}|{CAPITALISED})){{0,2}})"
         )
         self._label = re.compile(
@@ -387,10 +391,21 @@ class PersonRules(Detector):
                 inner = self._list_item.match(stripped)
                 if not inner or (may_be_town and self.towns.is_town(stripped)) or stripped.casefold() in self._countries:
                     continue
+                if _ADDRESSEE_LABEL.match(match.group()) and self._only_common_words(inner.group("name")):
+                    continue  # "Destinataire : Maternité de type III", "Copie à : Cellule de recueil ..."
                 start = rest_start + item.start() + (len(piece) - len(piece.lstrip())) + inner.start("name")
                 found = self._finding(text, start, start + len(inner.group("name")), 0.85, "label")
                 if found and not (may_be_town and self.towns.is_town(text[found.start : found.end])):
                     yield found
+
+    def _only_common_words(self, span: str) -> bool:
+        """A service's name or acronym, not a person's: "Maternité de type III", "(CRIP)"."""
+        words = re.findall(r"[\w'’\-]+", span)
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5 and not self.lexicon.is_known_name(words[0]):
+            return True  # the service's acronym after its name: "(CRIP)"
+        return bool(words) and not any(self.lexicon.is_known_name(w) for w in words) and all(
+            fold(w) in common_word_keys() or is_french_word(fold(w)) or w.casefold() in FRENCH_STOP_WORDS for w in words
+        )
 
     def _by_relation(self, text: str) -> Iterator[Finding]:
         for match in self._relation.finditer(text):

@@ -27,6 +27,8 @@ from redactor.recognizers.vouched.folding import common_word_keys
 # eponyms take "de" ("maladie de Dupuytren"), not "à" ("chirurgie à Huriez" is a hospital)
 _DE_BEFORE = re.compile(r"(?<![\w])(?i:de|du|d['’])[ \t]*$")
 _FIRST_NAME_OR_INITIAL_BEFORE = re.compile(r"(?:(?<![\w\-'’])(?P<word>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)|(?<![\w.])(?P<initial>\p{Lu}\.))[ \t]+$")
+# a day counted from an event: "J+8", "J15", "J-3"
+_DAY_COUNT_NAME = re.compile(r"J(?:[+\-]?\d{1,3})?")
 _COMPASS_POINT = re.compile(r"(?i:nord|sud|est|ouest|centre)")
 # where a word starts, as the facility pattern's own lookbehind reads it
 _WORD_START = re.compile(r"(?<![\w\-])\w")
@@ -282,6 +284,8 @@ class FacilityRules:
             return  # "Hospital Anxiety and Depression scale": a term, not a hospital abroad
         if self._adjective_use(text, match) or _GENERIC_NAME.fullmatch(name) or sum(c.isdigit() for c in name) >= 3:
             return  # "n° HAD HAD-2026-00413": a record number, not a facility's name
+        if _DAY_COUNT_NAME.fullmatch(name) and (len(name) > 1 or re.match(r"[+\-]?\d", text[match.end("name") : match.end("name") + 2])):
+            return  # "VAD sage-femme PMI J+8": a day after the birth, no facility named J
         end = name_end = match.start("name") + len(match.group("name").rstrip())
         if number := _BUILDING_NUMBER_AFTER.match(text, end):
             end = name_end = number.end()  # "Hôpital Pasteur 2": one of a hospital's buildings
