@@ -2415,3 +2415,89 @@ def test_round25_a_day_count_names_no_facility(redactor):
     assert spans(redactor, text, "PHONE") == [], found(redactor, text)
     text = "Bip 45 12 (interne de garde)"
     assert spans(redactor, text, "PHONE") == ["45 12"], found(redactor, text)
+
+
+# Stop 35: round 26 (lay-ac, emergencies, pre-hospital care, transport, occupational health)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("menée par les pompiers (CIS Briec) après une chute", "Briec"),
+        ("Engins : VSAV 1 CIS Plémet + VTU", "Plémet"),
+        ("Adressée par : pompiers (CIS Morne-à-l'Eau) - arrivée", "Morne-à-l'Eau"),
+        ("Événement : ACCIDENT AUTOCAR A16 PK 87 sens Boulogne→Amiens", "Boulogne"),
+        ("Localisation : borne PK 212+300, après la sortie Bollène, voie de droite", "Bollène"),
+        ("DOS SANTOS Albertina           2 impasse du Lavoir, Sciecq           Polyclinique Inkermann", "Sciecq"),
+    ],
+)
+def test_round26_towns_of_rescue_stations_roads_and_table_cells(redactor, text, town):
+    assert town in spans(redactor, text, "CITY"), found(redactor, text)
+
+
+@pytest.mark.parametrize("text", ["Sortie Domicile le 12/03.", "Sens des aiguilles d'une montre.", "Le CIS a été prévenu."])
+def test_round26_road_words_alone_name_no_town(redactor, text):
+    assert spans(redactor, text, "CITY") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Lieu : A7 PK 212, sens Lyon → Marseille", "A7 PK 212"),
+        ("Localisation : borne PK 212+300 après la sortie 19", "borne PK 212+300"),
+        ("Domicile : 27 rue Villon, bâtiment B2, escalier 3, 6e étage porte droite", "27 rue Villon, bâtiment B2, escalier 3, 6e étage porte droite"),
+        ("Clinique de l'Atlas, route de l'Ourika, km 4, 40000 Marrakech (Maroc)", "route de l'Ourika, km 4"),
+    ],
+)
+def test_round26_kilometre_points_and_door_sides(redactor, text, address):
+    assert address in spans(redactor, text, "ADDRESS"), found(redactor, text)
+
+
+def test_round26_a_pharmacokinetic_sample_is_no_kilometre_point(redactor):
+    text = "Prélèvements PK 1 et PK 2 à J1 (pharmacocinétique). Marche 3 km 2 fois par jour."
+    assert spans(redactor, text, "ADDRESS") == [], found(redactor, text)
+
+
+def test_round26_a_directorys_extensions_after_dot_leaders(redactor):
+    text = (
+        "ANNUAIRE DES URGENCES\n"
+        "  Accueil administratif urgences ........................ 21 500\n"
+        "  IOA 1 / IOA 2 (DECT) .................................. 21 511 / 21 512\n"
+        "  Ligne urgences : 02 96 01 71 00 - DECT 7 1845\n"
+    )
+    assert spans(redactor, text, "PHONE") == ["21 500", "21 511", "21 512", "02 96 01 71 00", "7 1845"], found(redactor, text)
+    text = "Poids ..... 3 450 g ; Taille ........ 50 cm ; Total ..... 12 500"
+    assert spans(redactor, text, "PHONE") == [], found(redactor, text)
+
+
+def test_round26_a_victims_number_column(redactor):
+    text = (
+        "n°SINUS;nom;prénom;naissance;sexe;catégorie\n"
+        "80-0419-0001;DUBOIS;Jean-Claude;12/06/1951;M;UA\n"
+        "80-0419-0002;KOWALCZYK;Agnieszka;03/09/1979;F;UA\n"
+    )
+    assert spans(redactor, text, "PATIENT_ID") == ["80-0419-0001", "80-0419-0002"], found(redactor, text)
+    assert spans(redactor, text, "DATE") == ["12/06/1951", "03/09/1979"], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (" 2  LÊ Thị Mai                 22/07/1981   VSAV 1", "LÊ Thị"),
+        (" 5  LÊ Văn Phúc                1950", "LÊ Văn Phúc"),
+        ("Secrétariat de la cellule         Estelle Boulanger              estelle.boulanger@hnfc.fr", "Estelle Boulanger"),
+    ],
+)
+def test_round26_names(redactor, text, name):
+    assert name in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospitalisé au Bệnh viện Bạch Mai à Hanoï.",
+        "Secrétariat Cardiologie      secretariat.cardiologie@chu.fr",
+    ],
+)
+def test_round26_no_one(redactor, text):
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)

@@ -9,7 +9,8 @@ count is skipped, a line with no separator ends the table. Header labels map to 
 models/identifiers/columns.yaml. A cell is taken only when its text has the category's shape (a
 French postcode's five digits; a capitalised name that is not only common words, so
 "URGENCES" or "DOMICILE" under "Provenance" stay; a carer's initials under "IDE" or
-"Intervenant"; a day and month without a year, "11.02", under "Date").
+"Intervenant"; a day and month without a year, "11.02", under "Date"; a record's number with
+four digits or more under "IPP" or "N° SINUS").
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
 # "Rue (80120)": a town cell with its postcode in brackets
 _TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
 _WORDS = re.compile(r"[\w'’]+")
+# (a date shifted under the number's header by a row of another shape is no number)
+_DATE_SHAPE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")
+# a record's or a victim's number: "80-0419-0001", "75SF0091822"
+_RECORD_NUMBER = re.compile(r"[A-Z0-9](?:[A-Z0-9]|[\-/.](?=[A-Z0-9])){3,24}")
 _NUMBER = re.compile(r"(?<![^\W\d_])\d")
 # a prescriber's cell: a title, the name, then where they practise after a comma
 _PERSON_AND_PLACE = re.compile(r"(?:(?:Dr|Pr|Docteur|Professeur|Mme|Mlle|M\.)\.?[ \t]+)?(?P<name>[^,]+?)(?:[ \t]*,[ \t]*(?P<place>.+))?")
@@ -60,7 +65,7 @@ class Cell:
 
 
 def _label_key(label: str) -> str:
-    return " ".join(re.sub(r"[_\-.'’:]", " ", fold(label)).split())
+    return " ".join(re.sub(r"[_\-.'’:°]", " ", fold(label)).split())
 
 
 def _cells(line: str, offset: int, delimiter: str) -> list[Cell]:
@@ -77,7 +82,7 @@ class TableColumns(Detector):
     """Postcodes, towns, facilities, people and dates in the columns a header row names."""
 
     def __init__(self) -> None:
-        super().__init__(name="TableColumns", categories=["ZIP", "CITY", "HOSPITAL", "PERSON", "DATE"])
+        super().__init__(name="TableColumns", categories=["ZIP", "CITY", "HOSPITAL", "PERSON", "DATE", "PATIENT_ID"])
         data = load_yaml("identifiers/columns.yaml")
         self._category_of = {_label_key(label): category for category, labels in data["columns"].items() for label in labels}
         # "nom_mere", "prenom enfant", "NOM DU PATIENT": a name column and whose name it holds
@@ -125,6 +130,10 @@ def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:
     if category == "ZIP":
         if _POSTCODE.fullmatch(cell.text):
             yield Finding(cell.start, cell.end, "ZIP", _SCORE, "zip.column")
+        return
+    if category == "PATIENT_ID":
+        if _RECORD_NUMBER.fullmatch(cell.text) and sum(c.isdigit() for c in cell.text) >= 4 and not _DATE_SHAPE.fullmatch(cell.text):
+            yield Finding(cell.start, cell.end, "PATIENT_ID", _SCORE, "patient_id.column")
         return
     if category == "DATE":
         if date := _DAY_MONTH.fullmatch(cell.text):

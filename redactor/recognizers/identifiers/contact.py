@@ -39,9 +39,11 @@ _PHONE = re.compile(
 # "poste 4321", "poste 2 83 41", "ext. 12", "(DECT) 5 47 12", "63 218 (bip)": extensions and pagers
 _EXTENSION = re.compile(
     # (the role or service whose extension it is may stand between: "poste IDE 4417")
-    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)\)?(?:[ \t]+[A-Z]{2,5}(?![\w]))?[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?:[ \-]\d{2,3}){1,2}|\d{2,6})(?![\w])"
+    r"(?<![\w\-])(?i:poste|post\.|ext\.?|extension|bip|dect)\)?(?:[ \t]+[A-Z]{2,5}(?![\w]))?[ \t]*:?[ \t]*\n?[ \t]*(?P<number>\d{1,3}(?:[ \-]\d{2,3}){1,2}|\d[ ]\d{4}|\d{2,6})(?![\w])"
     r"|(?P<pager>\d{2}(?: \d{2,3}){1,2})[ \t]*\((?i:bip|dect|poste)\)"
     r"|\((?P<internal>\d{3,6})[ \t]+(?i:en[ \t]+interne|interne)\)"  # "(5180 en interne)"
+    # a directory's line, the number after its dot leader: "IOA (DECT) ........ 21 511 / 21 512"
+    r"|(?<=\.\.\.[ \t])(?P<leader>\d{2}[ ]\d{3}|\d{4,5})(?![\w]|[.,]\d| \d)"
     # whose DECT or pager it is, in words between: "DECT anesthésiste de garde 26 400",
     # "numéro DECT de l'interne de garde ortho : 72 418" (four digits or more)
     r"|(?<![\w\-])(?i:bip|dect)(?:[ \t]+(?:[dl]['’])?[^\W\d_]+(?:-[^\W\d_]+)*){1,6}?[ \t]*:?[ \t]+(?P<owned>\d{2}[ ]\d{3}|\d \d{2} \d{2}|\d{4,6})(?![\w]|[.,]\d)"
@@ -71,6 +73,7 @@ _NUMBER_THEN_KIND = re.compile(
 # "ext." are read anywhere by _EXTENSION), and after an extension, the next one ("poste 4512 ou 4513")
 _EXTENSION_AFTER_PHONE = re.compile(r"[ \t]*[,\-]?[ \t]*\(?(?:p\.|x)[ \t]*(?P<number>\d{2,6})(?![\w/])")  # not "P.01/02", a page
 _NEXT_EXTENSION = re.compile(r"[ \t]*(?:ou|et|/|,)[ \t]*(?P<number>\d{3,6})(?![\w]|[.,]\d)")
+_NEXT_SPACED_EXTENSION = re.compile(r"[ \t]*(?:ou|et|/|,)[ \t]*(?P<number>\d{2} \d{3})(?![\w]|[.,]\d| \d)")
 # after an extension of two and three digits, the next one in a list, with whose it is:
 # "DECT anesthésiste de garde 26 400 ; maternité 26 510"
 _NEXT_LISTED_EXTENSION = re.compile(r"[ \t]*[;,][ \t]*(?:[^\W\d_]+[ \t]+){1,4}(?P<number>\d{2} \d{3})(?![\w]|[.,]\d| \d)")
@@ -79,6 +82,8 @@ _NEXT_LISTED_EXTENSION = re.compile(r"[ \t]*[;,][ \t]*(?:[^\W\d_]+[ \t]+){1,4}(?
 _WRAPPED = re.compile(
     rf"(?:(?<![\w]){_PHONE_LABEL}(?![\w])[ \t]*:?|:)[ \t]*(?P<number>0[1-9](?:[ .]\d{{2}}){{1,3}}[ \t]*\n[ \t]*\d{{2}}(?:[ .]\d{{2}}){{0,3}})(?![\w])"
 )
+# a note that lists phones, extensions or pagers
+_DIRECTORY = re.compile(r"(?i:(?<![\w])(?:dect|postes?|bips?|annuaire|t[ée]l[ée]phones?|t[ée]l\.))")
 _LENGTH_AFTER = re.compile(r"[ \t]*(?:mm|cm)(?![\w])")
 # A dash- or slash-written date inside a phone-shaped match ("05-12-2023 14") is a date: the
 # tie-break between PHONE and DATE is made here, where the layout is known.
@@ -127,12 +132,16 @@ class PhoneDetector(Detector):
                 if 6 <= sum(c.isdigit() for c in match.group("number")) <= 12 and not _DATE_INSIDE.search(match.group("number")):
                     yield Finding(match.start("number"), match.end("number"), "PHONE", 0.9, "phone.local_format")
         for match in _EXTENSION.finditer(text):
-            group = next(name for name in ("number", "pager", "internal", "owned") if match.group(name))
+            group = next(name for name in ("number", "pager", "internal", "leader", "owned") if match.group(name))
             if _LENGTH_AFTER.match(text, match.end(group)):
                 continue  # "BIP 82 mm": a foetus's biparietal diameter, no pager
+            if group == "leader" and not _DIRECTORY.search(text):
+                continue  # "Total ....... 12 500": a dot leader before an amount, in a note that lists no phone
             yield Finding(match.start(group), match.end(group), "PHONE", 0.85, "phone.extension")
             shape = re.sub(r"\d", "0", match.group(group))
             following = _NEXT_EXTENSION.match(text, match.end())
+            if not following and shape == "00 000" and group == "leader":
+                following = _NEXT_SPACED_EXTENSION.match(text, match.end())
             if not following and shape == "00 000":
                 following = _NEXT_LISTED_EXTENSION.match(text, match.end())
             if following:

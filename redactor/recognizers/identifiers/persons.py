@@ -140,6 +140,16 @@ _SENDER_FIRST_NAME = re.compile(
 _ADDRESSEE_LABEL = re.compile(
     r"(?i)[ \t\-•*]*(?:destinataires?|copies?[ \t]+[àa]|cc|exp[ée]diteur|de[ \t]+la[ \t]+part[ \t]+de|[àa][ \t]+l['’]attention[ \t]+de|attention)(?![\w])"
 )
+# a Vietnamese name, written with the letters French never uses ("LÊ Thị Mai", "TRẦN Minh Khoa"):
+# the word that holds one, and the capitalised words beside it on its line (four words at most)
+_VIETNAMESE_LETTERS = "ạảấầẩẫậắằẳẵặăẹẻẽếềểễệĩỉịọỏốồổỗộớờởỡợơũụủứừửữựưỳỵỷỹđ"
+_VIETNAMESE_WORD = re.compile(rf"(?<![\p{{L}}\-])\p{{L}}*[{_VIETNAMESE_LETTERS}{_VIETNAMESE_LETTERS.upper()}]\p{{L}}*(?![\p{{L}}\-])")
+_NEXT_WORD = re.compile(r"[ ](\p{L}+)")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{L}*[ ]$")
+_CAPITALISED_AFTER = re.compile(r"[ ]\p{Lu}\p{L}*(?![\p{L}\-])")
+_NAME_BEFORE_ITS_ADDRESS = re.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?){1,2})[ \t]+(?P<local>[\w.\-]{1,64})@"
+)
 # a name in Chinese characters, beside its transcription ("CHEN Wei (fils) 陈伟")
 _HAN_NAME = re.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
 # a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
@@ -166,6 +176,7 @@ class PersonRules(Detector):
     def __init__(self, lexicon: NameLexicon | None = None, towns: TownLexicon | None = None):
         super().__init__(name="PersonRules", categories=["PERSON"])
         self.lexicon = lex = lexicon or name_lexicon()
+        self._title_keys = frozenset(fold(title.rstrip(".")) for title in lex.titles)
         self.towns = towns or town_lexicon()
         self._countries = countries()
         capital_only = [t for t in lex.titles if t in ("M", "Me", "MM")]
@@ -459,6 +470,38 @@ class PersonRules(Detector):
             if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.sender")
 
+    def _by_vietnamese_letters(self, text: str) -> Iterator[Finding]:
+        covered = 0
+        for match in _VIETNAMESE_WORD.finditer(text):
+            if match.start() < covered or not match.group()[:1].isupper():
+                continue
+            if (next_word := _NEXT_WORD.match(text, match.end())) and next_word.group(1).islower():
+                covered = next_word.end()
+                continue  # "Bệnh viện Bạch Mai": Vietnamese words of a sentence or a facility's name, no one's
+            if text[max(0, match.start() - 5) : match.start()] == "viện ":
+                continue
+            start, end, words = match.start(), match.end(), 1
+            while words < 4 and (before := _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)):
+                if self._ends_the_name(before.group().strip()):
+                    break
+                start, words = before.start(), words + 1
+            while words < 4 and (after := _CAPITALISED_AFTER.match(text, end)):
+                if self._ends_the_name(after.group().strip()) and not _VIETNAMESE_WORD.fullmatch(after.group().strip()):
+                    break
+                end, words = after.end(), words + 1
+            covered = end
+            yield Finding(start, end, "PERSON", 0.8, "person.vietnamese")
+
+    def _ends_the_name(self, word: str) -> bool:
+        """A title, a role or an ordinary French word beside a name ends it ("Mme", "Patient");
+        not a short surname in capitals ("LÊ", "HỒ") nor a month that is a given name ("Mai")."""
+        key = fold(word)
+        if key in self._title_keys:
+            return True
+        if (word.isupper() and len(word) <= 5) or key in self.lexicon.calendar_words:
+            return False
+        return self.lexicon.is_not_name(word) or (key in common_word_keys() and not self.lexicon.is_known_name(word))
+
     def _has_known_name(self, span: str) -> bool:
         return any(self.lexicon.is_known_name(word) for word in re.findall(r"[\w'’\-]+", span))
 
@@ -497,6 +540,16 @@ class PersonRules(Detector):
             if any(len(word) >= 3 and fold(word) in local for word in words) and all(
                 not self.lexicon.is_not_name(word) and (self.lexicon.is_known_name(word) or not is_french_word(fold(word)))
                 for word in words
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.mail_display_name")
+        # in a directory's row, a name then its address in the next cell, which spells every word
+        # of it, one a known name or no French word: "Estelle Boulanger      estelle.boulanger@hnfc.fr"
+        # (though a baker is a word), not "Secrétariat Cardiologie   secretariat.cardiologie@..."
+        for match in _NAME_BEFORE_ITS_ADDRESS.finditer(text) if "@" in text else ():
+            local = fold(re.sub(r"[^\p{L}]", "", match.group("local")))
+            words = re.findall(r"\p{L}+", match.group("name"))
+            if all(fold(word) in local and not self.lexicon.is_not_name(word) for word in words) and any(
+                self.lexicon.is_known_name(word) or not is_french_word(fold(word)) for word in words
             ):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.mail_display_name")
 
@@ -616,6 +669,7 @@ class PersonRules(Detector):
             *self._by_nickname(text),
             *self._by_birth_after(text),
             *self._by_sender_first_name(text),
+            *self._by_vietnamese_letters(text),
             *self._by_known_first_name(text),
             *self._by_own_initials(text),
             *self._by_mail_display_name(text),

@@ -61,6 +61,12 @@ _TOWN_ON_NEXT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?P<town>{TOWN})(?=[ \t
 # "45 Grand'Rue", "3 Grande Rue": a town's main street, whose type is its whole name
 _MAIN_STREET = re.compile(r"(?=\d)(?<![\w\-/.,])\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+(?i:grand['’][ ]?rue|grande?[ \t]+rue)(?![\w\-'’])(?![ \t]+(?i:de|du|des|d['’])\b)")
 
+# a kilometre point on a road: "A7 PK 212", "RN 165, PK 12,5", "borne PK 212+300", "PK 17+450";
+# a bare "PK 2" stays (a pharmacokinetic sample)
+_KILOMETRE_POINT = re.compile(
+    r"(?<![\w\-])(?:(?:(?:A|N|RN|RD|D|RT|RP)[ ]?\d{1,4}|(?i:autoroute|route|borne|bretelle))[ \t]*[,\-–]?[ \t]*PK[ ]?\d{1,4}(?:[+,.]\d{1,3})?"
+    r"|PK[ ]?\d{1,4}\+\d{3})(?![\w])"
+)
 # "6 traverse des Marronniers, 13012      pansement": a postcode after the street, its town left
 # out (a city's district in a round's table), or before the mobile phone in the next cell (the two
 # spaces between cells are one once the note is normalised)
@@ -229,6 +235,8 @@ class AddressRules:
             yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.glued_type")
         for match in self._po_box.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.8, "address.po_box")
+        for match in _KILOMETRE_POINT.finditer(text):
+            yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.kilometre_point")
         for match in _MAIN_STREET.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.main_street")
 

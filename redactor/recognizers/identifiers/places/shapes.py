@@ -52,7 +52,9 @@ COMPLEMENT = (
     # its value apart, or glued when it opens on a digit or a capital ("BatC", "appt12"; not "Tours")
     # or a tower's, a building's or a villa's name: "tour Helsinki", "bât. Les Iris"
     r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)(?:[ \t]+[\w\-]{1,4}|[\dA-Z][\w\-]{0,3}|(?<=(?i:tour|villa|bât\.?|bâtiment))[ \t]+\p{Lu}\p{Ll}+)(?![\w])"
-    r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage|ét\.|et\.)(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
+    r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage|ét\.|et\.)(?![\w])"
+    # a door's side, a kilometre on a road abroad: "porte droite", "route de l'Ourika, km 4"
+    r"|(?<![\w])(?i:porte[ \t]+(?:droite|gauche|face|du[ \t]+fond))(?![\w])|(?<![\w])(?i:km)[ ]?\d{1,3}(?:[,.]\d)?(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
     # a Spanish or Catalan floor and door: "2º izda.", "3º B", "3r 2a", "2n 1a", "4t 1a" ("º" and
     # "ª" are "o" and "a" once the note is normalised)
     r"|(?<![\w])\d{1,2}[ºª°oa]?[ \t]?(?i:izda|izq|dcha|der|ctro|centro)\.?(?![\w])|(?<![\w])\d{1,2}[ºª°o][ \t]?[A-D](?![\w])"

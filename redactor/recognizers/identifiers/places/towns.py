@@ -123,9 +123,10 @@ class TownRules:
         # strong context: any known town, even one that is also a word ("à Tours")
         self._town_after_a = re.compile(rf"(?<![\w])(?i:à|au)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<town>{TOWN})")
         # weaker contexts: "de Feyzin", "(Illkirch)", "CHU X - Lyon", "vers Dakar": towns that are
-        # not also ordinary words
+        # not also ordinary words; and a road's directions, exits and ends ("A16 PK 87 sens
+        # Boulogne→Amiens", "après la sortie Bollène")
         self._town_in_context = re.compile(
-            rf"(?:(?<![\w])(?:(?i:de|pour|vers|depuis|puis|a)(?:[ \t]+|[ \t]*\n[ \t]*)|(?i:d['’])[ \t]*)|\([ \t]*|[ \t]-[ \t]|,[ \t]*)(?P<town>{TOWN})"
+            rf"(?:(?<![\w])(?:(?i:de|pour|vers|depuis|puis|a|sens|direction|sortie)(?:[ \t]+|[ \t]*\n[ \t]*)|(?i:d['’])[ \t]*)|\([ \t]*|[ \t]-[ \t]|,[ \t]*|[→][ \t]*)(?P<town>{TOWN})"
         )
         # "du Mans", "du Havre", "des Sables-d'Olonne": a town whose name opens on "Le" or
         # "Les", its article joined to "de"
@@ -229,8 +230,8 @@ class TownRules:
                 town = match.group("town")[:length]
                 if not strong and ((town.isupper() and len(town) <= 4) or len(town) <= 2):
                     continue  # "(AE1-AE3, DAKO)", "(RIS)", "(Gy)": acronyms, brands and units
-                if not strong and re.match(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}", text[start + length : start + length + 30]):
-                    continue  # "(Richmond Agitation Sedation Scale)": the first word of a title
+                if not strong and re.match(r"[ ]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}", text[start + length : start + length + 30]):
+                    continue  # "(Richmond Agitation Sedation Scale)": the first word of a title (not the next cell's)
                 if not strong and (_CLASSIFICATION_GRADE_AFTER.match(text, start + length) or _INNER_CAPITAL.search(town)):
                     continue
                 if text[start + length : start + length + 1] in ("®", "™"):
