@@ -130,6 +130,14 @@ def shapes() -> dict[str, Callable[[int], str]]:
         # rounds 22: names before a mail address, practices named after a place
         "mail display names": _repeat("ab cd <abcd@x.fr> "),
         "practice names": _repeat("Imagerie Ab Cd "),
+        # stop 35: Vietnamese names, a directory's dot leaders, kilometre points, a register's
+        # name columns, names before their address in the next cell, nicknames in brackets
+        "Vietnamese names": _repeat("LÊ Thị Ab "),
+        "dot leaders": _repeat("DECT ..... 21 500\n"),
+        "kilometre points": _repeat("A7 PK 212+300 "),
+        "register columns": _repeat("nom_mere;prenom_mere\nAB;Cd\n"),
+        "name before address": _repeat("Ab Cd   abcd@x.fr "),
+        "family nicknames": _repeat("(Ab pour la famille) "),
     }
 
 
