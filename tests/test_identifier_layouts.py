@@ -2501,3 +2501,31 @@ def test_round26_names(redactor, text, name):
 )
 def test_round26_no_one(redactor, text):
     assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raison sociale : Rhône Sud Logistique SARL   N° SIRET : 512 748 963 00027",
+        "Mutuelle régie par le code de la mutualité - SIREN 775 123 456",
+    ],
+)
+def test_round26_a_companys_number_is_no_patient_number(redactor, text):
+    assert spans(redactor, text, "PATIENT_ID") == [], found(redactor, text)
+
+
+def test_round26_rescue_ranks_are_titles(redactor):
+    text = "Pilote : Cne Olivier MARTINEZ     Mécanicien : Adj. Julien REYNAUD\nSecouristes : MDL/C Paul ROUX"
+    assert spans(redactor, text, "PERSON") == ["Olivier MARTINEZ", "Julien REYNAUD", "Paul ROUX"], found(redactor, text)
+
+
+def test_round26_a_section_letter_and_its_heading_is_no_one(redactor):
+    text = "D. VICTIME\n   NDIAYE MAMADOU, matelot\nE. MOYENS ENGAGÉS\n   canot tous temps\nSignatures : L. Roche / C. Tricot"
+    assert spans(redactor, text, "PERSON") == ["NDIAYE MAMADOU", "L. Roche", "C. Tricot"], found(redactor, text)
+
+
+def test_round26_placeholders_in_a_name_column_and_visual_acuity(redactor):
+    text = "n°SINUS;nom;prénom;naissance\n80-0419-0003;X;X;inconnue\nbox;heure;nom\nSAUV2;17:35;INCONNU Homme\n"
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+    text = "Acuité visuelle 10/10 ODG avec correction ; acuité visuelle 9/10 à gauche."
+    assert spans(redactor, text, "DATE") == [], found(redactor, text)

@@ -44,6 +44,8 @@ _FACILITY_START = re.compile(r"(?i:institut|hôpital|hopital|clinique|CHU?|centr
 _DAY_MONTH = re.compile(r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./\-](?:0?[1-9]|1[0-2])(?:[./\-](?:\d{2}|\d{4}))?)(?:[ \t]+\d{1,2}[h:]\d{2})?")
 # a carer's initials in a column of who did it ("MG", "J.C."); not what such a cell says instead
 _INITIALS = re.compile(r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}")
+# what a name's cell holds while the person is not identified
+_PLACEHOLDER = re.compile(r"(?i:x+|inconnue?|anonyme|non[ \-]identifiée?|nc|nr|nd)(?![\w])")
 _NOT_INITIALS = frozenset({"OK", "RAS", "NR", "NA", "ND", "NF", "NP", "SO"})
 # a header naming the column outranks another reading of the cell (a name the model gives a
 # facility's cell, a town read in a person's cell)
@@ -152,6 +154,8 @@ def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:
     words = _WORDS.findall(cell.text)
     if not words or not cell.text[:1].isupper() or any(c.isdigit() for c in cell.text):
         return
+    if category == "PERSON" and (len(cell.text) == 1 or _PLACEHOLDER.match(cell.text)):
+        return  # "X", "INCONNU Homme": no name known yet
     if all(fold(word) in common_word_keys() for word in words) and category != "CITY":
         return  # "URGENCES", "DOMICILE" under "Provenance"; a town may be a word ("Rue", "Eu")
     yield Finding(cell.start, cell.end, category, _SCORE, f"{category.lower()}.column")

@@ -78,7 +78,7 @@ _YEAR_RANGE = re.compile(r"(?=[0-9])(?<![\w.,/\-])(?:19|20)\d{2}[\-/](?:19|20)\d
 # "14/12" (day/month, two digits each): a date unless the context says score, ratio or pressure
 _DAY_MONTH_BARE = re.compile(r"(?=[0-9])(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
 _NOT_A_DAY_MONTH_BEFORE = re.compile(
-    r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
+    r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|acuité[ \t]+visuelle|visuelle|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
     r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA|page|pages|pg|p(?=\.)|feuillet)\b)\.?[\s:=à]*$"
 )  # (and a page's number: "P. 01/02", "page 1/2")
 # "Apgar 9/10/10": the three scores at 1, 5 and 10 minutes, no date

@@ -67,10 +67,11 @@ _LABEL_PREFIXES = frozenset(
 _ANONYMITY_CODE = re.compile(r"(?<![\w\-/])[A-Z]{4}(?:19|20)\d{2}[HF](?![\w\-/])")
 # the EFS number of a blood product: site letter and code, year, serial, key
 _BLOOD_PRODUCT = re.compile(r"(?<![\w])[A-Z]\d{4}[ ]?\d{2}[ ]?\d{6}[ ]?\d(?![\w])")
-# a batch's or a device's number, not a patient's: "lot ALK 2331041", "n° série 2731584",
-# "SN RNZ718264S", "S/N 1147023", "cycle n° 11872" (a washer's); not "étiquette", a patient's label
-_DEVICE_NUMBER_BEFORE = re.compile(
-    r"(?:\b(?i:lot|batch|série|serie|serial|réf\.?\s+produit|cycle)(?:\s*(?i:n°|no\.?))?|(?<![\w/])(?:SN|S/N)(?:\s*:)?)"
+# a batch's, a device's or a company's number, not a patient's: "lot ALK 2331041", "n° série
+# 2731584", "SN RNZ718264S", "S/N 1147023", "cycle n° 11872" (a washer's), "SIRET 512 748 963 00027";
+# not "étiquette", a patient's label
+_NOT_A_PATIENTS_NUMBER_BEFORE = re.compile(
+    r"(?:\b(?i:lot|batch|série|serie|serial|réf\.?\s+produit|cycle|siret|siren)(?:\s*(?i:n°|no\.?))?|(?<![\w/])(?:SN|S/N)(?:\s*:)?)"
     r"\s*:?\s*(?:[A-Z]{2,6}\s+)?$"
 )
 # a drug's CIP code is digits only; the Spanish health card's CIP holds letters ("LRPE870723912018")
@@ -137,7 +138,7 @@ class NumberLayout(Detector):
         for match in self._number_sign.finditer(text):
             if _digits(match.group("value")) >= 5 and not _DATE_OR_TIME.fullmatch(match.group("value")):
                 if not _FORM_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()) and not (
-                    _DEVICE_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.end("sign"))
+                    _NOT_A_PATIENTS_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.end("sign"))
                 ):
                     yield _finding(match, 0.8, "patient_id.number_sign")
         for match in _ANONYMITY_CODE.finditer(text):
@@ -155,7 +156,7 @@ class NumberLayout(Detector):
                 continue
             if _TERMINOLOGY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue
-            if _DEVICE_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            if _NOT_A_PATIENTS_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 continue
             yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.long_number")
 
@@ -171,7 +172,7 @@ class NumberLayout(Detector):
         for match in candidates:
             if _TIME_AFTER.match(text, match.end()):
                 continue  # "2024-08-11T04:31:09": the hour of a time stamp
-            if _DEVICE_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            if _NOT_A_PATIENTS_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 continue
             if _DRUG_CODE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not re.search("[A-Z]", match.group()):
                 continue

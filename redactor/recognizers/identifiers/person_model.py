@@ -37,6 +37,8 @@ _CLINICAL_SUFFIX = re.compile(
 )
 # endings of French nouns and adjectives that few surnames share
 _FRENCH_INFLECTION = re.compile(r"(?:ees?|iques?|tions?|ments?|eux|euses?|ales|aux|ives?|ances?|ences?|ologies?)$")
+# a section's letter before a heading in capitals, opening its line
+_SECTION_LETTER = re.compile(r"[A-H]\.[ ]\p{Lu}")
 _WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
 _PLACE_WORDS = r"saint|sainte|st|ste|parc|résidence|residence|domaine|hameau|lieu-dit|quartier|cité|cite|clos|bourg|village|commune"
 # "à Cacao", "Bourg de Cacao": a place, whatever the dictionary says of its words
@@ -146,6 +148,8 @@ class ModelPersons:
         if title or self._title_before(text, start):
             return False
         words = [w for w in _WORD_SEPARATORS.split(span) if len(w) > 1]
+        if _SECTION_LETTER.match(span) and span[3:].isupper() and text[max(0, start - 1) : start] in ("", "\n"):
+            words = words[1:]  # "D. VICTIME", "E. MOYENS ENGAGÉS": a section's letter and heading
         common = common_word_keys()
         if not words or any(self.lexicon.is_known_name(w) for w in words):
             return False

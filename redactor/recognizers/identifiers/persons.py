@@ -150,6 +150,8 @@ _CAPITALISED_AFTER = re.compile(r"[ ]\p{Lu}\p{L}*(?![\p{L}\-])")
 _NAME_BEFORE_ITS_ADDRESS = re.compile(
     r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?){1,2})[ \t]+(?P<local>[\w.\-]{1,64})@"
 )
+# a section's letter opening its line before a heading in capitals
+_SECTION_LETTER = re.compile(r"(?<=^|\n)[ \t]*[A-H]\.[ ]\p{Lu}")
 # a name in Chinese characters, beside its transcription ("CHEN Wei (fils) 陈伟")
 _HAN_NAME = re.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
 # a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
@@ -370,6 +372,8 @@ class PersonRules(Detector):
                 continue  # "créatinine 92 µmol/L. Transmis", "T 38,9 °C. Glasgow": a unit, then a sentence
             if match.group("capital_particle") and not self._may_be_surname(surname):
                 continue  # "hépatite B. Le Traitement": a sentence after an initial-like letter
+            if surname.isupper() and _SECTION_LETTER.match(text, match.start()) and is_french_word(fold(surname)):
+                continue  # "D. VICTIME", "A. IDENTITÉ DE L'UNITÉ": a section's letter and heading
             known = surname.isupper() or match.group("particle") or self.lexicon.is_known_name(surname) or (
                 # an unknown word, unless the initial closes the name before it: a reference list's
                 # "Delport E. Fluid management"
