@@ -2529,3 +2529,12 @@ def test_round26_placeholders_in_a_name_column_and_visual_acuity(redactor):
     assert spans(redactor, text, "PERSON") == [], found(redactor, text)
     text = "Acuité visuelle 10/10 ODG avec correction ; acuité visuelle 9/10 à gauche."
     assert spans(redactor, text, "DATE") == [], found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Adresse : 67000 Strasbourg, 4e étage, nom « CHEN-LIN »", "CHEN-LIN"), ("Code 4512B, sonner à « Diallo »", "Diallo")],
+)
+def test_round26_the_name_on_the_door(redactor, text, name):
+    assert name in spans(redactor, text, "PERSON"), found(redactor, text)
+    assert spans(redactor, "le nom « Doliprane » ; au nom « de la loi »", "PERSON") == []

@@ -120,10 +120,11 @@ _NAMED_AFTER = re.compile(
 )
 # a sender's or recipient's name before the address in angle brackets
 _MAIL_DISPLAY_NAME = re.compile(r"(?<![\w'’\-])(?P<name>\p{L}[\p{L}'’\-]*(?:[ ]\p{L}[\p{L}'’\-]*){0,3})[ \t]*<(?P<local>[^@\s<>]{1,64})@")
-# a nickname: "(surnom « Bi »)", "appelé « Doudou »", "(Ti-Kaïs pour la famille)"; after "appelé"
-# only in quotes ("dite « Nanou »" is an introducer's)
+# a nickname: "(surnom « Bi »)", "appelé « Doudou »", "(Ti-Kaïs pour la famille)"; the name on a
+# door, "nom « CHEN-LIN »", "interphone « Diallo »"; after "appelé", "nom" or "interphone" only
+# in quotes ("dite « Nanou »" is an introducer's)
 _NICKNAME = re.compile(
-    r"(?:(?<![\w])(?i:surnom|surnommée?|alias|pseudo)[ \t]*:?[ \t]*(?:[«\"“][ \t]?)?|(?<![\w])(?i:appelée?)[ \t]+[«\"“][ \t]?)"
+    r"(?:(?<![\w])(?i:surnom|surnommée?|alias|pseudo)[ \t]*:?[ \t]*(?:[«\"“][ \t]?)?|(?<![\w])(?i:appelée?|nom|sonner[ \t]+à|interphone)[ \t]+[«\"“][ \t]?)"
     r"(?P<name>\p{Lu}[\p{L}'’\-]*)(?![\w\-])"
     r"|\((?P<family_name>\p{Lu}[\p{L}'’\-]*)[ \t]+pour[ \t]+(?i:la[ \t]+famille|les[ \t]+intimes|ses[ \t]+proches|ses[ \t]+amis|tout[ \t]+le[ \t]+monde)\)"
 )
