@@ -83,7 +83,10 @@ class ParsedDate:
 
 
 _NUMERIC = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})")
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+# (with its time stamp, kept as written when the date moves: "2024-08-11T04:31:09+02:00")
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?P<time>T[\d:.,]+(?:Z|[+\-][\d:]+)?)?")
+# an HL7 or CDA time stamp: "20250402063000", "20250609143012+0200"
+_HL7_STAMP = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?P<time>\d{4}(?:\d{2}(?:\.\d+)?)?(?:[+\-]\d{4})?)")
 _MONTH_YEAR_NUMERIC = re.compile(r"(?P<m>\d{1,2})(?P<sep>[/.\-])(?P<y>\d{4})")
 _WORD = r"[A-Za-zÀ-ÿ]+"
 _TEXTUAL = re.compile(
@@ -109,7 +112,10 @@ def parse_date(value: str) -> ParsedDate | None:
     text = value.strip()
     if match := _ISO.fullmatch(text):
         parsed = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
-        return parsed and ParsedDate(parsed, lambda d: d.isoformat())
+        return parsed and ParsedDate(parsed, lambda d: d.isoformat() + (match["time"] or ""))
+    if match := _HL7_STAMP.fullmatch(text):
+        parsed = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        return parsed and ParsedDate(parsed, lambda d: f"{d:%Y%m%d}{match['time']}")
     if match := _NUMERIC.fullmatch(text):
         year_text, sep = match["y"], match["sep"]
         parsed = _safe_date(_year(year_text), int(match["m"]), int(match["d"]))

@@ -726,7 +726,7 @@ def test_round5_look_alikes_are_not_identifiers(redactor, text, category, value)
         # eight-digit dates of exports, day first or year first
         ("000412873  22014587   LE GALL Maryvonne   2 12061947  3402 03012025", "DATE", "12061947"),
         ("Né(e)        19420117\nAdresse      La Petite Brosse", "DATE", "19420117"),
-        ("Dernière mise à jour le 2024-08-11T04:31:09+02:00", "DATE", "2024-08-11"),
+        ("Dernière mise à jour le 2024-08-11T04:31:09+02:00", "DATE", "2024-08-11T04:31:09+02:00"),  # the time stamp is one token
         ("Date: Wed, 19 Mar 2025 14:36:07 +0100", "DATE", "19 Mar 2025"),
         ("derniers résultats (HbA1c du octobre).", "DATE", "octobre"),
         # a bare "Identifiant" holding a prescriber's number
@@ -2538,3 +2538,39 @@ def test_round26_placeholders_in_a_name_column_and_visual_acuity(redactor):
 def test_round26_the_name_on_the_door(redactor, text, name):
     assert name in spans(redactor, text, "PERSON"), found(redactor, text)
     assert spans(redactor, "le nom « Doliprane » ; au nom « de la loi »", "PERSON") == []
+
+
+# Stop 35: round 27 (lay-ad, laboratory, imaging, pharmacy, information-system exports)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2025-04-28T07:58:12+02:00 ; INFO ; auth   ; mhadjadj", "2025-04-28T07:58:12+02:00"),
+        ('"lastUpdated": "2025-10-14T07:41:22.180+02:00",', "2025-10-14T07:41:22.180+02:00"),
+        ('  <effectiveTime value="20250609143012+0200"/>', "20250609143012+0200"),
+        ("OBR¦1¦¦¦NFS^Numération formule sanguine^L¦¦¦20250402063000¦¦¦", "20250402063000"),
+    ],
+)
+def test_round27_time_stamps_are_dates_whole(redactor, text, date):
+    assert spans(redactor, text, "DATE") == [date], found(redactor, text)
+
+
+def test_round27_a_record_number_labelled_stays_a_record_number(redactor):
+    text = "Dossier 202501011230 ouvert."
+    assert spans(redactor, text, "PATIENT_ID") == ["202501011230"], found(redactor, text)
+
+
+def test_round27_a_validators_column_and_a_number_after_a_name_ending_in_a(redactor):
+    text = "IPP;NOM;PRENOM;DDN;VALIDEUR\n3100248817;GARNIER;Josette;1944-02-17;FMARCHAL\n"
+    assert "FMARCHAL" in spans(redactor, text, "PERSON"), found(redactor, text)
+    text = "05  09:20  KAMARA^Ibrahima                 1004415533  20010117    M     EC25061000125     ÉCHO"
+    assert "1004415533" in spans(redactor, text, "PATIENT_ID"), found(redactor, text)
+    assert "EC" not in spans(redactor, text, "PERSON"), found(redactor, text)  # "M" is the sex cell
+    text = "Plaquettes à 150000 ; leucocytes > 12000"
+    assert spans(redactor, text, "PATIENT_ID") == [], found(redactor, text)
+
+
+def test_round27_a_sex_cell_is_no_title(redactor):
+    text = "Nom : DUPONT          Sexe : M          Né le : 17/02/1966"
+    assert spans(redactor, text, "PERSON") == ["DUPONT"], found(redactor, text)

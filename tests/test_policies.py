@@ -73,6 +73,15 @@ def test_research_dates_move_together_and_keep_their_format(redactor):
     assert (shifted[1] - shifted[0]) == (date(2024, 4, 2) - date(1961, 3, 12))  # interval preserved
 
 
+def test_research_time_stamps_move_with_their_time_kept(redactor):
+    text = "Prélevé le 2025-04-28T07:58:12+02:00, reçu 20250428081500+0200, validé 2025-04-28."
+    result = redactor.redact(text, "research", patient_id="P1")
+    stamps = [result.text[a.redacted_start : a.redacted_end] for a in result.findings if a.finding.category == "DATE"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T07:58:12\+02:00", stamps[0]), stamps
+    assert re.fullmatch(r"\d{8}081500\+0200", stamps[1]), stamps
+    assert stamps[0][:10] == stamps[2] != "2025-04-28"  # the same shift for the same day
+
+
 def replaced(result, category):
     return [result.text[a.redacted_start : a.redacted_end] for a in result.findings if a.finding.category == category]
 

@@ -97,6 +97,14 @@ _BIRTH_DATE_COMPACT = re.compile(
     r"(?i:(?=[dn])\b(?:n[ée]e?|n[ée]\(e\)|ddn|date\s+de\s+naissance|naissance)\b)[^\n\d]{0,12}"
     r"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d{2}|\d{2}))(?![\w])"
 )
+# the time and offset of an ISO time stamp after its date: "2025-04-28T07:58:12+02:00"
+_ISO_TIME_AFTER = re.compile(r"T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,6})?)?(?:Z|[+\-](?:[01]\d|2[0-3]):?[0-5]\d)?(?![\w])")
+# an HL7 or CDA time stamp: date, hour and minutes, seconds if any, then an offset if any
+# ("20250402063000", "20250609143012+0200")
+_HL7_STAMP = re.compile(
+    r"(?=[12])(?<![\w.,/\-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?"
+    r"(?:[+\-](?:[01]\d|2[0-3])[0-5]\d)?(?![\w]|[.,/]\d)"
+)
 # eight digits alone, day-month-year or year-month-day, in tables and exports ("12061947",
 # "19420117"): a date when the calendar reads them so, unless an identifier's label precedes
 _COMPACT = re.compile(r"(?=[0-9])(?<![\w.,/\-])\d{8}(?![\w]|[.,/\-]\d)")
@@ -236,7 +244,7 @@ class DateDetector(Detector):
         super().__init__(name="DateDetector", categories=["DATE"])
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
-        found = [_with_weekday(text, date) for date in self._dates(text)]
+        found = [_with_time_stamp(text, _with_weekday(text, date)) for date in self._dates(text)]
         yield from found
         for date in found:
             yield from _listed_days_before(text, date.start)
@@ -278,6 +286,8 @@ class DateDetector(Detector):
                 text, max(0, match.start() - 24), match.start()
             ):
                 yield Finding(match.start(), match.end(), "DATE", 0.9, "date.compact")
+        for match in _HL7_STAMP.finditer(text):
+            yield Finding(match.start(), match.end(), "DATE", 0.92, "date.time_stamp")
         for match in _BIRTH_DATE_COMPACT.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.97, "date.birth_compact")
         for match in _SPACED_SEPARATORS.finditer(text):
@@ -329,6 +339,15 @@ class DateDetector(Detector):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.7, "date.holiday")
         for match in _BIRTH_YEAR.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.birth_year")
+
+
+def _with_time_stamp(text: str, date: Finding) -> Finding:
+    """"2025-04-28T07:58:12+02:00": the time and offset of an ISO time stamp belong to its date
+    (one token of an export, the time of an event)."""
+    stamp = _ISO_TIME_AFTER.match(text, date.end)
+    if not stamp:
+        return date
+    return Finding(date.start, stamp.end(), date.category, date.score, date.detector)
 
 
 def _with_weekday(text: str, date: Finding) -> Finding:

@@ -44,7 +44,8 @@ _QUANTITY_AFTER = re.compile(
     r"[ \t]*(?:%|/(?![ \t]*\d)|‰|(?i:m?ui|u|mg|µg|g|kg|ml|l|dl|mm3?|cm|m|cellules?|copies|plaquettes|éléments|elts?|"
     r"el|gb|e|par|fois|cp|€|euros?)(?![\w]))"
 )
-_QUANTITY_BEFORE = re.compile(r"(?:à|a|=|>|<|≥|≤|~)[ \t]*$")
+# ("à 12000", "> 150000"; not the "a" ending a name before a number's cell: "Ibrahima\t1004415533")
+_QUANTITY_BEFORE = re.compile(r"(?:(?<![\w])(?:à|a)|[=><≥≤~])[ \t]*$")
 # a code of a terminology, the same for every patient: "LOINC 34878-9", "CIP 3400930000000"
 _TERMINOLOGY_BEFORE = re.compile(r"(?i:(?<![\w])(?:LOINC|SNOMED(?:[ \t]+CT)?|CCAM|NABM|UCD|CIP(?:13|7)?|ATC|RxNorm))[ \t]*:?[ \t]*$")
 

@@ -328,6 +328,8 @@ class PersonRules(Detector):
     # -- rules --------------------------------------------------------------------------
     def _by_title(self, text: str) -> Iterator[Finding]:
         for match in self._title.finditer(text):
+            if "\t" in text[match.start() : match.start("name")]:
+                continue  # "Sexe : M<tab>EC25061000125": a table's next cell, not a name after "M."
             end = match.end("name")
             if not text[match.start("name")].islower():
                 # "MR DUPOND jean claude": known first names in lower case after the surname
