@@ -2574,3 +2574,29 @@ def test_round27_a_validators_column_and_a_number_after_a_name_ending_in_a(redac
 def test_round27_a_sex_cell_is_no_title(redactor):
     text = "Nom : DUPONT          Sexe : M          Né le : 17/02/1966"
     assert spans(redactor, text, "PERSON") == ["DUPONT"], found(redactor, text)
+
+
+def test_round27_fhir_json_fields(redactor):
+    text = (
+        '"name": [ { "use": "official", "family": "FERREIRA DOS SANTOS", "given": [ "Maria", "da Conceição" ] } ],\n'
+        '"address": [ { "line": [ "12 rue Jean Jaurès" ], "city": "Champigny-sur-Marne", "postalCode": "94500" } ],\n'
+        '"system": "http://loinc.org", "code": "2345-7", "display": "Glucose"'
+    )
+    assert spans(redactor, text, "PERSON") == ["FERREIRA DOS SANTOS", "Maria", "da Conceição"], found(redactor, text)
+    assert spans(redactor, text, "CITY") == ["Champigny-sur-Marne"], found(redactor, text)
+    assert spans(redactor, text, "ZIP") == ["94500"], found(redactor, text)
+
+
+def test_round27_hl7_v2_names_addresses_and_instance_uids(redactor):
+    text = (
+        "PID¦1¦¦1004410572^^^CHU^PI¦¦WANG^Xiaoli^^^^^L¦HAMMOUDI¦19920503¦F¦¦¦21 avenue Henri Barbusse^^Bobigny^^93000^FRA\n"
+        "OBX¦1¦NM¦CREA^Créatinine¦¦248¦umol/L\n"
+        "IPC¦RA25091700217¦1¦1.2.250.1.113.973.2025091700217¦1¦CR\n"
+        '  <code codeSystem="2.16.840.1.113883.6.1"/> ; OID de la structure 1.2.250.1.71.4.2.7.510004\n'
+    )
+    names = spans(redactor, text, "PERSON")
+    assert any(name.startswith("WANG^Xiaoli") for name in names) and "HAMMOUDI" in names, found(redactor, text)
+    assert not any("Créatinine" in name for name in names), found(redactor, text)
+    assert "Bobigny" in spans(redactor, text, "CITY") and "93000" in spans(redactor, text, "ZIP"), found(redactor, text)
+    uids = [value for value in spans(redactor, text, "PATIENT_ID") if value.startswith(("1.", "2."))]
+    assert uids == ["1.2.250.1.113.973.2025091700217"], found(redactor, text)
