@@ -138,6 +138,11 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "register columns": _repeat("nom_mere;prenom_mere\nAB;Cd\n"),
         "name before address": _repeat("Ab Cd   abcd@x.fr "),
         "family nicknames": _repeat("(Ab pour la famille) "),
+        # and for structured exports: JSON fields, HL7 v2 segments, instance UIDs, time stamps
+        "JSON fields": _repeat('"given": [ "Ab", "Cd" ], '),
+        "HL7 segments": _repeat("PID|1||AB^Cd^^|EF|19800101|\n"),
+        "instance UIDs": _repeat("1.2.250.1.12345678."),
+        "time stamps": _repeat("2025-04-28T07:58:12+02:00 "),
     }
 
 
