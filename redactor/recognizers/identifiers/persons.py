@@ -17,8 +17,8 @@ Rules, each named in the finding's `detector`:
 - person.upper_surname: an upper-case word that is a known surname, or one no dictionary knows
   with its initial ("TUILAGI S. -").
 - person.first_particle_surname: "Bérengère de Castelnau-Bazas".
-- person.mail_display_name: the name before an e-mail address that spells it, in any case
-  ("De: nelson tavares <nelsontav63@...>").
+- person.mail_display_name, person.nickname, person.born_after, person.sender,
+  person.vietnamese: names cued without a title or a label (person_cues.py).
 - person.han_script: two to four Chinese characters ("陈伟"): in a French note, a name.
 - person.ner: the spaCy NER's person entities (titles trimmed; person_model.py).
 - person.propagated: every other occurrence, in the same note, of a name found above.
@@ -46,6 +46,7 @@ from redactor.recognizers.identifiers.lexicon import (
     name_lexicon,
     town_lexicon,
 )
+from redactor.recognizers.identifiers.person_cues import NameCues
 from redactor.recognizers.identifiers.person_extent import PersonExtent
 from redactor.recognizers.identifiers.person_initials import dotted_initials, initials_defined, initials_used, m_initial_of_named
 from redactor.recognizers.identifiers.person_model import ModelPersons
@@ -118,38 +119,9 @@ _NAMED_AFTER = re.compile(
     r"(?i:lycée|lycee|collège|college|école|ecole|rue|avenue|av\.|boulevard|bd|place|allée|impasse|quai|square|cours|"
     r"hôpital|hopital|clinique|centre|institut|fondation|résidence|maison|EHPAD|foyer|prix|université)[ \t]+$"
 )
-# a sender's or recipient's name before the address in angle brackets
-_MAIL_DISPLAY_NAME = re.compile(r"(?<![\w'’\-])(?P<name>\p{L}[\p{L}'’\-]*(?:[ ]\p{L}[\p{L}'’\-]*){0,3})[ \t]*<(?P<local>[^@\s<>]{1,64})@")
-# a nickname: "(surnom « Bi »)", "appelé « Doudou »", "(Ti-Kaïs pour la famille)"; the name on a
-# door, "nom « CHEN-LIN »", "interphone « Diallo »"; after "appelé", "nom" or "interphone" only
-# in quotes ("dite « Nanou »" is an introducer's)
-_NICKNAME = re.compile(
-    r"(?:(?<![\w])(?i:surnom|surnommée?|alias|pseudo)[ \t]*:?[ \t]*(?:[«\"“][ \t]?)?|(?<![\w])(?i:appelée?|nom|sonner[ \t]+à|interphone)[ \t]+[«\"“][ \t]?)"
-    r"(?P<name>\p{Lu}[\p{L}'’\-]*)(?![\w\-])"
-    r"|\((?P<family_name>\p{Lu}[\p{L}'’\-]*)[ \t]+pour[ \t]+(?i:la[ \t]+famille|les[ \t]+intimes|ses[ \t]+proches|ses[ \t]+amis|tout[ \t]+le[ \t]+monde)\)"
-)
-# a name before the birth it gives: "(Lisandru, né en 2021)", "Eliott (né le 02/03/2019)"
-_BORN_AFTER_NAME = re.compile(
-    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*(?:,|\()[ \t]*(?:né|née|nés|nées|né\(e\))[ \t]+(?:le|en|à|au)(?![\w])"
-)
-# a message's sender named by a first name: "De : Julie — sage-femme" (a service there is no one:
-# "De : Secrétariat imagerie")
-_SENDER_FIRST_NAME = re.compile(
-    r"(?im)^[ \t]*(?:de|from|exp[ée]diteur)[ \t]*:[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[—–\-,<(]|\n|$))"
-)
 # labels of whom a letter goes to or comes from, which may name a service instead of a person
 _ADDRESSEE_LABEL = re.compile(
     r"(?i)[ \t\-•*]*(?:destinataires?|copies?[ \t]+[àa]|cc|exp[ée]diteur|de[ \t]+la[ \t]+part[ \t]+de|[àa][ \t]+l['’]attention[ \t]+de|attention)(?![\w])"
-)
-# a Vietnamese name, written with the letters French never uses ("LÊ Thị Mai", "TRẦN Minh Khoa"):
-# the word that holds one, and the capitalised words beside it on its line (four words at most)
-_VIETNAMESE_LETTERS = "ạảấầẩẫậắằẳẵặăẹẻẽếềểễệĩỉịọỏốồổỗộớờởỡợơũụủứừửữựưỳỵỷỹđ"
-_VIETNAMESE_WORD = re.compile(rf"(?<![\p{{L}}\-])\p{{L}}*[{_VIETNAMESE_LETTERS}{_VIETNAMESE_LETTERS.upper()}]\p{{L}}*(?![\p{{L}}\-])")
-_NEXT_WORD = re.compile(r"[ ](\p{L}+)")
-_CAPITALISED_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{L}*[ ]$")
-_CAPITALISED_AFTER = re.compile(r"[ ]\p{Lu}\p{L}*(?![\p{L}\-])")
-_NAME_BEFORE_ITS_ADDRESS = re.compile(
-    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?){1,2})[ \t]+(?P<local>[\w.\-]{1,64})@"
 )
 # a section's letter opening its line before a heading in capitals
 _SECTION_LETTER = re.compile(r"(?<=^|\n)[ \t]*[A-H]\.[ ]\p{Lu}")
@@ -179,8 +151,8 @@ class PersonRules(Detector):
     def __init__(self, lexicon: NameLexicon | None = None, towns: TownLexicon | None = None):
         super().__init__(name="PersonRules", categories=["PERSON"])
         self.lexicon = lex = lexicon or name_lexicon()
-        self._title_keys = frozenset(fold(title.rstrip(".")) for title in lex.titles)
         self.towns = towns or town_lexicon()
+        self._cues = NameCues(lex, self.towns)
         self._countries = countries()
         capital_only = [t for t in lex.titles if t in ("M", "Me", "MM")]
         title = rf"(?:(?:{alternation(capital_only)})|(?i:{alternation(t for t in lex.titles if t not in capital_only)}))"
@@ -456,59 +428,6 @@ class PersonRules(Detector):
             if found:
                 yield found
 
-    def _by_nickname(self, text: str) -> Iterator[Finding]:
-        for match in _NICKNAME.finditer(text):
-            group = "name" if match.group("name") else "family_name"
-            if fold(match.group(group)) not in common_word_keys() or self.lexicon.is_first_name(match.group(group)):
-                yield Finding(match.start(group), match.end(group), "PERSON", 0.8, "person.nickname")
-
-    def _by_birth_after(self, text: str) -> Iterator[Finding]:
-        for match in _BORN_AFTER_NAME.finditer(text):
-            name = match.group("name")
-            if self.lexicon.is_not_name(name) or self._is_town_not_first_name(name):
-                continue  # "Lyon, née en 1950": where, not who
-            if fold(name) in common_word_keys() and not self.lexicon.is_first_name(name):
-                continue  # "Patiente, née le ...", "Enfant, né en ..."
-            yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
-
-    def _by_sender_first_name(self, text: str) -> Iterator[Finding]:
-        for match in _SENDER_FIRST_NAME.finditer(text):
-            name = match.group("name")
-            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
-                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.sender")
-
-    def _by_vietnamese_letters(self, text: str) -> Iterator[Finding]:
-        covered = 0
-        for match in _VIETNAMESE_WORD.finditer(text):
-            if match.start() < covered or not match.group()[:1].isupper():
-                continue
-            if (next_word := _NEXT_WORD.match(text, match.end())) and next_word.group(1).islower():
-                covered = next_word.end()
-                continue  # "Bệnh viện Bạch Mai": Vietnamese words of a sentence or a facility's name, no one's
-            if text[max(0, match.start() - 5) : match.start()] == "viện ":
-                continue
-            start, end, words = match.start(), match.end(), 1
-            while words < 4 and (before := _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)):
-                if self._ends_the_name(before.group().strip()):
-                    break
-                start, words = before.start(), words + 1
-            while words < 4 and (after := _CAPITALISED_AFTER.match(text, end)):
-                if self._ends_the_name(after.group().strip()) and not _VIETNAMESE_WORD.fullmatch(after.group().strip()):
-                    break
-                end, words = after.end(), words + 1
-            covered = end
-            yield Finding(start, end, "PERSON", 0.8, "person.vietnamese")
-
-    def _ends_the_name(self, word: str) -> bool:
-        """A title, a role or an ordinary French word beside a name ends it ("Mme", "Patient");
-        not a short surname in capitals ("LÊ", "HỒ") nor a month that is a given name ("Mai")."""
-        key = fold(word)
-        if key in self._title_keys:
-            return True
-        if (word.isupper() and len(word) <= 5) or key in self.lexicon.calendar_words:
-            return False
-        return self.lexicon.is_not_name(word) or (key in common_word_keys() and not self.lexicon.is_known_name(word))
-
     def _has_known_name(self, span: str) -> bool:
         return any(self.lexicon.is_known_name(word) for word in re.findall(r"[\w'’\-]+", span))
 
@@ -536,29 +455,6 @@ class PersonRules(Detector):
                 and not self.towns.is_town(surname)
             ):
                 yield Finding(match.start(), match.end(), "PERSON", 0.8, "person.first_particle_surname")
-
-    def _by_mail_display_name(self, text: str) -> Iterator[Finding]:
-        """"De: nelson tavares <nelsontav63@...>": the words before an address in angle brackets,
-        in any case, when the address spells one of them and none is an ordinary word
-        ("Secrétariat Cardiologie <secretariat.cardio@...>" is a service)."""
-        for match in _MAIL_DISPLAY_NAME.finditer(text) if "<" in text else ():
-            words = match.group("name").split()
-            local = fold(re.sub(r"[^\p{L}]", "", match.group("local")))
-            if any(len(word) >= 3 and fold(word) in local for word in words) and all(
-                not self.lexicon.is_not_name(word) and (self.lexicon.is_known_name(word) or not is_french_word(fold(word)))
-                for word in words
-            ):
-                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.mail_display_name")
-        # in a directory's row, a name then its address in the next cell, which spells every word
-        # of it, one a known name or no French word: "Estelle Boulanger      estelle.boulanger@hnfc.fr"
-        # (though a baker is a word), not "Secrétariat Cardiologie   secretariat.cardiologie@..."
-        for match in _NAME_BEFORE_ITS_ADDRESS.finditer(text) if "@" in text else ():
-            local = fold(re.sub(r"[^\p{L}]", "", match.group("local")))
-            words = re.findall(r"\p{L}+", match.group("name"))
-            if all(fold(word) in local and not self.lexicon.is_not_name(word) for word in words) and any(
-                self.lexicon.is_known_name(word) or not is_french_word(fold(word)) for word in words
-            ):
-                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.mail_display_name")
 
     def _by_own_initials(self, text: str) -> Iterator[Finding]:
         for match in self._with_own_initials.finditer(text):
@@ -673,13 +569,9 @@ class PersonRules(Detector):
             *self._by_label(text),
             *self._by_relation(text),
             *self._by_married_name(text),
-            *self._by_nickname(text),
-            *self._by_birth_after(text),
-            *self._by_sender_first_name(text),
-            *self._by_vietnamese_letters(text),
+            *self._cues.find(text),
             *self._by_known_first_name(text),
             *self._by_own_initials(text),
-            *self._by_mail_display_name(text),
             *self._by_case_patterns(text),
             *self._by_upper_surname(text),
             *dotted_initials(text, self.lexicon),

@@ -1,0 +1,142 @@
+"""Cues that name a person without a title or a label: the name an e-mail address spells
+("nelson tavares <nelsontav63@...>", "Estelle Boulanger   estelle.boulanger@..."), a nickname
+("(surnom « Bi »)", "(Ti-Kaïs pour la famille)", the name on a door: "nom « CHEN-LIN »"), a name
+before its birth ("(Lisandru, né en 2021)"), a message's sender by first name ("De : Julie —"),
+and Vietnamese names by the letters French never uses ("LÊ Văn Phúc").
+
+Rules, each named in the finding's `detector`: person.mail_display_name, person.nickname,
+person.born_after, person.sender, person.vietnamese.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex as re
+
+from redactor.findings import Finding
+from redactor.recognizers.identifiers.lexicon import NameLexicon, TownLexicon, fold
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
+
+# a sender's or recipient's name before the address in angle brackets
+_MAIL_DISPLAY_NAME = re.compile(r"(?<![\w'’\-])(?P<name>\p{L}[\p{L}'’\-]*(?:[ ]\p{L}[\p{L}'’\-]*){0,3})[ \t]*<(?P<local>[^@\s<>]{1,64})@")
+# a nickname: "(surnom « Bi »)", "appelé « Doudou »", "(Ti-Kaïs pour la famille)"; the name on a
+# door, "nom « CHEN-LIN »", "interphone « Diallo »"; after "appelé", "nom" or "interphone" only
+# in quotes ("dite « Nanou »" is an introducer's)
+_NICKNAME = re.compile(
+    r"(?:(?<![\w])(?i:surnom|surnommée?|alias|pseudo)[ \t]*:?[ \t]*(?:[«\"“][ \t]?)?|(?<![\w])(?i:appelée?|nom|sonner[ \t]+à|interphone)[ \t]+[«\"“][ \t]?)"
+    r"(?P<name>\p{Lu}[\p{L}'’\-]*)(?![\w\-])"
+    r"|\((?P<family_name>\p{Lu}[\p{L}'’\-]*)[ \t]+pour[ \t]+(?i:la[ \t]+famille|les[ \t]+intimes|ses[ \t]+proches|ses[ \t]+amis|tout[ \t]+le[ \t]+monde)\)"
+)
+# a name before the birth it gives: "(Lisandru, né en 2021)", "Eliott (né le 02/03/2019)"
+_BORN_AFTER_NAME = re.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*(?:,|\()[ \t]*(?:né|née|nés|nées|né\(e\))[ \t]+(?:le|en|à|au)(?![\w])"
+)
+# a message's sender named by a first name: "De : Julie — sage-femme" (a service there is no one:
+# "De : Secrétariat imagerie")
+_SENDER_FIRST_NAME = re.compile(
+    r"(?im)^[ \t]*(?:de|from|exp[ée]diteur)[ \t]*:[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[—–\-,<(]|\n|$))"
+)
+
+# a Vietnamese name, written with the letters French never uses ("LÊ Thị Mai", "TRẦN Minh Khoa"):
+# the word that holds one, and the capitalised words beside it on its line (four words at most)
+_VIETNAMESE_LETTERS = "ạảấầẩẫậắằẳẵặăẹẻẽếềểễệĩỉịọỏốồổỗộớờởỡợơũụủứừửữựưỳỵỷỹđ"
+_VIETNAMESE_WORD = re.compile(rf"(?<![\p{{L}}\-])\p{{L}}*[{_VIETNAMESE_LETTERS}{_VIETNAMESE_LETTERS.upper()}]\p{{L}}*(?![\p{{L}}\-])")
+_NEXT_WORD = re.compile(r"[ ](\p{L}+)")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{L}*[ ]$")
+_CAPITALISED_AFTER = re.compile(r"[ ]\p{Lu}\p{L}*(?![\p{L}\-])")
+_NAME_BEFORE_ITS_ADDRESS = re.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?){1,2})[ \t]+(?P<local>[\w.\-]{1,64})@"
+)
+
+
+class NameCues:
+    """Persons named by the cues above, for PersonRules."""
+
+    def __init__(self, lexicon: NameLexicon, towns: TownLexicon) -> None:
+        self.lexicon = lexicon
+        self.towns = towns
+        self._title_keys = frozenset(fold(title.rstrip(".")) for title in lexicon.titles)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        yield from self._mail_display_names(text)
+        yield from self._nicknames(text)
+        yield from self._born_after(text)
+        yield from self._senders(text)
+        yield from self._vietnamese_names(text)
+
+    def _mail_display_names(self, text: str) -> Iterator[Finding]:
+        """"De: nelson tavares <nelsontav63@...>": the words before an address in angle brackets,
+        in any case, when the address spells one of them and none is an ordinary word
+        ("Secrétariat Cardiologie <secretariat.cardio@...>" is a service)."""
+        for match in _MAIL_DISPLAY_NAME.finditer(text) if "<" in text else ():
+            words = match.group("name").split()
+            local = fold(re.sub(r"[^\p{L}]", "", match.group("local")))
+            if any(len(word) >= 3 and fold(word) in local for word in words) and all(
+                not self.lexicon.is_not_name(word) and (self.lexicon.is_known_name(word) or not is_french_word(fold(word)))
+                for word in words
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.mail_display_name")
+        # in a directory's row, a name then its address in the next cell, which spells every word
+        # of it, one a known name or no French word: "Estelle Boulanger      estelle.boulanger@hnfc.fr"
+        # (though a baker is a word), not "Secrétariat Cardiologie   secretariat.cardiologie@..."
+        for match in _NAME_BEFORE_ITS_ADDRESS.finditer(text) if "@" in text else ():
+            local = fold(re.sub(r"[^\p{L}]", "", match.group("local")))
+            words = re.findall(r"\p{L}+", match.group("name"))
+            if all(fold(word) in local and not self.lexicon.is_not_name(word) for word in words) and any(
+                self.lexicon.is_known_name(word) or not is_french_word(fold(word)) for word in words
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.mail_display_name")
+
+    def _nicknames(self, text: str) -> Iterator[Finding]:
+        for match in _NICKNAME.finditer(text):
+            group = "name" if match.group("name") else "family_name"
+            if fold(match.group(group)) not in common_word_keys() or self.lexicon.is_first_name(match.group(group)):
+                yield Finding(match.start(group), match.end(group), "PERSON", 0.8, "person.nickname")
+
+    def _born_after(self, text: str) -> Iterator[Finding]:
+        for match in _BORN_AFTER_NAME.finditer(text):
+            name = match.group("name")
+            if self.lexicon.is_not_name(name) or (self.towns.is_town(name) and not self.lexicon.is_distinct_first_name(name)):
+                continue  # "Lyon, née en 1950": where, not who
+            if fold(name) in common_word_keys() and not self.lexicon.is_first_name(name):
+                continue  # "Patiente, née le ...", "Enfant, né en ..."
+            yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
+
+    def _senders(self, text: str) -> Iterator[Finding]:
+        for match in _SENDER_FIRST_NAME.finditer(text):
+            name = match.group("name")
+            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.sender")
+
+    def _vietnamese_names(self, text: str) -> Iterator[Finding]:
+        covered = 0
+        for match in _VIETNAMESE_WORD.finditer(text):
+            if match.start() < covered or not match.group()[:1].isupper():
+                continue
+            if (next_word := _NEXT_WORD.match(text, match.end())) and next_word.group(1).islower():
+                covered = next_word.end()
+                continue  # "Bệnh viện Bạch Mai": Vietnamese words of a sentence or a facility's name, no one's
+            if text[max(0, match.start() - 5) : match.start()] == "viện ":
+                continue
+            start, end, words = match.start(), match.end(), 1
+            while words < 4 and (before := _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)):
+                if self._ends_the_name(before.group().strip()):
+                    break
+                start, words = before.start(), words + 1
+            while words < 4 and (after := _CAPITALISED_AFTER.match(text, end)):
+                if self._ends_the_name(after.group().strip()) and not _VIETNAMESE_WORD.fullmatch(after.group().strip()):
+                    break
+                end, words = after.end(), words + 1
+            covered = end
+            yield Finding(start, end, "PERSON", 0.8, "person.vietnamese")
+
+    def _ends_the_name(self, word: str) -> bool:
+        """A title, a role or an ordinary French word beside a name ends it ("Mme", "Patient");
+        not a short surname in capitals ("LÊ", "HỒ") nor a month that is a given name ("Mai")."""
+        key = fold(word)
+        if key in self._title_keys:
+            return True
+        if (word.isupper() and len(word) <= 5) or key in self.lexicon.calendar_words:
+            return False
+        return self.lexicon.is_not_name(word) or (key in common_word_keys() and not self.lexicon.is_known_name(word))
