@@ -20,6 +20,10 @@ from redactor.recognizers.vouched.folding import common_word_keys, is_french_wor
 
 # a sender's or recipient's name before the address in angle brackets
 _MAIL_DISPLAY_NAME = re.compile(r"(?<![\w'’\-])(?P<name>\p{L}[\p{L}'’\-]*(?:[ ]\p{L}[\p{L}'’\-]*){0,3})[ \t]*<(?P<local>[^@\s<>]{1,64})@")
+# in a directory's row, a name then its e-mail address in the next cell
+_NAME_BEFORE_ITS_ADDRESS = re.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?){1,2})[ \t]+(?P<local>[\w.\-]{1,64})@"
+)
 # a nickname: "(surnom « Bi »)", "appelé « Doudou »", "(Ti-Kaïs pour la famille)"; the name on a
 # door, "nom « CHEN-LIN »", "interphone « Diallo »"; after "appelé", "nom" or "interphone" only
 # in quotes ("dite « Nanou »" is an introducer's)
@@ -37,7 +41,6 @@ _BORN_AFTER_NAME = re.compile(
 _SENDER_FIRST_NAME = re.compile(
     r"(?im)^[ \t]*(?:de|from|exp[ée]diteur)[ \t]*:[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[—–\-,<(]|\n|$))"
 )
-
 # a Vietnamese name, written with the letters French never uses ("LÊ Thị Mai", "TRẦN Minh Khoa"):
 # the word that holds one, and the capitalised words beside it on its line (four words at most)
 _VIETNAMESE_LETTERS = "ạảấầẩẫậắằẳẵặăẹẻẽếềểễệĩỉịọỏốồổỗộớờởỡợơũụủứừửữựưỳỵỷỹđ"
@@ -45,9 +48,6 @@ _VIETNAMESE_WORD = re.compile(rf"(?<![\p{{L}}\-])\p{{L}}*[{_VIETNAMESE_LETTERS}{
 _NEXT_WORD = re.compile(r"[ ](\p{L}+)")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{L}*[ ]$")
 _CAPITALISED_AFTER = re.compile(r"[ ]\p{Lu}\p{L}*(?![\p{L}\-])")
-_NAME_BEFORE_ITS_ADDRESS = re.compile(
-    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ ]\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?){1,2})[ \t]+(?P<local>[\w.\-]{1,64})@"
-)
 
 
 class NameCues:
