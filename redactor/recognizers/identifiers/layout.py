@@ -79,6 +79,12 @@ _NOT_A_PATIENTS_NUMBER_BEFORE = re.compile(
 _DRUG_CODE_BEFORE = re.compile(r"(?i:\b(?:code\s+CIP|CIP)\s*:?\s*)$")
 
 
+def _after_another_numbers_label(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the number at `start` follows a batch's, a device's or a company's label (up to
+    `end`, the end of its "n°" when the label holds one: "cycle n° 11872")."""
+    return _NOT_A_PATIENTS_NUMBER_BEFORE.search(text, max(0, start - 24), start if end is None else end) is not None
+
+
 def _is_record_code(value: str) -> bool:
     """Capitals with 5+ digits and at most 8 letters, no date, no genetics or law."""
     if _NOT_A_RECORD.fullmatch(value) or _DATE_INSIDE.search(value):
@@ -139,7 +145,7 @@ class NumberLayout(Detector):
         for match in self._number_sign.finditer(text):
             if _digits(match.group("value")) >= 5 and not _DATE_OR_TIME.fullmatch(match.group("value")):
                 if not _FORM_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()) and not (
-                    _NOT_A_PATIENTS_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.end("sign"))
+                    _after_another_numbers_label(text, match.start(), match.end("sign"))
                 ):
                     yield _finding(match, 0.8, "patient_id.number_sign")
         for match in _ANONYMITY_CODE.finditer(text):
@@ -157,7 +163,7 @@ class NumberLayout(Detector):
                 continue
             if _TERMINOLOGY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue
-            if _NOT_A_PATIENTS_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            if _after_another_numbers_label(text, match.start()):
                 continue
             yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.long_number")
 
@@ -173,7 +179,7 @@ class NumberLayout(Detector):
         for match in candidates:
             if _TIME_AFTER.match(text, match.end()):
                 continue  # "2024-08-11T04:31:09": the hour of a time stamp
-            if _NOT_A_PATIENTS_NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            if _after_another_numbers_label(text, match.start()):
                 continue
             if _DRUG_CODE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not re.search("[A-Z]", match.group()):
                 continue

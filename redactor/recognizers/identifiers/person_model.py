@@ -37,7 +37,7 @@ _CLINICAL_SUFFIX = re.compile(
 )
 # endings of French nouns and adjectives that few surnames share
 _FRENCH_INFLECTION = re.compile(r"(?:ees?|iques?|tions?|ments?|eux|euses?|ales|aux|ives?|ances?|ences?|ologies?)$")
-# a section's letter before a heading in capitals, opening its line
+# a section's letter before a heading in capitals ("D. VICTIME")
 _SECTION_LETTER = re.compile(r"[A-H]\.[ ]\p{Lu}")
 _WORD_SEPARATORS = re.compile(r"[\s\-'’]+")
 _PLACE_WORDS = r"saint|sainte|st|ste|parc|résidence|residence|domaine|hameau|lieu-dit|quartier|cité|cite|clos|bourg|village|commune"
@@ -148,7 +148,7 @@ class ModelPersons:
         if title or self._title_before(text, start):
             return False
         words = [w for w in _WORD_SEPARATORS.split(span) if len(w) > 1]
-        if _SECTION_LETTER.match(span) and span[3:].isupper() and text[max(0, start - 1) : start] in ("", "\n"):
+        if opens_a_section(text, start) and span[3:].isupper():
             words = words[1:]  # "D. VICTIME", "E. MOYENS ENGAGÉS": a section's letter and heading
         common = common_word_keys()
         if not words or any(self.lexicon.is_known_name(w) for w in words):
@@ -205,3 +205,9 @@ def _between_spaced_dashes(text: str, start: int, end: int) -> Iterator[tuple[in
         yield start, dash.start()
         start = dash.end()
     yield start, end
+
+
+def opens_a_section(text: str, start: int) -> bool:
+    """A section's letter opening its line at `start`, before a heading in capitals ("D. VICTIME",
+    "A. IDENTITÉ DE L'UNITÉ"), not an initial."""
+    return text[max(0, start - 1) : start] in ("", "\n") and bool(_SECTION_LETTER.match(text, start))

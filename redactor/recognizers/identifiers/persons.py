@@ -49,7 +49,7 @@ from redactor.recognizers.identifiers.lexicon import (
 from redactor.recognizers.identifiers.person_cues import NameCues
 from redactor.recognizers.identifiers.person_extent import PersonExtent
 from redactor.recognizers.identifiers.person_initials import dotted_initials, initials_defined, initials_used, m_initial_of_named
-from redactor.recognizers.identifiers.person_model import ModelPersons
+from redactor.recognizers.identifiers.person_model import ModelPersons, opens_a_section
 from redactor.recognizers.identifiers.patterns import (
     ALL_CAPS,
     CAPITALISED,
@@ -123,8 +123,6 @@ _NAMED_AFTER = re.compile(
 _ADDRESSEE_LABEL = re.compile(
     r"(?i)[ \t\-•*]*(?:destinataires?|copies?[ \t]+[àa]|cc|exp[ée]diteur|de[ \t]+la[ \t]+part[ \t]+de|[àa][ \t]+l['’]attention[ \t]+de|attention)(?![\w])"
 )
-# a section's letter opening its line before a heading in capitals
-_SECTION_LETTER = re.compile(r"(?<=^|\n)[ \t]*[A-H]\.[ ]\p{Lu}")
 # a name in Chinese characters, beside its transcription ("CHEN Wei (fils) 陈伟")
 _HAN_NAME = re.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
 # a first name's initial, then the end of a field: "TUILAGI S. - 08/03/2000", "KOWALSKI J.,"
@@ -347,7 +345,7 @@ class PersonRules(Detector):
                 continue  # "créatinine 92 µmol/L. Transmis", "T 38,9 °C. Glasgow": a unit, then a sentence
             if match.group("capital_particle") and not self._may_be_surname(surname):
                 continue  # "hépatite B. Le Traitement": a sentence after an initial-like letter
-            if surname.isupper() and _SECTION_LETTER.match(text, match.start()) and is_french_word(fold(surname)):
+            if surname.isupper() and opens_a_section(text, match.start()) and is_french_word(fold(surname)):
                 continue  # "D. VICTIME", "A. IDENTITÉ DE L'UNITÉ": a section's letter and heading
             known = surname.isupper() or match.group("particle") or self.lexicon.is_known_name(surname) or (
                 # an unknown word, unless the initial closes the name before it: a reference list's
