@@ -2600,3 +2600,45 @@ def test_round27_hl7_v2_names_addresses_and_instance_uids(redactor):
     assert "Bobigny" in spans(redactor, text, "CITY") and "93000" in spans(redactor, text, "ZIP"), found(redactor, text)
     uids = [value for value in spans(redactor, text, "PATIENT_ID") if value.startswith(("1.", "2."))]
     assert uids == ["1.2.250.1.113.973.2025091700217"], found(redactor, text)
+
+
+def test_stop36_a_csv_export_with_commas_and_a_login_column(redactor):
+    text = (
+        "Format : horodatage,opération,AccessionNumber,PatientID,PatientName,Modalité,NbImages,Statut,Utilisateur\n"
+        "2025-02-21T21:14:08,C-STORE,CT25022100871,39004418,NOWAK^Tomasz,CT,412,SUCCESS,manip_rbouvier\n"
+        "2025-02-22T00:03:55,C-STORE,CT25022100879,39020014,BERISHA^Arben,CT,604,SUCCESS (retry 1),lmouhoub\n"
+        "2025-02-22T00:04:10,C-ECHO,-,-,-,-,0,SUCCESS,system\n"
+    )
+    assert spans(redactor, text, "PATIENT_ID").count("39004418") == 1, found(redactor, text)
+    assert "39020014" in spans(redactor, text, "PATIENT_ID"), found(redactor, text)
+    names = spans(redactor, text, "PERSON")
+    assert "manip_rbouvier" in names and "lmouhoub" in names and "system" not in names, found(redactor, text)
+    assert not any(name in ("ID", "Name") for name in names), found(redactor, text)  # "PatientID" is a label
+    # a sentence with commas is no export: its rows must have exactly as many cells
+    text = "Présents : le médecin, l'interne, l'infirmière, le patient\nDupont, Martin, Durand, Petit et les autres, ensemble"
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_stop36_a_surname_that_is_a_word_in_a_register(redactor):
+    text = (
+        "n°SINUS;nom;prénom;naissance;sexe\n"
+        "80-0419-0007;ROSE;Marcel;08/08/1944;M\n"
+        "80-0419-0008;PETIT;Louise;11/03/1950;F\n"
+    )
+    names = spans(redactor, text, "PERSON")
+    assert "ROSE" in names and "PETIT" in names, found(redactor, text)
+    # a form's grid whose first row looked like a register's header: its labels stay
+    text = "  Nom d'usage\tÉLISABETH\tPrénom\tMarie-Line\n  Né(e) le\t23/05/1979\tÂge\t46 ans\n"
+    assert "Âge" not in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+def test_stop36_the_town_of_an_emergency_unit(redactor):
+    text = (
+        "14:54:15 MR  engagement du SMUR Orange + SMUR Avignon + demande hélicoptère\n"
+        "15:09:44 CTA Bilan VSAV Mornas : V1 F 41 a incarcérée\n"
+        "médecin SMUR Orange Dr Pierre-Alain VIDAL"
+    )
+    assert spans(redactor, text, "CITY") == ["Orange", "Avignon", "Mornas", "Orange"], found(redactor, text)
+    assert "Pierre-Alain VIDAL" in spans(redactor, text, "PERSON"), found(redactor, text)
+    text = "Le SMUR pédiatrique est arrivé. SMUR 1 engagé, VSAV 2 en route, le SMUR Bleu."
+    assert spans(redactor, text, "CITY") == [], found(redactor, text)

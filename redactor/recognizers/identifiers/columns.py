@@ -5,12 +5,14 @@ Exports and dashboards name a column once, in a header row ("N_RSS;IPP;CP_RESID;
 blank line. Cells are separated by ";", "|" or a tab; normalisation has already turned the
 gaps of tables aligned with spaces (three or more) into tabs. A row holding as many cells as
 the header (one more or fewer) gives each cell the header cell at its index; a row with another
-count is skipped, a line with no separator ends the table. Header labels map to categories in
+count is skipped, a line with no separator ends the table. A comma separates cells only in a
+CSV export: a header of four cells or more, and rows of exactly as many. Header labels map to categories in
 models/identifiers/columns.yaml. A cell is taken only when its text has the category's shape (a
 French postcode's five digits; a capitalised name that is not only common words, so
 "URGENCES" or "DOMICILE" under "Provenance" stay; a carer's initials under "IDE" or
 "Intervenant"; a day and month without a year, "11.02", under "Date"; a record's number with
-four digits or more under "IPP" or "N° SINUS").
+four digits or more under "IPP" or "N° SINUS"; a login under "Utilisateur"; a surname that is
+also a word, "ROSE", in a register that has both a surname and a first-name column).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from redactor.recognizers.identifiers.lexicon import fold, town_lexicon
 from redactor.recognizers.vouched.folding import common_word_keys
 
 _DELIMITERS = (";", "|", "\t")
+_CSV_COMMA = ","
+_CSV_MIN_CELLS = 4
 _POSTCODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}")
 # "Rue (80120)": a town cell with its postcode in brackets
 _TOWN_AND_POSTCODE = re.compile(r"(?P<town>[^()]+?)[ \t]*\([ \t]*(?P<zip>\d{5})[ \t]*\)")
@@ -47,6 +51,10 @@ _INITIALS = re.compile(r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}")
 # what a name's cell holds while the person is not identified
 _PLACEHOLDER = re.compile(r"(?i:x+|inconnue?|anonyme|non[ \-]identifiée?|nc|nr|nd)(?![\w])")
 _NOT_INITIALS = frozenset({"OK", "RAS", "NR", "NA", "ND", "NF", "NP", "SO"})
+# an account's login in an audit log or an export: "manip_rbouvier", "gbouteil", "j.martin"
+# (normalisation reads "_" as a space in a token that holds a caret: "NOWAK^Tomasz,…,manip_rbouvier")
+_LOGIN = re.compile(r"[a-z][a-z0-9]*(?:[._\- ][a-z0-9]+){0,2}")
+_NOT_LOGINS = frozenset({"admin", "root", "system", "systeme", "auto", "batch", "interface", "robot", "service", "inconnu"})
 # a header naming the column outranks another reading of the cell (a name the model gives a
 # facility's cell, a town read in a person's cell)
 _SCORE = 0.95
@@ -86,6 +94,7 @@ class TableColumns(Detector):
     def __init__(self) -> None:
         super().__init__(name="TableColumns", categories=["ZIP", "CITY", "HOSPITAL", "PERSON", "DATE", "PATIENT_ID"])
         data = load_yaml("identifiers/columns.yaml")
+        self._login_columns = frozenset(_label_key(label) for label in data["login_columns"])
         self._category_of = {_label_key(label): category for category, labels in data["columns"].items() for label in labels}
         # "nom_mere", "prenom enfant", "NOM DU PATIENT": a name column and whose name it holds
         for word in data["person_name_words"]:
@@ -94,7 +103,7 @@ class TableColumns(Detector):
                     self._category_of.setdefault(_label_key(joined), "PERSON")
 
     def find(self, text: str, doc: Doc) -> Iterable[Finding]:
-        if not any(d in text for d in _DELIMITERS):
+        if not any(d in text for d in (*_DELIMITERS, _CSV_COMMA)):
             return []
         return list(self._tables(text))
 
@@ -107,6 +116,8 @@ class TableColumns(Detector):
             if not line.strip() or _NUMBER.search(line):
                 continue  # a header row holds no number (a digit may end a label: "apgar5")
             delimiter = next((d for d in _DELIMITERS if line.count(d) >= 2), None)
+            if not delimiter and line.count(_CSV_COMMA) >= _CSV_MIN_CELLS - 1:
+                delimiter = _CSV_COMMA
             if not delimiter:
                 continue
             header = _cells(line, offset, delimiter)
@@ -114,21 +125,44 @@ class TableColumns(Detector):
             categories = [self._category_of.get(key) for key in header_keys]
             if not any(categories):
                 continue
+            register = _is_a_register(header_keys)
             # the rows below, up to the table's end; the scan goes on after them, so that each line
             # is read once (a text of header-like lines stays linear)
             while index < len(lines) and delimiter in lines[index][1]:
                 row_offset, row = lines[index]
                 index += 1
                 cells = _cells(row, row_offset, delimiter)
-                if abs(len(cells) - len(header)) > 1 or [_label_key(cell.text) for cell in cells] == header_keys:
+                tolerance = 0 if delimiter == _CSV_COMMA else 1
+                # (a register's row holds a date or a number; a row of words is the next table's header)
+                has_a_number = bool(_NUMBER.search(row))
+                if abs(len(cells) - len(header)) > tolerance or [_label_key(cell.text) for cell in cells] == header_keys:
                     continue  # a row of another shape, or the header again on the next page
-                for category, cell in zip(categories, cells):
-                    if category:
-                        yield from _value_findings(category, cell)
+                for category, key, cell in zip(categories, header_keys, cells):
+                    if category == "PERSON" and key in self._login_columns and _is_a_login(cell.text):
+                        yield Finding(cell.start, cell.end, "PERSON", _SCORE, "person.column_login")
+                    elif category:
+                        yield from _value_findings(category, cell, register and key.split()[0] in _NAME_WORDS and has_a_number)
 
 
-def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:
-    """The findings one cell holds, if its text has its column's shape."""
+_NAME_WORDS = frozenset({"nom", "prenom", "prenoms"})
+
+
+def _is_a_register(header_keys: list[str]) -> bool:
+    """A table of people: it has a surname column and a first-name column."""
+    first_words = {key.split()[0] for key in header_keys if key}
+    return {"nom", "prenom"} <= first_words or ("nom" in first_words and "prenoms" in first_words)
+
+
+def _is_a_login(text: str) -> bool:
+    if not _LOGIN.fullmatch(text) or len(text) < 4 or text in _NOT_LOGINS:
+        return False
+    return not all(fold(word) in common_word_keys() for word in re.split(r"[._\- ]", text))
+
+
+def _value_findings(category: str, cell: Cell, name_in_register: bool = False) -> Iterator[Finding]:
+    """The findings one cell holds, if its text has its column's shape. `name_in_register`: the
+    cell is a surname or a first name in a register of people, where a word in capitals is a
+    name ("ROSE"; not "Âge" in a form's grid that looked like a register's header)."""
     if category == "ZIP":
         if _POSTCODE.fullmatch(cell.text):
             yield Finding(cell.start, cell.end, "ZIP", _SCORE, "zip.column")
@@ -156,6 +190,6 @@ def _value_findings(category: str, cell: Cell) -> Iterator[Finding]:
         return
     if category == "PERSON" and (len(cell.text) == 1 or _PLACEHOLDER.match(cell.text)):
         return  # "X", "INCONNU Homme": no name known yet
-    if all(fold(word) in common_word_keys() for word in words) and category != "CITY":
+    if all(fold(word) in common_word_keys() for word in words) and category != "CITY" and not (name_in_register and cell.text.isupper()):
         return  # "URGENCES", "DOMICILE" under "Provenance"; a town may be a word ("Rue", "Eu")
     yield Finding(cell.start, cell.end, category, _SCORE, f"{category.lower()}.column")

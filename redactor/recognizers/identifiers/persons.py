@@ -182,7 +182,8 @@ class PersonRules(Detector):
             rf"(?i:(?<![\w\-])(?:(?:sa|son|ses|leur|leurs|votre|vos|notre|nos|une|un|du|de\s+sa|de\s+son|de\s+votre|avec\s+sa|avec\s+son)\s+)?"
             rf"(?:{relation})(?:[ ]+(?:aîné|aînée|aine|ainee|cadet|cadette|jumeau|jumelle|benjamin|benjamine|demi|"
             rf"maternelle|maternel|paternelle|paternel|germain|germaine))?)"
-            rf"(?:[ ]*,|[ ]*:|[ ]*\()?[ ]*(?P<name>{_NAME_SEQUENCE})"  # not across lines or cells
+            # (not glued to the word: "PatientID", "PatientName" in an export's header)
+            rf"(?:[ ]*,|[ ]*:|[ ]*\()?[ ]*(?<![^\W\d_])(?P<name>{_NAME_SEQUENCE})"  # not across lines or cells
         )
         # "ABDELKADER ép. MANSOURI Yasmina", "DIAS née CARVALHO": the name before a marriage word
         self._before_married_name = re.compile(

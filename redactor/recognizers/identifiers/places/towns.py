@@ -134,6 +134,9 @@ class TownRules:
         # "SPST de Molsheim", "SMUR d'Armentières", "USMP de Fleury-Mérogis": a service's acronym
         # and the town it serves
         self._town_of_acronym = re.compile(rf"(?<![\w\-])\p{{Lu}}{{2,6}}[ \t]+(?:(?i:de|du)[ \t]+|(?i:d['’])[ \t]*)(?P<town>{TOWN})")
+        self._town_of_unit = re.compile(
+            rf"(?<![\w\-])(?:{alternation(data['units_named_after_their_town'])})[ \t]+(?:(?i:de|du)[ \t]+|(?i:d['’])[ \t]*)?(?P<town>{TOWN})"
+        )
         self._eponym_before = re.compile(eponym_before(name_lexicon().eponym_triggers))
         # "Dakar (Sénégal)", "Izmir (Turquie)": any town, known or not, then its country
         self._town_before_country = re.compile(
@@ -317,10 +320,14 @@ class TownRules:
 
     def _towns_of_services(self, text: str) -> Iterator[Finding]:
         """A known town after a service's acronym ("SPST de Molsheim"); not a classification's
-        grade ("grade II de Tokyo")."""
+        grade ("grade II de Tokyo"). After an emergency unit, any known town ("SMUR Orange")."""
         for match in self._town_of_acronym.finditer(text):
             length = self.known_town_length(match.group("town"), 1)
             if length and not _ROMAN_NUMERAL.match(match.group()) and not self.eponym_ends_at(text, match.start()):
+                yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.of_service")
+        for match in self._town_of_unit.finditer(text):
+            # "SMUR Orange": an emergency unit's base, though the town is a word too
+            if length := self.known_town_length(match.group("town"), 0):
                 yield Finding(match.start("town"), match.start("town") + length, "CITY", 0.85, "city.of_service")
 
     def eponym_ends_at(self, text: str, position: int) -> bool:
