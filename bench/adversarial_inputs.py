@@ -143,6 +143,10 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "HL7 segments": _repeat("PID|1||AB^Cd^^|EF|19800101|\n"),
         "instance UIDs": _repeat("1.2.250.1.12345678."),
         "time stamps": _repeat("2025-04-28T07:58:12+02:00 "),
+        # stop 36: OCR digits in words, a CSV export with commas, emergency units and their town
+        "OCR digit words": _repeat("Marie-C1aude M0RVAN ju1l1et "),
+        "CSV commas": _repeat("PatientID,PatientName,Utilisateur,Statut\n1234,AB^Cd,ab_cd,OK\n"),
+        "emergency units": _repeat("SMUR Orange + VSAV Ab "),
     }
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Callable, Iterable, Iterator
 
 from redactor.paths import load_yaml
@@ -263,10 +264,49 @@ _OCR_NUMBER_BEFORE_MONTH_OR_STREET = re.compile(
 )
 
 
+# ... and the other way round, "1" for "l" or "i" and "0" for "o" inside words ("Marie-C1aude",
+# "Ph1lippe", "M0RVAN", "3 ju1l1et", "févr1er", "Li11e"): a word of four characters or more,
+# three letters or more and no other digit, whose runs of one or two such digits each lie
+# between letters. Of its readings, the first that is a first name, a town, a month or a word;
+# else "l" ("I" among capitals). Codes keep their digits: one ends a code ("H1N1", "CD10",
+# "IgG1") or opens it ("1ère", "10mg").
+_WORD_WITH_DIGIT_LETTERS = re.compile(r"(?<![\w])(?=[^\W_]*[^\W\d_][01])[^\W\d_]+(?:[01]{1,2}[^\W\d_]+)+(?![\w])")
+_MAX_DIGITS_READ = 4  # 2**4 readings at most
+_HEXADECIMAL = re.compile(r"[0-9a-fA-F]+")
+_MONTHS = frozenset(
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+)
+
+
 def _ocr_letters_in_words(text: str) -> str:
     if "l" in text:
         text = _WORD_WITH_L.sub(_capitals_with_l, text)
+    if "1" in text or "0" in text:
+        text = _WORD_WITH_DIGIT_LETTERS.sub(_letters_for_digits, text)
     return _OCR_NUMBER_BEFORE_MONTH_OR_STREET.sub(lambda day: day.group().translate(_OCR_LETTERS), text)
+
+
+def _letters_for_digits(word: re.Match[str]) -> str:
+    value = word.group()
+    digits = sum(c in "01" for c in value)
+    if len(value) < 4 or len(value) - digits < 3 or digits > _MAX_DIGITS_READ or _HEXADECIMAL.fullmatch(value):
+        return value  # (a group of an IPv6 or a hash: "cb1c")
+    capitals = sum(c.isupper() for c in value) > sum(c.islower() for c in value)
+    choices = {"1": ("I", "L") if capitals else ("l", "i"), "0": ("O",) if capitals else ("o",)}
+    readings = ["".join(r) for r in product(*(choices[c] if c in choices else (c,) for c in value))]
+    known = next((r for r in readings if _is_a_known_word(r)), None)
+    if known is None and capitals and "1" in value:
+        return value  # a code in capitals: "HBA1C" (but "CL1NIQUE", and "M0RVAN" whatever it is)
+    return known or readings[0]
+
+
+def _is_a_known_word(word: str) -> bool:
+    # (imported here: the lexicons load once, on the first OCR word of the process)
+    from redactor.recognizers.identifiers.lexicon import fold, name_lexicon, town_lexicon
+    from redactor.recognizers.vouched.folding import common_word_keys
+
+    key = fold(word)
+    return key in _MONTHS or key in common_word_keys() or name_lexicon().is_first_name(word) or town_lexicon().is_known(word, 0)
 
 
 def _capitals_with_l(word: re.Match[str]) -> str:

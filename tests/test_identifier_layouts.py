@@ -2642,3 +2642,21 @@ def test_stop36_the_town_of_an_emergency_unit(redactor):
     assert "Pierre-Alain VIDAL" in spans(redactor, text, "PERSON"), found(redactor, text)
     text = "Le SMUR pédiatrique est arrivé. SMUR 1 engagé, VSAV 2 en route, le SMUR Bleu."
     assert spans(redactor, text, "CITY") == [], found(redactor, text)
+
+
+def test_stop36_ocr_digits_in_names_and_dates(redactor):
+    text = "Li11e, le 3 ju1l1et 2O25\n\nM. DEMEESTERE Jean-C1aude\nDestinataire : Dr F1orence GUÉRIN-MAILLARD"
+    assert spans(redactor, text, "DATE") == ["3 ju1l1et 2O25"], found(redactor, text)
+    names = spans(redactor, text, "PERSON")
+    assert "DEMEESTERE Jean-C1aude" in names and "F1orence GUÉRIN-MAILLARD" in names, found(redactor, text)
+
+
+def test_stop36_a_weekday_and_its_day_a_year_in_words_and_an_office_number(redactor):
+    text = "Livraison prévue vendredi 4 normalement. Prendre lundi 2 comprimés."
+    assert spans(redactor, text, "DATE") == ["vendredi 4"], found(redactor, text)
+    text = "L'an deux mille vingt-cinq, le quinze octobre, à 9 heures 30. L'an dernier, rien."
+    assert spans(redactor, text, "DATE") == ["deux mille vingt-cinq", "quinze octobre"], found(redactor, text)
+    text = "Cabinet : Le Patio, 14 boulevard de la Libération, bureau 3, 13001 Marseille\nRue des Guillemins 118, bte 3\nVoir le bureau des entrées."
+    addresses = spans(redactor, text, "ADDRESS")
+    assert "Le Patio, 14 boulevard de la Libération, bureau 3" in addresses, found(redactor, text)
+    assert "Rue des Guillemins 118, bte 3" in addresses and not any("entrées" in a for a in addresses), found(redactor, text)

@@ -123,3 +123,27 @@ def test_ocr_letters_read_as_digits(text, detected):
     normalised = normalise(text)
     assert normalised.text == detected
     assert normalised.to_original(0, len(detected)) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text, detected",
+    [
+        # a digit read for a letter inside a word: the reading that is a first name, a town, a
+        # month or a word; else "l" and "o"
+        ("Mme CHASSAGNE Marie-C1aude", "Mme CHASSAGNE Marie-Claude"),
+        ("Dr Ph1lippe VAN DE WALLE", "Dr Philippe VAN DE WALLE"),
+        ("Mme M0RVAN Nico1e", "Mme MORVAN Nicole"),
+        ("Li11e, le 3 ju1l1et 2O25", "Lille, le 3 juillet 2025"),
+        ("P1ourin, le 2 févr1er 2026", "Plourin, le 2 février 2026"),
+        ("22 bou1evard Foch", "22 boulevard Foch"),
+        ("CL1NIQUE SA1NT", "CLINIQUE SAINT"),
+        # codes keep their digits: at an end or a start, in capitals unknown, in hexadecimal
+        ("H1N1 CD10 IgG1 1ère 10mg HBA1C T1N0M1 B12", "H1N1 CD10 IgG1 1ère 10mg HBA1C T1N0M1 B12"),
+        ("IP 2a01:cb1c:8c2:4e00", "IP 2a01:cb1c:8c2:4e00"),
+        ("smercadal1@ccas.fr", "smercadal1@ccas.fr"),
+    ],
+)
+def test_ocr_digits_read_as_letters(text, detected):
+    normalised = normalise(text)
+    assert normalised.text == detected
+    assert normalised.to_original(0, len(detected)) == (0, len(text))

@@ -170,11 +170,12 @@ _DAY_ALONE = re.compile(
     r"(?i:(?=[adjà])\b(?:depuis\s+le|jusqu['’]au|à\s+partir\s+du|a\s+partir\s+du|dès\s+le|des\s+le)\s+)"
     r"(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![\w/:]|[.,]\d|\s*(?:h\b|heures?|ans?\b|jours?|mois|semaines?|%|e\b|ème|er\b))"
 )
-# "sortie prévue vendredi 18 si INR stable": a day after its weekday, when what follows ends the
-# date ("vendredi 2 comprimés" counts tablets)
+# "sortie prévue vendredi 18 si INR stable", "livraison vendredi 4 normalement": a day after its
+# weekday, when what follows ends the date ("vendredi 2 comprimés" counts tablets)
 _DAY_AFTER_WEEKDAY = re.compile(
     rf"(?i:(?=[lmjvsd])\b(?:{'|'.join(WEEKDAYS)})[ \t]+)(?P<date>1er|3[01]|[12]\d|0?[1-9])(?![.,]\d)"
-    r"(?=[ \t]*(?:[,.;:()\n]|$|(?i:si|et|ou|à|au|pour|avec|dans|matin|soir|midi|après-midi|prochain|dernier)(?![\w])))"
+    r"(?=[ \t]*(?:[,.;:()\n]|$|[\-–—][ \t]|(?i:si|et|ou|à|au|pour|avec|dans|matin|soir|midi|après-midi|prochain|dernier|"
+    r"normalement|probablement|sinon|comme|chez|vers|puis|mais|donc|aussi|également|sauf|inclus)(?![\w])))"
 )
 # "rendez-vous le 26 mais...", "confirme le 22.", "le 29 à 8h30", "autour du 25": a day alone after
 # "le" or "du" where what follows ends the date (not "le 2 comprimés", "le 5-FU", "le 3e"); not
@@ -210,9 +211,10 @@ _TEXTUAL = re.compile(
     rf"(?<!ingt-)(?<!ente-)(?<!ante-)(?<!dix-){_initial_of(MONTH_FORMS)}(?:{_MONTH})(?:\.|(?![\w]))"
     rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
 )
-# dictated letters: "diagnostiquée en deux mille cinq", "depuis deux mille dix-huit"
+# dictated letters: "diagnostiquée en deux mille cinq", "depuis deux mille dix-huit"; deeds and
+# minutes: "L'an deux mille vingt-cinq, le quinze octobre"
 _YEAR_IN_WORDS = re.compile(
-    rf"(?i:(?=[adej])\b(?:en|depuis|dès|des|jusqu['’]en|année)\s+)(?P<date>{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et(?=[\s\-]+un\b))(?![\w]))*)"
+    rf"(?i:(?=[adejl])\b(?:en|depuis|dès|des|jusqu['’]en|année|l['’]an)\s+)(?P<date>{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et(?=[\s\-]+un\b))(?![\w]))*)"
 )
 # letters and reports from abroad: "Jan 3, 2021", "March 12th, 2024", "3rd January 2021": the
 # month first with a year after a comma or an English ordinal, or a day with its ordinal first

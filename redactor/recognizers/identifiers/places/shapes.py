@@ -53,6 +53,8 @@ COMPLEMENT = (
     # or a tower's, a building's or a villa's name: "tour Helsinki", "bât. Les Iris"
     r"entrée|logement|log\.?|boîte|tour|chambre|ch\.|villa|niveau|bloc|n°)(?:[ \t]+[\w\-]{1,4}|[\dA-Z][\w\-]{0,3}|(?<=(?i:tour|villa|bât\.?|bâtiment))[ \t]+\p{Lu}\p{Ll}+)(?![\w])"
     r"|(?<![\w])\d{1,2}(?:e|er|ème|eme|è)[ \t]+(?i:étage|etage|ét\.|et\.)(?![\w])"
+    # an office's or a Belgian letter box's number: "bureau 200", "bte 3" (not "bureau des entrées")
+    r"|(?<![\w])(?i:bureau|bte|suite|local)[ \t]*\d{1,4}[A-Z]?(?![\w])"
     # a door's side, a kilometre on a road abroad: "porte droite", "route de l'Ourika, km 4"
     r"|(?<![\w])(?i:porte[ \t]+(?:droite|gauche|face|du[ \t]+fond))(?![\w])|(?<![\w])(?i:km)[ ]?\d{1,3}(?:[,.]\d)?(?![\w])|(?<![\w])(?i:rez-de-chaussée|rez-de-chaussee|rdc)(?![\w])"
     # a Spanish or Catalan floor and door: "2º izda.", "3º B", "3r 2a", "2n 1a", "4t 1a" ("º" and

@@ -111,7 +111,8 @@ class TownRules:
         self._city_context = re.compile(
             # (the context ends a word: "POMPIERS\n\nDECLARATION" holds no "pompiers de")
             rf"(?i:(?<![\w])(?=[{first_characters(data['city_context'])}])(?:{alternation(data['city_context'])}))(?:(?<=['’])|(?![\w]))"
-            rf"[ \t]*:?[ \t]*(?P<town>{TOWN})"
+            # (a tab only after a colon: "Départ : domicile<tab>Arrivée :" is the next cell's label)
+            rf"(?:[ \t]*:[ \t]*|[ ]*)(?P<town>{TOWN})"
         )
         self._born_at = re.compile(rf"(?i:\bn[ée]e?(?:\(e\))?\b)[^\n.;]{{0,40}}?\b(?i:à|a)[ \t]+(?P<town>{TOWN})")
         # a signature line dated before its place: "Fait le 27.01.2025 à Trévenans"
