@@ -147,6 +147,9 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "OCR digit words": _repeat("Marie-C1aude M0RVAN ju1l1et "),
         "CSV commas": _repeat("PatientID,PatientName,Utilisateur,Statut\n1234,AB^Cd,ab_cd,OK\n"),
         "emergency units": _repeat("SMUR Orange + VSAV Ab "),
+        "signed log entries": _repeat("RAS -- Odile / S.M.\n"),
+        "family tree": _repeat("Bernard (66)   "),
+        "bar key-values": _repeat("| Initiales | B-D-L |\n"),
     }
 
 

@@ -2660,3 +2660,41 @@ def test_stop36_a_weekday_and_its_day_a_year_in_words_and_an_office_number(redac
     addresses = spans(redactor, text, "ADDRESS")
     assert "Le Patio, 14 boulevard de la Libération, bureau 3" in addresses, found(redactor, text)
     assert "Rue des Guillemins 118, bte 3" in addresses and not any("entrées" in a for a in addresses), found(redactor, text)
+
+
+def test_stop36_signed_log_entries_and_a_first_name_signing_for_its_office(redactor):
+    text = (
+        "02h10  ch.5 M. Muller Fernand : agité, TA 16/9. RAS sinon.   -- Odile\n"
+        "18h20  Appel de la fille, prévenue.  -- Odile / S.M.\n"
+        "22h30  veilleuse allumée. -- R.\n"
+        "23h00  calme -- RAS\n"
+        "Pas de souci, merci de prévenir. Sandrine, secrétariat.\n"
+    )
+    names = spans(redactor, text, "PERSON")
+    assert names.count("Odile") == 2 and "S.M." in names and "R." in names and "Sandrine" in names, found(redactor, text)
+    assert "RAS" not in names, found(redactor, text)
+
+
+def test_stop36_research_resident_and_member_numbers_and_initials_fields(redactor):
+    text = (
+        "Mon numéro de participant : 03-017\n"
+        "| N° patient                     | 012-0047                                 |\n"
+        "| Initiales                      | B-D-L                                    |\n"
+        "| Signature investigateur        | OEC, le 2025-05-30                       |\n"
+        "| PASI                           | 3,2                                      |\n"
+        "ID résident : GLY-0207     Poids : 48 kg\n"
+        "Votre numéro de membre : 231/0458817-06\n"
+    )
+    assert spans(redactor, text, "PATIENT_ID") == ["03-017", "012-0047", "GLY-0207", "231/0458817-06"], found(redactor, text)
+    assert spans(redactor, text, "PERSON") == ["B-D-L", "OEC"], found(redactor, text)
+    text = "Nom (3 premières lettres) : GRA     Prénom (1re lettre) : M\nVisa IDEC : CL          Saisie logiciel : 16/07/2025\nCommentaire opérateur (AM) : appelé la patiente"
+    assert spans(redactor, text, "PERSON") == ["GRA", "M", "CL", "AM"], found(redactor, text)
+
+
+def test_stop36_first_names_in_a_family_tree_and_partnerships(redactor):
+    text = "   Bernard (66)   Anne MEYER (63)     Christophe (59)\nParkinson (2019), Paris (75)"
+    names = spans(redactor, text, "PERSON")
+    assert "Bernard" in names and "Christophe" in names and "Anne MEYER" in names, found(redactor, text)
+    assert "Paris" not in names, found(redactor, text)
+    text = "Orientée par : Dre Sophie Lachance-Ouellet, GMF de la Petite-Patrie."
+    assert spans(redactor, text, "HOSPITAL") == ["GMF de la Petite-Patrie"], found(redactor, text)

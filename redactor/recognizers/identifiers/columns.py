@@ -123,7 +123,7 @@ class TableColumns(Detector):
             header = _cells(line, offset, delimiter)
             header_keys = [_label_key(cell.text) for cell in header]
             categories = [self._category_of.get(key) for key in header_keys]
-            if not any(categories):
+            if not any(categories) or _is_a_key_and_value(header, categories):
                 continue
             register = _is_a_register(header_keys)
             # the rows below, up to the table's end; the scan goes on after them, so that each line
@@ -145,6 +145,13 @@ class TableColumns(Detector):
 
 
 _NAME_WORDS = frozenset({"nom", "prenom", "prenoms"})
+
+
+def _is_a_key_and_value(header: list[Cell], categories: list[str | None]) -> bool:
+    """A form's row drawn like a table's, its label then its value ("| Initiales | B-D-L |"): the
+    rows below it are other labels, not names."""
+    filled = [(cell, category) for cell, category in zip(header, categories) if cell.text]
+    return len(filled) == 2 and filled[1][1] is None and not any(c.islower() for c in filled[1][0].text)
 
 
 def _is_a_register(header_keys: list[str]) -> bool:

@@ -129,6 +129,7 @@ class LabelledIdentifiers(Detector):
             r"(?P<value>(?:[A-Z]{1,4} (?=\d))?(?=[A-Z0-9\-/. ]{0,30}\d)[A-Z0-9]"
             r"(?:[A-Z0-9\-/.]|(?<=\d) (?=\d)|(?<=\d) (?=[A-Z]\d?(?![\w]))){2,24})"  # "452 871 H": a key letter
         )
+        # (the value may follow its label in the next cell of a table drawn with bars: "| N° patient | 012-0047 |")
         # "N° dossier cabinet : A-2019-00458", "Réf. bloc d'origine : ...", "ipp_etablissement = ...":
         # up to two lower-case words between label and value
         between = (
@@ -145,7 +146,7 @@ class LabelledIdentifiers(Detector):
                     category,
                     re.compile(
                         rf"(?i:(?=[{initials}])(?<![\w])(?:{labels})){between}(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#)?"
-                        rf"[ \t]*(?:[:=][ \t]*)?(?:n°[ \t]*)?(?:(?:(?<=[:°])|(?<=[:°][ \t]))\n[ \t]*)?{value}(?![\w])"
+                        rf"[ \t]*(?:[:=|│¦][ \t]*)?(?:n°[ \t]*)?(?:(?:(?<=[:°])|(?<=[:°][ \t]))\n[ \t]*)?{value}(?![\w])"
                     ),
                 )
             )

@@ -2,10 +2,12 @@
 ("nelson tavares <nelsontav63@...>", "Estelle Boulanger   estelle.boulanger@..."), a nickname
 ("(surnom « Bi »)", "(Ti-Kaïs pour la famille)", the name on a door: "nom « CHEN-LIN »"), a name
 before its birth ("(Lisandru, né en 2021)"), a message's sender by first name ("De : Julie —"),
-and Vietnamese names by the letters French never uses ("LÊ Văn Phúc").
+a first name before its age in a family tree ("Bernard (66)"), a care log's entry signed after two dashes ("-- Odile", "-- R."), a first name signing for its
+office ("Sandrine, secrétariat."), and Vietnamese names by the letters French never uses ("LÊ
+Văn Phúc").
 
 Rules, each named in the finding's `detector`: person.mail_display_name, person.nickname,
-person.born_after, person.sender, person.vietnamese.
+person.born_after, person.sender, person.signed_entry, person.vietnamese.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import regex as re
 
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import NameLexicon, TownLexicon, fold
+from redactor.recognizers.identifiers.staff import NOT_INITIALS
 from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 # a sender's or recipient's name before the address in angle brackets
@@ -32,6 +35,11 @@ _NICKNAME = re.compile(
     r"(?P<name>\p{Lu}[\p{L}'’\-]*)(?![\w\-])"
     r"|\((?P<family_name>\p{Lu}[\p{L}'’\-]*)[ \t]+pour[ \t]+(?i:la[ \t]+famille|les[ \t]+intimes|ses[ \t]+proches|ses[ \t]+amis|tout[ \t]+le[ \t]+monde)\)"
 )
+# a first name before its age or its death in brackets, in a family tree or a list of relatives:
+# "Bernard (66)", "Christophe (59 ans)", "Jeanne († 2019)"
+_FIRST_NAME_BEFORE_AGE = re.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\((?:\d{1,3}(?:[ \t]*ans)?|[†✝+][ \t]*[^()\n]{0,10}|(?i:décédée?|dcd)[^()\n]{0,12})\)"
+)
 # a name before the birth it gives: "(Lisandru, né en 2021)", "Eliott (né le 02/03/2019)"
 _BORN_AFTER_NAME = re.compile(
     r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*(?:,|\()[ \t]*(?:né|née|nés|nées|né\(e\))[ \t]+(?:le|en|à|au)(?![\w])"
@@ -40,6 +48,17 @@ _BORN_AFTER_NAME = re.compile(
 # "De : Secrétariat imagerie")
 _SENDER_FIRST_NAME = re.compile(
     r"(?im)^[ \t]*(?:de|from|exp[ée]diteur)[ \t]*:[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[—–\-,<(]|\n|$))"
+)
+# a care log's or a message's entry signed after two dashes, ending its line: "-- Odile", "-- R.",
+# "-- Odile / S.M." (a first name, or initials)
+_INITIALS = r"\p{Lu}\.(?:[ ]?-?\p{Lu}\.)?|\p{Lu}{2,3}"
+_SIGNED_AFTER_DASHES = re.compile(
+    rf"(?<![\-\w])--[ \t]*(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?|{_INITIALS})"
+    rf"(?:[ \t]*/[ \t]*(?P<second>{_INITIALS}))?(?=[ \t]*(?:\n|$))"
+)
+# a first name signing for its office: "Sandrine, secrétariat.", "Julie, accueil"
+_FIRST_NAME_OF_AN_OFFICE = re.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?),[ \t]+(?i:secrétariat|secretariat|secrétaire|secretaire|accueil|standard)(?=[ \t]*(?:[.\n)]|$))"
 )
 # a Vietnamese name, written with the letters French never uses ("LÊ Thị Mai", "TRẦN Minh Khoa"):
 # the word that holds one, and the capitalised words beside it on its line (four words at most)
@@ -63,6 +82,7 @@ class NameCues:
         yield from self._nicknames(text)
         yield from self._born_after(text)
         yield from self._senders(text)
+        yield from self._signed_entries(text)
         yield from self._vietnamese_names(text)
 
     def _mail_display_names(self, text: str) -> Iterator[Finding]:
@@ -95,6 +115,10 @@ class NameCues:
                 yield Finding(match.start(group), match.end(group), "PERSON", 0.8, "person.nickname")
 
     def _born_after(self, text: str) -> Iterator[Finding]:
+        for match in _FIRST_NAME_BEFORE_AGE.finditer(text) if "(" in text else ():
+            name = match.group("name")
+            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
         for match in _BORN_AFTER_NAME.finditer(text):
             name = match.group("name")
             if self.lexicon.is_not_name(name) or (self.towns.is_town(name) and not self.lexicon.is_distinct_first_name(name)):
@@ -108,6 +132,20 @@ class NameCues:
             name = match.group("name")
             if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.sender")
+
+    def _signed_entries(self, text: str) -> Iterator[Finding]:
+        for match in _SIGNED_AFTER_DASHES.finditer(text) if "--" in text else ():
+            name = match.group("name")
+            if name.isupper() and (name in NOT_INITIALS or fold(name) in common_word_keys() or self.lexicon.is_not_name(name)):
+                continue  # "-- RAS", "-- OK"
+            if "." in name or name.isupper() or (self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name)):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.signed_entry")
+                if match.group("second"):
+                    yield Finding(match.start("second"), match.end("second"), "PERSON", 0.8, "person.signed_entry")
+        for match in _FIRST_NAME_OF_AN_OFFICE.finditer(text):
+            name = match.group("name")
+            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.signed_entry")
 
     def _vietnamese_names(self, text: str) -> Iterator[Finding]:
         covered = 0

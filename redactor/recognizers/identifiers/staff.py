@@ -103,20 +103,26 @@ _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{L
 _INITIALS_ENDING_A_LINE = re.compile(
     r"(?:(?<=[ \t][\-–][ \t])|(?<=\())(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{Ll}{2,3})(?=\)?[ \t]*(?:\n|$))"
 )
+# (a role may follow the label: "Visa IDEC : CL", "Signature investigateur : OEC"; or the person's
+# initials after a role word in brackets: "Commentaire opérateur (AM) :")
+_ROLE_AFTER_LABEL = r"(?:[ \t]+(?:IDEC|IDE|IADE|IBODE|AS|ASH|AMP|AES|cadre|investigateur|investigatrice|pharmacien|pharmacienne|médecin|medecin))?"
 _INITIALS_AFTER_LABEL = re.compile(
-    rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)}))[ \t]*(?::|(?<=par))[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
-    r"(?![ \t]+\p{Lu}\p{Ll})"  # not a facility's acronym before its name: "Cachet et signature : CRT Saint-Salvi"
+    rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)})){_ROLE_AFTER_LABEL}[ \t]*(?::|(?<=par)|[|│¦])[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
+    r"(?![ ]{1,2}\p{Lu}\p{Ll})"  # not a facility's acronym before its name: "Cachet et signature : CRT Saint-Salvi"
 )
 # without a colon, an operator's initials ending a print-out's header line: "édition du
-# 22/03/2025 23:58 — opérateur MZ"
+# 22/03/2025 23:58 — opérateur MZ"; or in brackets after the word: "Commentaire opérateur (AM)"
 _OPERATOR_ENDING_A_LINE = re.compile(
     r"(?i:(?<![\w])(?:opérateur|operateur|opératrice|operatrice))[ \t]+(?P<initials>\p{Lu}{2,3})(?=[ \t]*(?:\n|$))"
+    r"|(?i:(?<![\w])(?:opérateur|operateur|opératrice|operatrice))[ \t]*\((?P<initials>\p{Lu}{2,3})\)"
 )
 # a person's initials in a form's or a trial's field: "Initiales (nom-prénom) : D-L",
 # "(initiales K.-A. M.)", "Initiales patient : MDL"
 _INITIALS_FIELD = re.compile(
-    r"(?i:(?<![\w])initiales)(?:[ \t]+(?i:du|de[ \t]+la)?[ \t]*(?i:patiente?|sujet|participante?))?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:?[ \t]*"
+    r"(?i:(?<![\w])initiales)(?:[ \t]+(?i:du|de[ \t]+la)?[ \t]*(?i:patiente?|sujet|participante?))?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[:|│¦]?[ \t]*"
     r"(?P<initials>\p{Lu}(?:\.?[ ]?-?[ ]?\p{Lu}){1,3}\.?)(?![\w\-])"
+    # a vigilance form's letters of the name: "Nom (3 premières lettres) : GRA", "Prénom (1re lettre) : M"
+    r"|(?i:(?<![\w])(?:nom|prénom|prenom))[ \t]*\((?=[^()\n]{0,25}(?i:lettre))[^()\n]{1,30}\)[ \t]*[:|│¦]?[ \t]*(?P<initials>\p{Lu}{1,3})(?![\w\-])"
 )
 
 # an edition's date and time: "16/05/2025 10:26", "2025-06-02 à 14h05"
@@ -157,7 +163,7 @@ _INITIALS_ENDING_A_ROW = re.compile(
     r"(?m)^(?=[^\n]{0,25}\d{1,2}[:h]\d{2})[^\n]*?(?:\t|(?<![ ])[ ]{3,}+)(?P<initials>\p{Lu}{2,3})[ \t]*+$"
 )
 # two capitals that are abbreviations, never initials where the rules above look
-_NOT_INITIALS = frozenset(
+NOT_INITIALS = frozenset(
     {"OK", "CR", "RV", "TA", "FC", "PA", "AS", "SF", "PS", "NB", "CI", "VS", "PO", "IV", "SC", "IM", "RX", "HS", "IDE", "RAS",
      "NFS", "CRP", "ECG", "TDM", "IRM", "HTA", "SAP", "PSE", "VVP", "BU", "GDS", "INR", "TCA", "DCD", "EVA", "EN", "UI", "MG", "ML",
      "CNI", "ID", "CAT", "FIN"}
@@ -246,7 +252,7 @@ class StaffRules(Detector):
             # (the label says what they are: above an abbreviation's other reading, "Initiales : MCL")
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.95, "person.initials_field")
         for match in (*_INITIALS_LINE.finditer(text), *_INITIALS_ENDING_A_LINE.finditer(text)):
-            if match.re is _INITIALS_ENDING_A_LINE and match.group("writer") in _NOT_INITIALS:
+            if match.re is _INITIALS_ENDING_A_LINE and match.group("writer") in NOT_INITIALS:
                 continue  # "(TA/mn)" (a line's start holds no measure: "VS/CE - Copie : ...")
             for group in ("writer", "typist"):
                 yield Finding(match.start(group), match.end(group), "PERSON", 0.65, "person.reference_initials")
@@ -256,7 +262,7 @@ class StaffRules(Detector):
             (_INITIALS_ENDING_A_ROW, "person.initials_row"),
         ):
             for match in pattern.finditer(text):
-                if match.group("initials") not in _NOT_INITIALS:
+                if match.group("initials") not in NOT_INITIALS:
                     yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, rule)
         for pattern in (_INITIALS_ENDING_THE_NOTE, _INITIALS_OF_AN_ENTRY):
             for match in pattern.finditer(text):
@@ -293,7 +299,7 @@ class StaffRules(Detector):
 
     def _may_be_initials(self, initials: str) -> bool:
         """Capitals that may be someone's initials: no abbreviation, role or heading ("TA", "AS", "CAT")."""
-        return initials not in _NOT_INITIALS and not self.lexicon.is_not_name(initials)
+        return initials not in NOT_INITIALS and not self.lexicon.is_not_name(initials)
 
     def _after_a_role(self, text: str) -> Iterator[Finding]:
         """Known first names after a staff role: "l'IDE Anissa", "IDE 2/j (Enora, Gwendal)"."""
