@@ -2698,3 +2698,19 @@ def test_stop36_first_names_in_a_family_tree_and_partnerships(redactor):
     assert "Paris" not in names, found(redactor, text)
     text = "Orientée par : Dre Sophie Lachance-Ouellet, GMF de la Petite-Patrie."
     assert spans(redactor, text, "HOSPITAL") == ["GMF de la Petite-Patrie"], found(redactor, text)
+
+
+def test_stop36_phones_are_no_record_codes_and_product_codes_no_record_numbers(redactor):
+    text = (
+        "│ Standard 05 61 49 32 00   IDE 24h/24 05 61 49 32 17            │\n"
+        "Tél. IDEC 04 50 33 87 20 - astreinte\n"
+        "Mme Nadia Brélaz, secrétariat, 021 312 45 70.\n"
+    )
+    assert spans(redactor, text, "PHONE") == ["05 61 49 32 00", "05 61 49 32 17", "04 50 33 87 20", "021 312 45 70"], found(redactor, text)
+    assert spans(redactor, text, "PATIENT_ID") == [], found(redactor, text)
+    text = (
+        "Monture        2210546    Monture acétate, classe A   45,00   9,00   0,00\n"
+        "Pièces jointes : IMG_20250312_101544.jpg ; CRH_251004418.pdf\n"
+        "Patient 2210547 vu ce jour.\n"
+    )
+    assert spans(redactor, text, "PATIENT_ID") == ["251004418", "2210547"], found(redactor, text)

@@ -20,7 +20,8 @@ _NATIONAL = rf"0[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
 _INTERNATIONAL = (
     rf"(?:\+|00)[ ]?(?:33|262|590|594|596|687|689|508|681)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
 )
-_IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}"
+# (and Switzerland's national format, "021 312 45 70")
+_IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}|0[1-9]\d[ .]\d{3}[ .]\d{2}[ .]\d{2}"
 # other countries: +CC or 00CC then 7 to 12 digits in groups
 _FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
 # North America (Quebec): "(438) 555-0192", "514 345-4931", the last four digits after a dash
@@ -28,11 +29,12 @@ _NANP = r"\(?[2-9]\d{2}\)?[ .\-]\d{3}-\d{4}"
 # the area code in brackets: "(01) 42 16 00 00"
 _BRACKETED_AREA = rf"\(0[1-9]\)[ .\-]?\d{{2}}(?:{_PAIR_SEP}\d{{2}}){{3}}"
 _INTERNATIONAL_PREFIX = re.compile(r"00[ ]?[1-9]")
-# not inside a longer code ("LB-0322-7781"), digit run ("MGEN 1 052 887 341") or row of dates
+# not inside a longer code ("LB-0322-7781"), digit run ("MGEN 1 052 887 341", but "24h/24 05 61
+# 49 32 17") or row of dates
 # ("30/08/1941  11/02/2025" holds "08/1941 11/02"); a capital may follow, glued by a lost line
 # break, when it opens a word ("06 12 34 56 78Fax 01 ...", not "0907123456K")
 _PHONE = re.compile(
-    rf"(?<![\w+\-])(?<!\d )(?<!\d[/.])(?:{_INTERNATIONAL}|{_NATIONAL}|{_BRACKETED_AREA}|{_IRREGULAR}|{_FOREIGN}|{_NANP})"
+    rf"(?<![\w+\-])(?:(?<!\d )|(?<=h/24 )|(?<=j/7 )|(?<=7/7 ))(?<!\d[/.])(?:{_INTERNATIONAL}|{_NATIONAL}|{_BRACKETED_AREA}|{_IRREGULAR}|{_FOREIGN}|{_NANP})"
     r"(?![0-9_]|[^\W\d_](?<![A-Z])|[A-Z](?![a-z])|/\d{3}|\.\d)"
 )
 

@@ -97,6 +97,24 @@ def _digits(value: str) -> int:
     return sum(c.isdigit() for c in value)
 
 
+# a file's name holds its time stamp: "IMG_20250312_101544.jpg"
+_TIME_OF_A_FILES_STAMP = re.compile(r"(?<!\d)(?:19|20)\d{6}[ _\-T]$")
+# a French or Swiss national phone number's digit groups
+_PHONE_SHAPE = re.compile(r"(?<!\d)0[1-9](?: \d{2}){4}(?!\d)|(?<!\d)0[1-9]\d \d{3} \d{2} \d{2}(?!\d)")
+# an amount with its cents: a quote's or an invoice's row
+_AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:[ .]\d{3})*,\d{2}(?![\d,])")
+
+
+def _is_a_product_code(text: str, match: re.Match) -> bool:
+    """A seven-digit number on a row of amounts is a product's code on a quote or an invoice (the
+    LPP codes of glasses, hearing aids and insoles: "Monture   2210546   ...   45,00   9,00")."""
+    if len(match.group()) != 7:
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    return len(_AMOUNT.findall(text, line_start, line_end if line_end >= 0 else len(text))) >= 2
+
+
 def _is_number_value(value: str) -> bool:
     return _digits(value) >= 4 and not _DATE_OR_TIME.fullmatch(value)
 
@@ -165,6 +183,10 @@ class NumberLayout(Detector):
                 continue
             if _after_another_numbers_label(text, match.start()):
                 continue
+            if _TIME_OF_A_FILES_STAMP.search(text, max(0, match.start() - 9), match.start()) and len(match.group()) == 6:
+                continue  # "IMG_20250312_101544.jpg": the time after the date (not "CRH_251004418.pdf")
+            if _is_a_product_code(text, match):
+                continue
             yield Finding(match.start(), match.end(), "PATIENT_ID", 0.5, "patient_id.long_number")
 
     def _codes(self, text: str) -> Iterator[Finding]:
@@ -179,6 +201,8 @@ class NumberLayout(Detector):
         for match in candidates:
             if _TIME_AFTER.match(text, match.end()):
                 continue  # "2024-08-11T04:31:09": the hour of a time stamp
+            if _PHONE_SHAPE.search(match.group()):
+                continue  # "Tél. IDEC 04 50 33 87 20", "021 312 45 70": a phone, which its detector reads
             if _after_another_numbers_label(text, match.start()):
                 continue
             if _DRUG_CODE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not re.search("[A-Z]", match.group()):
