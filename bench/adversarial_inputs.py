@@ -150,6 +150,9 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "signed log entries": _repeat("RAS -- Odile / S.M.\n"),
         "family tree": _repeat("Bernard (66)   "),
         "bar key-values": _repeat("| Initiales | B-D-L |\n"),
+        "phones in a row": _repeat("06 82 40 17 33 "),
+        "Belgian phones": _repeat("04/248 92 31 "),
+        "towns after streets": _repeat("3 rue Ab, Lyon\t"),
     }
 
 

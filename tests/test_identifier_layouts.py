@@ -2714,3 +2714,19 @@ def test_stop36_phones_are_no_record_codes_and_product_codes_no_record_numbers(r
         "Patient 2210547 vu ce jour.\n"
     )
     assert spans(redactor, text, "PATIENT_ID") == ["251004418", "2210547"], found(redactor, text)
+
+
+def test_stop36_two_phones_in_a_row_belgian_phones_and_a_signature_line(redactor):
+    text = "   06 82 40 17 33  06 71 94 02 18    +49 721 9154 3382\nagence de Herstal,\n04/248 92 31 ou k.ouali@mutualite.be\n"
+    assert spans(redactor, text, "PHONE") == ["06 82 40 17 33", "06 71 94 02 18", "+49 721 9154 3382", "04/248 92 31"], found(redactor, text)
+    text = "Tél 01 23 45 67 89 12 mg ; EVA 0/10 ; le 04/12 2023"
+    assert spans(redactor, text, "PHONE") == ["01 23 45 67 89"], found(redactor, text)
+    text = "Marseille, le 14 mars 2025\nS. Mercadal - 04 91 55 42 19 - smercadal@ccas-marseille.fr"
+    assert "S. Mercadal" in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+def test_stop36_a_town_after_a_street_and_after_a_body_s_repatriation(redactor):
+    text = "5\tM. DUPARC Gilbert\t3 impasse du Crêt, Argonay\ttoilette au lit\n"
+    assert spans(redactor, text, "CITY") == ["Argonay"], found(redactor, text)
+    text = "rapatriement du corps à Kaolack (Sénégal) ; corps de Lewy, corps étranger de Dupont"
+    assert spans(redactor, text, "CITY") == ["Kaolack"], found(redactor, text)

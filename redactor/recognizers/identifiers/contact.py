@@ -20,8 +20,12 @@ _NATIONAL = rf"0[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
 _INTERNATIONAL = (
     rf"(?:\+|00)[ ]?(?:33|262|590|594|596|687|689|508|681)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:{_PAIR_SEP}\d{{2}}){{4}}"
 )
-# (and Switzerland's national format, "021 312 45 70")
-_IRREGULAR = r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}|0[1-9]\d[ .]\d{3}[ .]\d{2}[ .]\d{2}"
+# (and Switzerland's national format, "021 312 45 70"; Belgium's, a slash after the area code:
+# "04/248 92 31", "02/764.14.52")
+_IRREGULAR = (
+    r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}|0[1-9]\d[ .]\d{3}[ .]\d{2}[ .]\d{2}"
+    r"|0[1-9]\d?/\d{2,3}(?:[ .]\d{2}){2}"
+)
 # other countries: +CC or 00CC then 7 to 12 digits in groups
 _FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
 # North America (Quebec): "(438) 555-0192", "514 345-4931", the last four digits after a dash
@@ -29,6 +33,7 @@ _NANP = r"\(?[2-9]\d{2}\)?[ .\-]\d{3}-\d{4}"
 # the area code in brackets: "(01) 42 16 00 00"
 _BRACKETED_AREA = rf"\(0[1-9]\)[ .\-]?\d{{2}}(?:{_PAIR_SEP}\d{{2}}){{3}}"
 _INTERNATIONAL_PREFIX = re.compile(r"00[ ]?[1-9]")
+_NEXT_NATIONAL = re.compile(r"[ ](?P<number>0[1-9](?:[ ]\d{2}){4}|0[1-9](?:[.]\d{2}){4})(?![\w]|[.,/\-]\d)")
 # not inside a longer code ("LB-0322-7781"), digit run ("MGEN 1 052 887 341", but "24h/24 05 61
 # 49 32 17") or row of dates
 # ("30/08/1941  11/02/2025" holds "08/1941 11/02"); a capital may follow, glued by a lost line
@@ -124,6 +129,10 @@ class PhoneDetector(Detector):
             if _DATE_INSIDE.search(value):
                 continue
             yield Finding(match.start(), match.end(), "PHONE", 0.95, "phone.format")
+            # a second number after the first, one space apart (a cell's gap normalised): "06 82
+            # 40 17 33  06 71 94 02 18"
+            if digits == 10 and (second := _NEXT_NATIONAL.match(text, match.end())):
+                yield Finding(second.start("number"), second.end("number"), "PHONE", 0.95, "phone.format")
             if extension := _EXTENSION_AFTER_PHONE.match(text, match.end()):
                 yield Finding(extension.start("number"), extension.end("number"), "PHONE", 0.85, "phone.extension")
         for match in _WRAPPED.finditer(text):

@@ -3,7 +3,8 @@
 ("(surnom « Bi »)", "(Ti-Kaïs pour la famille)", the name on a door: "nom « CHEN-LIN »"), a name
 before its birth ("(Lisandru, né en 2021)"), a message's sender by first name ("De : Julie —"),
 a first name before its age in a family tree ("Bernard (66)"), a care log's entry signed after two dashes ("-- Odile", "-- R."), a first name signing for its
-office ("Sandrine, secrétariat."), and Vietnamese names by the letters French never uses ("LÊ
+office ("Sandrine, secrétariat."), an initial and a surname before a phone ("S. Mercadal - 04 91
+..."), and Vietnamese names by the letters French never uses ("LÊ
 Văn Phúc").
 
 Rules, each named in the finding's `detector`: person.mail_display_name, person.nickname,
@@ -55,6 +56,11 @@ _INITIALS = r"\p{Lu}\.(?:[ ]?-?\p{Lu}\.)?|\p{Lu}{2,3}"
 _SIGNED_AFTER_DASHES = re.compile(
     rf"(?<![\-\w])--[ \t]*(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?|{_INITIALS})"
     rf"(?:[ \t]*/[ \t]*(?P<second>{_INITIALS}))?(?=[ \t]*(?:\n|$))"
+)
+# a signature's line, an initial and a surname before a dash and a phone or an e-mail address:
+# "S. Mercadal - 04 91 55 42 19 - smercadal@..."
+_INITIAL_BEFORE_CONTACT = re.compile(
+    r"(?m)(?:^|\t)[ \t]*(?P<name>\p{Lu}\.[ ]?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+[\-–][ \t]+(?=(?:\+|0)\d|[\w.\-]+@)"
 )
 # a first name signing for its office: "Sandrine, secrétariat.", "Julie, accueil"
 _FIRST_NAME_OF_AN_OFFICE = re.compile(
@@ -142,6 +148,9 @@ class NameCues:
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.signed_entry")
                 if match.group("second"):
                     yield Finding(match.start("second"), match.end("second"), "PERSON", 0.8, "person.signed_entry")
+        for match in _INITIAL_BEFORE_CONTACT.finditer(text):
+            if not self.lexicon.is_not_name(match.group("name")[2:].strip()):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.signed_entry")
         for match in _FIRST_NAME_OF_AN_OFFICE.finditer(text):
             name = match.group("name")
             if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):

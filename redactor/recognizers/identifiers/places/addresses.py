@@ -70,6 +70,8 @@ _KILOMETRE_POINT = re.compile(
 # "6 traverse des Marronniers, 13012      pansement": a postcode after the street, its town left
 # out (a city's district in a round's table), or before the mobile phone in the next cell (the two
 # spaces between cells are one once the note is normalised)
+# a known town after the street and a comma, ending its cell or its line: "3 impasse du Crêt, Argonay<tab>"
+_TOWN_ENDING_A_CELL = re.compile(rf"[ ]*,[ ]*(?P<town>{TOWN})(?=[ ]*(?:\t|\n|$|\)|[ ]{{2}}))")
 _POSTCODE_ENDING_A_CELL = re.compile(r"(?:[ \t]*,[ \t]*|[ ])(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?=[ \t]*(?:\t|\n|$|[(;]|[ ]{2})|[ ]0[67](?:[ .]\d{2}){4}(?!\d))")
 
 
@@ -143,6 +145,9 @@ class AddressRules:
         # (New Caledonia's boxes hold a letter: "BP J5")
         self._po_box = re.compile(r"(?<![\w])(?:BP|B\.P\.|CS|TSA|CO[ \t]?n°|(?i:case[ \t]+postale)|Postfach)[ \t]?(?:\d{1,6}|[A-Z]\d{1,5})(?![\w])")
 
+    def _is_a_town(self, name: str) -> bool:
+        return self.town_rules.known_town_length(name, 0) == len(name) and not name_lexicon().is_first_name(name.split()[0])
+
     def find(self, text: str) -> Iterator[Finding]:
         """Street lines with the building or flat beside them, what stands before a postcode in
         an address block, buildings alone on their line, glued foreign streets, post boxes."""
@@ -209,6 +214,8 @@ class AddressRules:
             yield Finding(start, end, "ADDRESS", 0.92, "address.street")
             if postcode := _POSTCODE_ENDING_A_CELL.match(text, end):
                 yield Finding(postcode.start("zip"), postcode.end("zip"), "ZIP", 0.9, "zip.after_street")
+            elif (town := _TOWN_ENDING_A_CELL.match(text, end)) and self._is_a_town(town.group("town")):
+                yield Finding(town.start("town"), town.end("town"), "CITY", 0.85, "city.after_street")
         for match in finditer_needing_postcode(self._before_zip_town, text):
             line = match.group("line")
             if re.fullmatch(POSTCODE_LABEL, line.strip()):
