@@ -153,6 +153,9 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "phones in a row": _repeat("06 82 40 17 33 "),
         "Belgian phones": _repeat("04/248 92 31 "),
         "towns after streets": _repeat("3 rue Ab, Lyon\t"),
+        "addressee blocks": _repeat("Le Ab\n3 rue Cd\n"),
+        "two-column hyphens": _repeat("ab-\nposte 4 52 18   cd\n"),
+        "weekday ranges": _repeat("du lun. 10 au ven. 14 mars "),
     }
 
 

@@ -211,7 +211,10 @@ def _layout_replacement(match: re.Match[str]) -> str | None:
 # "Saint-Joseph" (a capital after the break is a compound's second part: its hyphen stays).
 _EXTRACTION_PASS = re.compile(
     r"(?P<spaced>(?<![^\s'’(\[/«\"“])[^\W_](?: {1,4}\S(?![^\s,.;:)\]/»\"”])){3,})"
-    r"|(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?P<broken>[^\W\d_])"
+    # (not a two-column page's next line, whose first word is a label before a number and a column's
+    # gap: "respira-\nposte 4 52 18     toire", "akinéto-\nDECT 65 219     rigide"; but "Saint-\n
+    # Étienne 42100")
+    r"|(?<=[^\W\d_]{2})-[ \t]*\r?\n[ \t]*(?P<broken>[^\W\d_])(?![^\W\d_]*[ \t]+\d[^\n]*?(?:[ ]{3}|\t))"
 )
 _WORD_GAP = re.compile(r" {2,}")
 

@@ -2730,3 +2730,19 @@ def test_stop36_a_town_after_a_street_and_after_a_body_s_repatriation(redactor):
     assert spans(redactor, text, "CITY") == ["Argonay"], found(redactor, text)
     text = "rapatriement du corps à Kaolack (Sénégal) ; corps de Lewy, corps étranger de Dupont"
     assert spans(redactor, text, "CITY") == ["Kaolack"], found(redactor, text)
+
+
+def test_stop36_pdf_letters_two_columns_fax_dates_and_an_addressee_s_building(redactor):
+    text = "Insuffisance respira-\nposte 4 52 18                            toire chronique.\nNé à Saint-\nÉtienne 42100"
+    assert "4 52 18" in spans(redactor, text, "PHONE"), found(redactor, text)
+    assert "Étienne" in " ".join(spans(redactor, text, "CITY")), found(redactor, text)
+    text = "Hospitalisation du lun. 10 au ven. 14 février 2025\nFAX NO. : +33 4 75 75 71 09     Feb. 27 2025 03:41PM   P1"
+    dates = spans(redactor, text, "DATE")
+    assert any("10" in d and "14 février 2025" in d for d in dates) and "Feb. 27 2025" in dates, found(redactor, text)
+    text = "Dr Frédéric WEBER        │  Ars-Laquenexy, le 7 février 2025\n\nPoitiers CHU - Pédiatrie - CR édité le 21.01.2025"
+    assert spans(redactor, text, "CITY") == ["Ars-Laquenexy"] and spans(redactor, text, "HOSPITAL") == ["Poitiers CHU"], found(redactor, text)
+    text = (
+        "Madame le Docteur Christine ARNAUD\nLe Mistral Bât. C\n14 avenue de la Gare\n13400 AUBAGNE\n\n"
+        "Les Urgences\n12 patients vus\n"
+    )
+    assert spans(redactor, text, "ADDRESS") == ["Le Mistral Bât. C", "14 avenue de la Gare"], found(redactor, text)

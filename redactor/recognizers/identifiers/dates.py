@@ -124,9 +124,11 @@ _DAY_MONTH = re.compile(
     r"(?![\w/]|[.,]\d)"
 )
 # "du 4 au 12 mars 2022", "du 08 au 12/03/2026", "du 6 et du 7 mars": the first day is a date too
+# (each day may follow its weekday, abbreviated or not: "du lun. 10 au ven. 14 février 2025")
+_WEEKDAY_OPTIONAL = rf"(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?\s+)?"
 _RANGE_START = re.compile(
-    rf"(?i:(?=[del])\b(?:du|le|entre\s+le)\s+)(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
-    rf"(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
+    rf"(?i:(?=[del])\b(?:du|le|entre\s+le)\s+){_WEEKDAY_OPTIONAL}(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
+    rf"{_WEEKDAY_OPTIONAL}(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
 )
 # "19 / 08 / 1970", "03/04/ 2021", "03 /04 /2021": spaces around the separators (typed or
 # extracted unevenly), four-digit year
@@ -220,7 +222,8 @@ _YEAR_IN_WORDS = re.compile(
 # month first with a year after a comma or an English ordinal, or a day with its ordinal first
 _ENGLISH_ORDER = re.compile(
     rf"(?i:{_initial_of(MONTH_FORMS, digit=True)}(?<![\w])(?:"
-    rf"(?:{_MONTH})\.?[ \t]+(?:3[01]|[12]\d|0?[1-9])(?:(?:st|nd|rd|th)(?:,?[ \t]+{_YEAR})?|,[ \t]*{_YEAR})"
+    # (a fax machine's header writes it without the comma: "Feb. 27 2025 03:41PM")
+    rf"(?:{_MONTH})\.?[ \t]+(?:3[01]|[12]\d|0?[1-9])(?:(?:st|nd|rd|th)(?:,?[ \t]+{_YEAR})?|,?[ \t]*{_YEAR})"
     rf"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)[ \t]+(?:of[ \t]+)?(?:{_MONTH})(?:\.?,?[ \t]+{_YEAR})?"
     rf")(?![\w]))"
 )

@@ -70,6 +70,11 @@ _KILOMETRE_POINT = re.compile(
 # "6 traverse des Marronniers, 13012      pansement": a postcode after the street, its town left
 # out (a city's district in a round's table), or before the mobile phone in the next cell (the two
 # spaces between cells are one once the note is normalised)
+_LINE = re.compile(r"(?m)^[^\n]*")
+_FACILITY_IN_NAME = re.compile(r"(?i:d['’]arr[êe]t|centre|h[ôo]pital|clinique|ehpad|sant[ée]|m[ée]dical|foyer)")
+# a building's or a lieu-dit's name: capitalised words, a building's letter or number ("Le Mistral
+# Bât. C", "Résidence Les Pins, esc. B")
+_BUILDING_NAME = re.compile(r"\p{Lu}[\p{L}'’\-]*(?:[ ,]+(?:\p{Lu}[\p{L}'’\-.]*|(?i:de|du|des|la|le|les|l['’])|\d{1,3}|[A-Z]))*")
 # a known town after the street and a comma, ending its cell or its line: "3 impasse du Crêt, Argonay<tab>"
 _TOWN_ENDING_A_CELL = re.compile(rf"[ ]*,[ ]*(?P<town>{TOWN})(?=[ ]*(?:\t|\n|$|\)|[ ]{{2}}))")
 _POSTCODE_ENDING_A_CELL = re.compile(r"(?:[ \t]*,[ \t]*|[ ])(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?=[ \t]*(?:\t|\n|$|[(;]|[ ]{2})|[ ]0[67](?:[ .]\d{2}){4}(?!\d))")
@@ -101,6 +106,8 @@ class AddressRules:
             rf"(?P<number_after>[ \t]+\d{{1,4}}(?:[ \t]?(?i:bis|ter|[a-d]))?(?:[ \t]+(?i:bte|boîte|bus)[ \t]*\d{{1,4}})?(?=[ \t]*(?:,|\n|$|\t|-[ \t])))?"
         )
         self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
+        # a numbered street's or a postcode's line: "31 avenue de Verdun", "87260 Pierre-Buffière"
+        self._address_line_start = re.compile(rf"\d{{1,4}}(?:[ ]?(?:bis|ter))?,?[ ]+(?i:{streets})(?![\w])|{ZIP}[ ]+\p{{Lu}}")
         self._title_inside = re.compile(rf"(?<![\w]){titles}(?![\w])")
         self._needs_number = frozenset(t.casefold() for t in data["street_types_need_number"])
         # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
@@ -246,6 +253,29 @@ class AddressRules:
             yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.kilometre_point")
         for match in _MAIN_STREET.finditer(text):
             yield Finding(match.start(), match.end(), "ADDRESS", 0.85, "address.main_street")
+        yield from self._buildings_above_address_lines(text)
+
+    def _buildings_above_address_lines(self, text: str) -> Iterator[Finding]:
+        """In an addressee's block, a building's or a lieu-dit's name alone in its cell on the line
+        above a numbered street or a postcode and town ("Villa Les Mimosas\n31 avenue de Verdun",
+        "Le Bourg\n87260 Pierre-Buffière"), the block being the last cell of its lines."""
+        previous = None
+        for line in _LINE.finditer(text):
+            cell_start = line.start() + line.group().rfind("\t") + 1
+            cell = text[cell_start : line.end()]
+            if previous is not None and self._address_line_start.match(cell.lstrip()):
+                building_start, building = previous
+                name = building.strip()
+                if (
+                    len(name.split()) <= 5
+                    and self._building_start.match(name)
+                    and _BUILDING_NAME.fullmatch(name)
+                    and not self._title_inside.search(name)
+                    and not _FACILITY_IN_NAME.search(name)  # "MAISON D'ARRÊT DE ROUEN": a facility
+                ):
+                    start = building_start + building.index(name)
+                    yield Finding(start, start + len(name), "ADDRESS", 0.8, "address.building")
+            previous = (cell_start, cell)
 
     def _town_on_next_line(self, text: str, street_end: int) -> Iterator[Finding]:
         """A known town alone at the start of the line under a street line, without its postcode

@@ -58,6 +58,7 @@ _HOSPITAL_NEAR = re.compile(
 # nurses' and midwives' practices: "Cabinet IDE Kerjean", and the partners after the first name
 _PRACTICE_ROLES = frozenset({"IDE", "IDEL", "SF"})
 _PARTNER_AFTER = re.compile(rf"[ \t]*(?:/|&|\bet\b)[ \t]*(?P<name>{UPPER}[\w'’\-]+)(?![\w])")
+_TOWN_THEN_HOSPITAL_ACRONYM = re.compile(rf"(?m)(?:^|(?<=[\t(]))[ \t]*(?P<town>{TOWN})[ \t]+(?:CHU|CHRU|CHR)(?=[ \t]*(?:[\-–,)]|\n|$))")
 _CHIEF_BEFORE = re.compile(r"(?i:chef|cheffe)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\w\-])")
 # a unit's acronym and its town or saint opening a line or a footer's field, before a dash or
@@ -214,6 +215,10 @@ class FacilityRules:
                     yield replace(finding, start=finding.start + offset, end=finding.end + offset)
         for match in _NAME_THEN_TYPE.finditer(text):
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.9, "hospital.name_then_type")
+        for match in _TOWN_THEN_HOSPITAL_ACRONYM.finditer(text):
+            # "Poitiers CHU - Pédiatrie", "Nantes CHU": a town's university hospital, the town first
+            if self.town_rules.known_town_length(match.group("town"), 1) == len(match.group("town")):
+                yield Finding(match.start(), match.end(), "HOSPITAL", 0.9, "hospital.name_then_type")
         for match in _HOSPITAL_ACRONYM.finditer(text):
             acronym = match.group()
             vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms

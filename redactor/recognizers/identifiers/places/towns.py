@@ -148,7 +148,8 @@ class TownRules:
         # without "le", a comma and a whole date: "Fouesnant, 24 avril 2024", "Paris, 12/03/2024"
         self._letter_place = re.compile(
             # ("Fait à Lorient, le 12 mars": the town without its verb)
-            rf"(?m)(?:^|\t)[ \t]*(?:(?i:fait|établi|etabli)[ \t]+(?i:à|a)[ \t]+)?(?P<town>{TOWN})(?P<comma>(?:[ ]?,)?)[ \t]+(?:le[ \t]+(?:\d|{weekday}\b)"
+            # (or in a page's right column, after a rule: "Dr Frédéric WEBER   │  Ars-Laquenexy, le 7 février")
+            rf"(?m)(?:^|\t|[│¦][ ]*)[ \t]*(?:(?i:fait|établi|etabli)[ \t]+(?i:à|a)[ \t]+)?(?P<town>{TOWN})(?P<comma>(?:[ ]?,)?)[ \t]+(?:le[ \t]+(?:\d|{weekday}\b)"
             rf"|(?<=,[ \t]*)(?:{weekday}[ \t]+)?\d{{1,2}}(?:er)?(?:[ \t]+{MONTHS}[ \t]+\d{{4}}|[/.]\d{{1,2}}[/.]\d{{2,4}}))"
         )
         self._capitalised_run = re.compile(rf"{NOT_IN_WORD_BEFORE}{TOWN}")
