@@ -156,6 +156,8 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "addressee blocks": _repeat("Le Ab\n3 rue Cd\n"),
         "two-column hyphens": _repeat("ab-\nposte 4 52 18   cd\n"),
         "weekday ranges": _repeat("du lun. 10 au ven. 14 mars "),
+        "log initials": _repeat("vu. FL\n"),
+        "OCR zeros": _repeat("DIALL0 0ury "),
     }
 
 

@@ -274,6 +274,8 @@ _OCR_NUMBER_BEFORE_MONTH_OR_STREET = re.compile(
 # else "l" ("I" among capitals). Codes keep their digits: one ends a code ("H1N1", "CD10",
 # "IgG1") or opens it ("1ère", "10mg").
 _WORD_WITH_DIGIT_LETTERS = re.compile(r"(?<![\w])(?=[^\W_]*[^\W\d_][01])[^\W\d_]+(?:[01]{1,2}[^\W\d_]+)+(?![\w])")
+# a zero opening a word in lower case or closing one in capitals: "0ury", "0bjet", "DIALL0"
+_ZERO_AT_A_WORDS_EDGE = re.compile(r"(?<![\w])0(?=[a-zà-ÿ]{3,}(?![\w]))|(?<=[^\W\d_][A-Z]{3})0(?![\w])|(?<=(?<![\w])[A-Z]{3})0(?![\w])")
 _MAX_DIGITS_READ = 4  # 2**4 readings at most
 _HEXADECIMAL = re.compile(r"[0-9a-fA-F]+")
 _MONTHS = frozenset(
@@ -286,6 +288,8 @@ def _ocr_letters_in_words(text: str) -> str:
         text = _WORD_WITH_L.sub(_capitals_with_l, text)
     if "1" in text or "0" in text:
         text = _WORD_WITH_DIGIT_LETTERS.sub(_letters_for_digits, text)
+    if "0" in text:
+        text = _ZERO_AT_A_WORDS_EDGE.sub("O", text)
     return _OCR_NUMBER_BEFORE_MONTH_OR_STREET.sub(lambda day: day.group().translate(_OCR_LETTERS), text)
 
 

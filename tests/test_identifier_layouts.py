@@ -2746,3 +2746,17 @@ def test_stop36_pdf_letters_two_columns_fax_dates_and_an_addressee_s_building(re
         "Les Urgences\n12 patients vus\n"
     )
     assert spans(redactor, text, "ADDRESS") == ["Le Mistral Bât. C", "14 avenue de la Gare"], found(redactor, text)
+
+
+def test_stop36_a_log_s_line_end_initials_prison_staff_and_shelters(redactor):
+    text = (
+        "20h55  Parvis gare : soupe, couverture. Refuse le 115.  FL\n"
+        "21h20  porche du n° 12 : accepte.         MB\n"
+        "21h45  Tente sous le pont. Pas de place.          FL/MB\n"
+    )
+    assert spans(redactor, text, "PERSON") == ["FL", "MB", "FL", "MB"], found(redactor, text)
+    text = "Bilan fait. Transfert au CHU.\nPatient vu aux urgences. RAS\nContrôle à prévoir. ECG"
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+    text = "09h10  Appel du surveillant Mercier : agité\nMaison d'arrêt de Lyon-Corbas\norientation vers CHRS La Passerelle"
+    assert "Mercier" in spans(redactor, text, "PERSON"), found(redactor, text)
+    assert spans(redactor, text, "HOSPITAL") == ["Maison d'arrêt de Lyon-Corbas", "CHRS La Passerelle"], found(redactor, text)

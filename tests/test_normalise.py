@@ -147,3 +147,8 @@ def test_ocr_digits_read_as_letters(text, detected):
     normalised = normalise(text)
     assert normalised.text == detected
     assert normalised.to_original(0, len(detected)) == (0, len(text))
+
+
+def test_ocr_zero_at_a_word_s_edge():
+    assert normalise("M. DIALL0 Arnad0u 0ury, 0bjet").text == "M. DIALLO Arnadou Oury, Objet"
+    assert normalise("CD10 2020 0,5 mg H0").text == "CD10 2020 0,5 mg H0"

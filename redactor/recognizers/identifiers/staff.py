@@ -106,6 +106,7 @@ _INITIALS_ENDING_A_LINE = re.compile(
 # (a role may follow the label: "Visa IDEC : CL", "Signature investigateur : OEC"; or the person's
 # initials after a role word in brackets: "Commentaire opérateur (AM) :")
 _ROLE_AFTER_LABEL = r"(?:[ \t]+(?:IDEC|IDE|IADE|IBODE|AS|ASH|AMP|AES|cadre|investigateur|investigatrice|pharmacien|pharmacienne|médecin|medecin))?"
+_SURNAME_ROLE = re.compile(r"(?i:(?:premier[ \t]+|première[ \t]+)?surveillante?|chef[ \t]+d['’]escorte|gardienne?)")
 _INITIALS_AFTER_LABEL = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(_STAFF_LABELS)})){_ROLE_AFTER_LABEL}[ \t]*(?::|(?<=par)|[|│¦])[ \t]*(?P<initials>\p{{Lu}}{{2,3}})(?![\w\-])"  # "Tapé par CL"
     r"(?![ ]{1,2}\p{Lu}\p{Ll})"  # not a facility's acronym before its name: "Cachet et signature : CRT Saint-Salvi"
@@ -161,6 +162,11 @@ _INITIALS_OF_AN_ENTRY = re.compile(
 # (a run of spaces is tried once, from its start, so that a long line stays linear)
 _INITIALS_ENDING_A_ROW = re.compile(
     r"(?m)^(?=[^\n]{0,25}\d{1,2}[:h]\d{2})[^\n]*?(?:\t|(?<![ ])[ ]{3,}+)(?P<initials>\p{Lu}{2,3})[ \t]*+$"
+)
+# ... or any line of a log ending with them after a gap or a sentence's end, one writer or two:
+# "Refuse le 115. FL", "IDR à lire lundi.   VD/AL" (see StaffRules._log_signatures)
+_INITIALS_ENDING_A_LINE_OF_A_LOG = re.compile(
+    r"(?m)(?:\t|[ ]{2,}|(?<=[.!)])[ ]+)(?P<initials>\p{Lu}{2,3})(?:/(?P<second>\p{Lu}{2,3}))?[ \t]*$"
 )
 # two capitals that are abbreviations, never initials where the rules above look
 NOT_INITIALS = frozenset(
@@ -264,6 +270,7 @@ class StaffRules(Detector):
             for match in pattern.finditer(text):
                 if match.group("initials") not in NOT_INITIALS:
                     yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, rule)
+        yield from self._log_signatures(text)
         for pattern in (_INITIALS_ENDING_THE_NOTE, _INITIALS_OF_AN_ENTRY):
             for match in pattern.finditer(text):
                 if self._may_be_initials(match.group("initials")):
@@ -297,6 +304,18 @@ class StaffRules(Detector):
                 yield Finding(match.start("surname"), match.end("surname"), "PERSON", 0.8, "person.surname_first")
                 yield Finding(match.start("first"), match.end("first"), "PERSON", 0.8, "person.surname_first")
 
+    def _log_signatures(self, text: str) -> Iterator[Finding]:
+        """A care or outreach log whose entries end with their writers' initials, after a gap or a
+        sentence's end ("... Refuse le 115. FL", "IDR à lire lundi.   VD/AL"): two such line ends
+        or more make the convention, and their initials are people's."""
+        found = []
+        for match in _INITIALS_ENDING_A_LINE_OF_A_LOG.finditer(text):
+            groups = [g for g in ("initials", "second") if match.group(g)]
+            if all(self._may_be_initials(match.group(g)) for g in groups):
+                found.extend(Finding(match.start(g), match.end(g), "PERSON", 0.6, "person.initials_row") for g in groups)
+        if len({f.start for f in found}) >= 2:
+            yield from found
+
     def _may_be_initials(self, initials: str) -> bool:
         """Capitals that may be someone's initials: no abbreviation, role or heading ("TA", "AS", "CAT")."""
         return initials not in NOT_INITIALS and not self.lexicon.is_not_name(initials)
@@ -309,6 +328,12 @@ class StaffRules(Detector):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
             elif len(words) > 1 and all(is_unknown_word(w) and not self.lexicon.is_not_name(w) for w in (words[0], words[-1])):
                 # a first name no list knows and a surname: "par IDE Maëla Le Cam" (not "IDE Bloc Opératoire")
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
+            elif _SURNAME_ROLE.match(match.group()) and not self.lexicon.is_not_name(words[0]) and (
+                self.lexicon.is_known_name(words[0]) or is_unknown_word(words[0])
+            ):
+                # prison and escort staff go by their surname: "Appel du surveillant Mercier",
+                # "chef d'escorte : Delpierre", "premier surveillant FONTAINE"
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.75, "person.role_first_name")
         for match in self._role_list.finditer(text):
             for name in re.finditer(CAPITALISED, match.group("names")):
