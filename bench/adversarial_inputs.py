@@ -158,6 +158,8 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "weekday ranges": _repeat("du lun. 10 au ven. 14 mars "),
         "log initials": _repeat("vu. FL\n"),
         "OCR zeros": _repeat("DIALL0 0ury "),
+        "quoted first names": _repeat("« Ahmad » "),
+        "children and ages": _repeat(", Mahsa 15 ans"),
     }
 
 

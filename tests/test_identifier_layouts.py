@@ -2757,6 +2757,16 @@ def test_stop36_a_log_s_line_end_initials_prison_staff_and_shelters(redactor):
     assert spans(redactor, text, "PERSON") == ["FL", "MB", "FL", "MB"], found(redactor, text)
     text = "Bilan fait. Transfert au CHU.\nPatient vu aux urgences. RAS\nContrôle à prévoir. ECG"
     assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+    # (a prison stays the special-category term it is, its town a town: see the README's limits)
     text = "09h10  Appel du surveillant Mercier : agité\nMaison d'arrêt de Lyon-Corbas\norientation vers CHRS La Passerelle"
     assert "Mercier" in spans(redactor, text, "PERSON"), found(redactor, text)
-    assert spans(redactor, text, "HOSPITAL") == ["Maison d'arrêt de Lyon-Corbas", "CHRS La Passerelle"], found(redactor, text)
+    assert spans(redactor, text, "HOSPITAL") == ["CHRS La Passerelle"], found(redactor, text)
+
+
+def test_stop36_nicknames_in_quotes_and_children_listed_with_their_age(redactor):
+    text = "Enfants : Mahsa 15 ans, Ali Reza 9 ans, Setayesh 4 ans. Pas scolarisés.\nun homme connu d'elle, M. « Papy » (identité non connue)"
+    assert spans(redactor, text, "PERSON") == ["Mahsa", "Ali Reza", "Setayesh", "Papy"], found(redactor, text)
+    text = "Retour quai du Wault : « Ahmad » n'est plus là.\nSurnom / nom d'usage : « Fane »"
+    assert spans(redactor, text, "PERSON") == ["Ahmad", "Fane"], found(redactor, text)
+    text = "Patient, 45 ans, Homme 30 ans ; : Diabète 10 ans ; « Urgences » ; « Bonjour » ; (Fatigue 3 mois)"
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)

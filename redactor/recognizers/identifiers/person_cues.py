@@ -32,7 +32,10 @@ _NAME_BEFORE_ITS_ADDRESS = re.compile(
 # door, "nom « CHEN-LIN »", "interphone « Diallo »"; after "appelé", "nom" or "interphone" only
 # in quotes ("dite « Nanou »" is an introducer's)
 _NICKNAME = re.compile(
-    r"(?:(?<![\w])(?i:surnom|surnommée?|alias|pseudo)[ \t]*:?[ \t]*(?:[«\"“][ \t]?)?|(?<![\w])(?i:appelée?|nom|sonner[ \t]+à|interphone)[ \t]+[«\"“][ \t]?)"
+    # (the label may name two fields: "Surnom / nom d'usage : « Fane »"; a title may stand before
+    # the quotes: "M. « Papy »")
+    r"(?:(?<![\w])(?i:surnom|surnommée?|alias|pseudo)(?:[ \t]*/[ \t]*[^:\n/]{1,20})?[ \t]*:?[ \t]*(?:[«\"“][ \t]?)?"
+    r"|(?<![\w])(?i:appelée?|nom|sonner[ \t]+à|interphone)[ \t]+[«\"“][ \t]?|(?<![\w])(?:M\.|Mme|Mlle|Monsieur|Madame)[ \t]*[«\"“][ \t]?)"
     r"(?P<name>\p{Lu}[\p{L}'’\-]*)(?![\w\-])"
     r"|\((?P<family_name>\p{Lu}[\p{L}'’\-]*)[ \t]+pour[ \t]+(?i:la[ \t]+famille|les[ \t]+intimes|ses[ \t]+proches|ses[ \t]+amis|tout[ \t]+le[ \t]+monde)\)"
 )
@@ -40,6 +43,14 @@ _NICKNAME = re.compile(
 # "Bernard (66)", "Christophe (59 ans)", "Jeanne († 2019)"
 _FIRST_NAME_BEFORE_AGE = re.compile(
     r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*\((?:\d{1,3}(?:[ \t]*ans)?|[†✝+][ \t]*[^()\n]{0,10}|(?i:décédée?|dcd)[^()\n]{0,12})\)"
+)
+# a first name in French quotes, as people are called in outreach and shelter logs: "« Ahmad »
+# n'est plus là", "« Ali » : jeune homme" (a known first name only: quotes hold words too)
+_QUOTED_FIRST_NAME = re.compile(r"«[ \t]?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]?»")
+# a list of children or relatives by first name and age: "Enfants : Mahsa 15 ans, Ali Reza 9 ans,
+# Setayesh 4 ans"
+_FIRST_NAME_AND_AGE_LISTED = re.compile(
+    r"(?:(?<=[:,;(])|(?<=\bet))[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?)[ \t]+\d{1,2}[ \t]*(?:ans|mois)(?![\w])"
 )
 # a name before the birth it gives: "(Lisandru, né en 2021)", "Eliott (né le 02/03/2019)"
 _BORN_AFTER_NAME = re.compile(
@@ -121,6 +132,19 @@ class NameCues:
                 yield Finding(match.start(group), match.end(group), "PERSON", 0.8, "person.nickname")
 
     def _born_after(self, text: str) -> Iterator[Finding]:
+        for match in _QUOTED_FIRST_NAME.finditer(text) if "«" in text else ():
+            name = match.group("name")
+            if self.lexicon.is_distinct_first_name(name) and fold(name) not in common_word_keys() and not self.lexicon.is_not_name(name):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.nickname")
+        for match in _FIRST_NAME_AND_AGE_LISTED.finditer(text):
+            name = match.group("name")
+            words = re.split(r"[- ]", name)
+            if all(
+                fold(w) not in common_word_keys() and not self.lexicon.is_not_name(w) and not self.towns.is_town(w)
+                and (self.lexicon.is_known_name(w) or not is_french_word(fold(w)))
+                for w in words
+            ):
+                yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
         for match in _FIRST_NAME_BEFORE_AGE.finditer(text) if "(" in text else ():
             name = match.group("name")
             if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
