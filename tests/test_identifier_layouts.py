@@ -2770,3 +2770,11 @@ def test_stop36_nicknames_in_quotes_and_children_listed_with_their_age(redactor)
     assert spans(redactor, text, "PERSON") == ["Ahmad", "Fane"], found(redactor, text)
     text = "Patient, 45 ans, Homme 30 ans ; : Diabète 10 ans ; « Urgences » ; « Bonjour » ; (Fatigue 3 mois)"
     assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_stop36_a_surname_s_particle_and_a_month_name_before_a_numeric_date(redactor):
+    text = "Patiente : Mme AIT AHMED Lynda\nM. BEN SAID Karim\nAntécédent d'AIT en 2019."
+    assert spans(redactor, text, "PERSON") == ["AIT AHMED Lynda", "BEN SAID Karim"], found(redactor, text)
+    text = " 2  LÊ Thị Mai                 22/07/1981\nvu en mars 24"
+    assert spans(redactor, text, "DATE") == ["22/07/1981", "mars 24"], found(redactor, text)
+    assert "LÊ Thị Mai" in spans(redactor, text, "PERSON"), found(redactor, text)

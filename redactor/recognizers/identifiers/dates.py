@@ -211,7 +211,8 @@ _TEXTUAL = re.compile(
     rf"(?P<date>(?:(?:1er|premier|[0-3]?\d-?|{_initial_of(_UNITS, ['et'])}{_NUMBER_WORDS})\s*)?"  # "12-mars"
     # not the end of a number word: "soixante-sept" is no September
     rf"(?<!ingt-)(?<!ente-)(?<!ante-)(?<!dix-){_initial_of(MONTH_FORMS)}(?:{_MONTH})(?:\.|(?![\w]))"
-    rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
+    # (a two-digit year is no numeric date's day nor a time's hour: "LÊ Thị Mai   22/07/1981")
+    rf"(?:\s*(?:{_YEAR}|\d{{2}}(?![\w/.:\-])|'\d{{2}}|{_YEAR_WORDS}(?:[\s\-]+(?:{_DAY_WORDS}|et))*))?))"
 )
 # dictated letters: "diagnostiquée en deux mille cinq", "depuis deux mille dix-huit"; deeds and
 # minutes: "L'an deux mille vingt-cinq, le quinze octobre"

@@ -6,7 +6,8 @@ person and would otherwise be left in the redacted text:
   word ("Guil1ou", "LER0Y");
 - the next part after a linking particle ("Roca i Batlle", "Maria da Conceição") or after a
   Vietnamese middle name ("NGUYEN Thi Thu", "TRAN Thi Mai");
-- a first name's initial just before ("agent D. Mbala-Sow", "(B. Follain)");
+- a first name's initial just before ("agent D. Mbala-Sow", "(B. Follain)"), or a surname's
+  particle ("AIT AHMED Lynda", "BEN SAID", "OULD BRAHIM");
 - a first name joined by "et" to a couple's names ("Claire et Romain Lemaire");
 - "M." when it is a first name's initial, not "Monsieur": in a list of initialled names ("IDE :
   M. Kerbrat, S. Ndiaye"), after a role or a staff verb ("IDE M. Boyer", "réalisé par M.
@@ -43,6 +44,9 @@ _SHORT_SYLLABLES_AFTER = re.compile(r"(?:[ ]\p{Lu}\p{Ll}{0,4}(?![\w\-'’])){1,2
 # an initial just before: "D. Mbala-Sow", "Cl. Weiss" (not "M.", read below)
 _INITIAL_BEFORE = re.compile(rf"(?<![\w.\-'’])(?!M\.[ \t]?$)(?:{INITIALS}|Cl\.|Fr\.|St\.)[ \t]?$")
 # "Claire et Romain Lemaire": the first of two first names that share the surname
+# a Maghrebi surname's particle just before, which the rules take for a word ("AIT" is also an
+# accident ischémique transitoire): "Mme AIT AHMED Lynda", "BEN SAID"
+_SURNAME_PARTICLE_BEFORE = re.compile(r"(?<![\w\-'’])(?:AIT|AÏT|Aït|Ait|BEN|Ben|EL|El|OULD|Ould|ABOU|Abou|ABD|Abd|IBN|Ibn)[ ]$")
 _FIRST_NAME_AND_BEFORE = re.compile(rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+(?:et|&)[ \t]+$")
 _M_BEFORE = re.compile(r"(?<![\w.\-'’])M\.[ \t]?$")
 # the list's other members, initialled, just before or after ("S. KERVELLA - M. TRAORÉ", "M.
@@ -111,6 +115,8 @@ class PersonExtent:
         starts_with_initial = text[start + 1 : start + 2] == "."
         if not starts_with_initial and (initial := _INITIAL_BEFORE.search(text, window, start)):
             return initial.start()
+        if particle := _SURNAME_PARTICLE_BEFORE.search(text, window, start):
+            return particle.start()
         if m_initial := _M_BEFORE.search(text, window, start):
             # "M.R.": glued to another initial, "M." is one too
             glued = starts_with_initial and m_initial.end() == start and text[start - 1] == "."
