@@ -160,6 +160,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "OCR zeros": _repeat("DIALL0 0ury "),
         "quoted first names": _repeat("« Ahmad » "),
         "children and ages": _repeat(", Mahsa 15 ans"),
+        "building complements": _repeat("(Le Ab, bât. 3, Cd) "),
     }
 
 

@@ -2779,3 +2779,14 @@ def test_stop36_a_surname_s_particle_and_a_month_name_before_a_numeric_date(reda
     text = " 2  LÊ Thị Mai                 22/07/1981\nvu en mars 24"
     assert spans(redactor, text, "DATE") == ["22/07/1981", "mars 24"], found(redactor, text)
     assert "LÊ Thị Mai" in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+def test_stop36_a_building_and_its_complements_before_the_town(redactor):
+    text = (
+        "1\tMme MIGNOT-DUNAND Colette\tLes Hauts de Cran, bât. 2, Cran-Gevrier\ttoilette\n"
+        "mobilier de l'ancien appartement (La Beaucaire, bât. 3, 83200 Toulon) : 0 €\n"
+        "                                Bât. F, 5e étage, porte 53\n"
+        "Après la visite, bât. B, le patient repart.\n"
+    )
+    addresses = spans(redactor, text, "ADDRESS")
+    assert addresses == ["Les Hauts de Cran, bât. 2", "La Beaucaire, bât. 3", "Bât. F, 5e étage, porte 53"], found(redactor, text)

@@ -124,8 +124,13 @@ class AddressRules:
         self._building_start = re.compile(rf"(?:(?i:{alternation(data['building_words'])})(?![\w])|{_LOCALITY_ARTICLE.pattern})")
         # "Les Hauts de Sainte-Musse, bât. D4", "Foyer ADOMA, chambre 214": a building and its
         # flat or room, alone on their line (above the street or the postcode)
+        # ... ending its line or its cell, or before its town ("Les Hauts de Cran, bât. 2, Cran-Gevrier",
+        # "(La Beaucaire, bât. 3, 83200 Toulon)"); or complements alone on their line ("Bât. F, 5e
+        # étage, porte 53")
         self._building_line = re.compile(
-            rf"(?m)(?:^|\t)[ \t]*(?P<building>(?!{titles}\b){PROPER_NAME}(?:,[ \t]*{COMPLEMENT})+)[ \t]*(?=\n|\t|$)"
+            rf"(?m)(?:^|\t|\()[ \t]*(?P<building>(?!{titles}\b){PROPER_NAME}(?:,[ \t]*{COMPLEMENT})+)"
+            rf"[ \t]*(?=\n|\t|$|\)|,[ ]*(?:(?:{ZIP})[ ]+)?\p{{Lu}})"
+            rf"|(?m)^[ \t]*(?P<building>(?:{COMPLEMENT})(?:,[ \t]*(?:{COMPLEMENT}))+)[ \t]*$"
         )
         # "Le Bourg\n19160 Neuvic", "Parc du Golf, Bât 21 - 13856 Aix": in an address block, what
         # stands just before a postcode and its town is the street line, with or without a number
