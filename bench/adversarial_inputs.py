@@ -161,6 +161,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "quoted first names": _repeat("« Ahmad » "),
         "children and ages": _repeat(", Mahsa 15 ans"),
         "building complements": _repeat("(Le Ab, bât. 3, Cd) "),
+        "split months": _repeat("12 janv ier "),
     }
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import chain, product
 from typing import Callable, Iterable, Iterator
 
 from redactor.paths import load_yaml
@@ -244,6 +244,31 @@ def _extraction_edits(text: str) -> Iterator[tuple[int, int, str]]:
             yield run_start + gap.start(), run_start + gap.end(), "" if joined else " "
 
 
+# OCR splits a month's name after its day with one space: "12 janv ier 2025", "18 ja nvier"
+_MONTH_NAMES = ("janvier", "février", "fevrier", "avril", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "decembre")
+_SPLIT_MONTH = re.compile(
+    r"(?<![\w])(?:[0-3]?\d|1er) (?P<month>"
+    + "|".join(sorted({f"{m[:i]} {m[i:]}" for m in _MONTH_NAMES for i in range(1, len(m))}, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _split_month_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _SPLIT_MONTH.finditer(text):
+        space = match.start("month") + match.group("month").index(" ")
+        yield space, space + 1, ""
+
+
+def _disjoint(edits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    """`edits` in order, less those that overlap the one before."""
+    end = -1
+    for edit in edits:
+        if edit[0] >= end:
+            yield edit
+            end = edit[1]
+
+
 # Scanned documents read by OCR put letters for digits: "né le O9/O4/l97l", "06.7l.45.88.12",
 # "IPP O0l2O447", "Tél. O4 95 2l 33 8O". In a run of digits and O, o, l, I (groups joined by
 # / . - : or one space) with two real digits or more (or one, in a group of four characters or
@@ -386,7 +411,7 @@ def normalise(text: str) -> NormalisedText:
     punctuation, letters read for digits by OCR; words joined by underscores or carets; capitals
     in a note written all in lower case."""
     maps: list[OffsetMap] = []
-    current, offset_map = _apply_edits(text, _extraction_edits(text))
+    current, offset_map = _apply_edits(text, _disjoint(sorted(chain(_extraction_edits(text), _split_month_edits(text)))))
     if offset_map is not None:
         maps.append(offset_map)
     for pattern, replacement in (

@@ -152,3 +152,10 @@ def test_ocr_digits_read_as_letters(text, detected):
 def test_ocr_zero_at_a_word_s_edge():
     assert normalise("M. DIALL0 Arnad0u 0ury, 0bjet").text == "M. DIALLO Arnadou Oury, Objet"
     assert normalise("CD10 2020 0,5 mg H0").text == "CD10 2020 0,5 mg H0"
+
+
+def test_ocr_split_month_after_its_day():
+    normalised = normalise("depuis le 12 janv ier 2025, le 18 ja nvier ; la mars")
+    assert normalised.text == "depuis le 12 janvier 2025, le 18 janvier ; la mars"
+    start = normalised.text.index("janvier 2025")
+    assert normalised.original[slice(*normalised.to_original(start, start + 12))] == "janv ier 2025"
