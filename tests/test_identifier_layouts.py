@@ -2790,3 +2790,8 @@ def test_stop36_a_building_and_its_complements_before_the_town(redactor):
     )
     addresses = spans(redactor, text, "ADDRESS")
     assert addresses == ["Les Hauts de Cran, bât. 2", "La Beaucaire, bât. 3", "Bât. F, 5e étage, porte 53"], found(redactor, text)
+
+
+def test_stop36_a_building_before_its_street_in_a_quoted_mail(redactor):
+    text = "> Cabinet du Dr Arnaud VASSEUR - Implantologie\n> Immeuble Le Cézanne, 210 avenue de la Pompignane - 34000 Montpellier"
+    assert spans(redactor, text, "ADDRESS") == ["Immeuble Le Cézanne, 210 avenue de la Pompignane"], found(redactor, text)

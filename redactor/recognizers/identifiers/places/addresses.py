@@ -116,7 +116,8 @@ class AddressRules:
         # rue de Lannoy"), or before any street line on a line of its own ("La Touche, route de
         # Bellême")
         self._building_before = re.compile(
-            rf"(?:(?<![^\n])|(?<=[ \t][\-–·][ \t])|(?<=[:(→,][ \t]?)|(?<={_RESIDES}[ \t]))[ \t]*(?!{titles}\b)(?P<building>{CAPITAL_WORD}(?:[ ]{{1,2}}(?:{LINKING}[ ]?)?(?:{CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
+            # (a line's start, a quoted mail's too: "> Immeuble Le Cézanne, 210 avenue ...")
+            rf"(?:(?<![^\n])|(?<=(?<![^\n])>+[ ]?)|(?<=[ \t][\-–·][ \t])|(?<=[:(→,][ \t]?)|(?<={_RESIDES}[ \t]))[ \t]*(?!{titles}\b)(?P<building>{CAPITAL_WORD}(?:[ ]{{1,2}}(?:{LINKING}[ ]?)?(?:{CAPITAL_WORD}|{LOWER}[\w'’\-]*)){{0,4}}"
             rf"(?:,[ \t]*(?:(?i:bât(?:iment)?\.?|chambre|appt?\.?|apt\.?|appartement)[ \t]*[\w\-]{{1,4}}|\d{{1,2}}(?:e|er|ème|eme)[ \t]+(?i:étage|etage)|(?i:rdc|rez-de-chaussée)))?)"
             rf"(?:,|[ \t]/)[ \t]*$"  # "Immeuble Le Cristal, 2e étage / 40 quai de Queyries"
         )
