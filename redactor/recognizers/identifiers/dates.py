@@ -125,7 +125,9 @@ _DAY_MONTH = re.compile(
 )
 # "du 4 au 12 mars 2022", "du 08 au 12/03/2026", "du 6 et du 7 mars": the first day is a date too
 # (each day may follow its weekday, abbreviated or not: "du lun. 10 au ven. 14 février 2025")
-_WEEKDAY_OPTIONAL = rf"(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?\s+)?"
+# a weekday, written out or abbreviated ("ven.")
+_WEEKDAY_FORMS = rf"(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)"
+_WEEKDAY_OPTIONAL = rf"(?:{_WEEKDAY_FORMS}\.?\s+)?"
 _RANGE_START = re.compile(
     rf"(?i:(?=[del])\b(?:du|le|entre\s+le)\s+){_WEEKDAY_OPTIONAL}(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
     rf"{_WEEKDAY_OPTIONAL}(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
@@ -196,7 +198,7 @@ _DAY_BEFORE_DASHED_DATE = re.compile(
 )
 _CALL_BEFORE = re.compile(r"(?i:\b(?:appel\w*|compos\w*|fai\w*|joindre|joint|contact\w*|prévenu\w*|prevenu\w*|numéro|numero)\b[^.;\n]{0,30})$")
 _WEEKDAY_BEFORE = re.compile(
-    rf"(?i:(?<![\w])(?:(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+|mi-))$"
+    rf"(?i:(?<![\w])(?:{_WEEKDAY_FORMS}\.?[ \t]+|mi-))$"
 )
 # holidays date an event as well as a day does: "à la Toussaint 2021", "Noël 2023", "depuis Pâques"
 # the initials of the holidays below (of "jour", "nouvel", "réveillon" in both cases)

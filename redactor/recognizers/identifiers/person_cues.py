@@ -1,11 +1,11 @@
 """Cues that name a person without a title or a label: the name an e-mail address spells
 ("nelson tavares <nelsontav63@...>", "Estelle Boulanger   estelle.boulanger@..."), a nickname
-("(surnom « Bi »)", "(Ti-Kaïs pour la famille)", the name on a door: "nom « CHEN-LIN »"), a name
-before its birth ("(Lisandru, né en 2021)"), a message's sender by first name ("De : Julie —"),
-a first name before its age in a family tree ("Bernard (66)"), a care log's entry signed after two dashes ("-- Odile", "-- R."), a first name signing for its
-office ("Sandrine, secrétariat."), an initial and a surname before a phone ("S. Mercadal - 04 91
-..."), and Vietnamese names by the letters French never uses ("LÊ
-Văn Phúc").
+("(surnom « Bi »)", "(Ti-Kaïs pour la famille)", "M. « Papy »", the name on a door: "nom «
+CHEN-LIN »"), a name before its birth ("(Lisandru, né en 2021)") or its age ("Bernard (66)",
+"Mahsa 15 ans"), a message's sender by first name ("De : Julie —"), a care log's entry signed
+after two dashes ("-- Odile", "-- R."), a first name signing for its office ("Sandrine,
+secrétariat."), an initial and a surname before a phone ("S. Mercadal - 04 91 ..."), and
+Vietnamese names by the letters French never uses ("LÊ Văn Phúc").
 
 Rules, each named in the finding's `detector`: person.mail_display_name, person.nickname,
 person.born_after, person.sender, person.signed_entry, person.vietnamese.
@@ -102,6 +102,10 @@ class NameCues:
         yield from self._signed_entries(text)
         yield from self._vietnamese_names(text)
 
+    def _is_a_first_name(self, word: str) -> bool:
+        """A known first name that is no common word ("Nathalie", not "Rose"), nor a role or a title."""
+        return self.lexicon.is_distinct_first_name(word) and not self.lexicon.is_not_name(word)
+
     def _mail_display_names(self, text: str) -> Iterator[Finding]:
         """"De: nelson tavares <nelsontav63@...>": the words before an address in angle brackets,
         in any case, when the address spells one of them and none is an ordinary word
@@ -130,12 +134,12 @@ class NameCues:
             group = "name" if match.group("name") else "family_name"
             if fold(match.group(group)) not in common_word_keys() or self.lexicon.is_first_name(match.group(group)):
                 yield Finding(match.start(group), match.end(group), "PERSON", 0.8, "person.nickname")
-
-    def _born_after(self, text: str) -> Iterator[Finding]:
         for match in _QUOTED_FIRST_NAME.finditer(text) if "«" in text else ():
             name = match.group("name")
-            if self.lexicon.is_distinct_first_name(name) and fold(name) not in common_word_keys() and not self.lexicon.is_not_name(name):
+            if self._is_a_first_name(name) and fold(name) not in common_word_keys():
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.nickname")
+
+    def _born_after(self, text: str) -> Iterator[Finding]:
         for match in _FIRST_NAME_AND_AGE_LISTED.finditer(text):
             name = match.group("name")
             words = re.split(r"[- ]", name)
@@ -146,8 +150,7 @@ class NameCues:
             ):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
         for match in _FIRST_NAME_BEFORE_AGE.finditer(text) if "(" in text else ():
-            name = match.group("name")
-            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
+            if self._is_a_first_name(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
         for match in _BORN_AFTER_NAME.finditer(text):
             name = match.group("name")
@@ -159,8 +162,7 @@ class NameCues:
 
     def _senders(self, text: str) -> Iterator[Finding]:
         for match in _SENDER_FIRST_NAME.finditer(text):
-            name = match.group("name")
-            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
+            if self._is_a_first_name(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.sender")
 
     def _signed_entries(self, text: str) -> Iterator[Finding]:
@@ -168,7 +170,7 @@ class NameCues:
             name = match.group("name")
             if name.isupper() and (name in NOT_INITIALS or fold(name) in common_word_keys() or self.lexicon.is_not_name(name)):
                 continue  # "-- RAS", "-- OK"
-            if "." in name or name.isupper() or (self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name)):
+            if "." in name or name.isupper() or self._is_a_first_name(name):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.signed_entry")
                 if match.group("second"):
                     yield Finding(match.start("second"), match.end("second"), "PERSON", 0.8, "person.signed_entry")
@@ -176,8 +178,7 @@ class NameCues:
             if not self.lexicon.is_not_name(match.group("name")[2:].strip()):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.signed_entry")
         for match in _FIRST_NAME_OF_AN_OFFICE.finditer(text):
-            name = match.group("name")
-            if self.lexicon.is_distinct_first_name(name) and not self.lexicon.is_not_name(name):
+            if self._is_a_first_name(match.group("name")):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.signed_entry")
 
     def _vietnamese_names(self, text: str) -> Iterator[Finding]:

@@ -114,8 +114,8 @@ _INITIALS_AFTER_LABEL = re.compile(
 # without a colon, an operator's initials ending a print-out's header line: "édition du
 # 22/03/2025 23:58 — opérateur MZ"; or in brackets after the word: "Commentaire opérateur (AM)"
 _OPERATOR_ENDING_A_LINE = re.compile(
-    r"(?i:(?<![\w])(?:opérateur|operateur|opératrice|operatrice))[ \t]+(?P<initials>\p{Lu}{2,3})(?=[ \t]*(?:\n|$))"
-    r"|(?i:(?<![\w])(?:opérateur|operateur|opératrice|operatrice))[ \t]*\((?P<initials>\p{Lu}{2,3})\)"
+    r"(?i:(?<![\w])(?:opérateur|operateur|opératrice|operatrice))"
+    r"(?:[ \t]+(?P<initials>\p{Lu}{2,3})(?=[ \t]*(?:\n|$))|[ \t]*\((?P<initials>\p{Lu}{2,3})\))"
 )
 # a person's initials in a form's or a trial's field: "Initiales (nom-prénom) : D-L",
 # "(initiales K.-A. M.)", "Initiales patient : MDL"
