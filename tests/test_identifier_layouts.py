@@ -2795,3 +2795,49 @@ def test_stop36_a_building_and_its_complements_before_the_town(redactor):
 def test_stop36_a_building_before_its_street_in_a_quoted_mail(redactor):
     text = "> Cabinet du Dr Arnaud VASSEUR - Implantologie\n> Immeuble Le Cézanne, 210 avenue de la Pompignane - 34000 Montpellier"
     assert spans(redactor, text, "ADDRESS") == ["Immeuble Le Cézanne, 210 avenue de la Pompignane"], found(redactor, text)
+
+
+def test_stop37_a_facility_alias_in_brackets_and_its_place_adjective(redactor):
+    text = (
+        "Transfert au Centre Hospitalier de la Polynésie française (Taaone), Pirae.\n"
+        "Évacuation vers le Centre hospitalier d'Ajaccio (Notre-Dame de la Miséricorde).\n"
+        "Suivi à la Clinique du Sport de l'Est parisien, puis au CH de Brignoles (Jean-Marcel)."
+    )
+    hospitals = spans(redactor, text, "HOSPITAL")
+    for name in ("Centre Hospitalier de la Polynésie française", "Taaone", "Notre-Dame de la Miséricorde",
+                 "Clinique du Sport de l'Est parisien", "Jean-Marcel"):
+        assert name in hospitals, found(redactor, text)
+    # a town, a region, a person, a unit or an acronym in brackets is no other name
+    text = (
+        "Clinique Durieux (Le Tampon), cabinet de Sainte-Anne (Guadeloupe), CHU de Nantes (Dr Benhamou), "
+        "CH de Montélimar (Lucas Rose), CHU de Lille (Urgences). Hospitalisé au CH de Dax jamais."
+    )
+    hospitals = spans(redactor, text, "HOSPITAL")
+    assert not any(name in hospitals for name in ("Le Tampon", "Guadeloupe", "Dr Benhamou", "Lucas Rose", "Urgences")), found(redactor, text)
+    assert "CH de Dax" in hospitals, found(redactor, text)
+
+
+def test_stop37_a_facility_type_qualified_with_an_article(redactor):
+    text = (
+        "Centre médical des armées de Nouméa\n"
+        "Foyer départemental de l'enfance Les Marronniers\n"
+        "hospitalisée au Groupe hospitalier de la région de Mulhouse et Sud Alsace lors d'un séjour"
+    )
+    hospitals = spans(redactor, text, "HOSPITAL")
+    assert "Foyer départemental de l'enfance Les Marronniers" in hospitals, found(redactor, text)
+    assert "Groupe hospitalier de la région de Mulhouse et Sud Alsace" in hospitals, found(redactor, text)
+    assert any(h.startswith("Centre médical des armées de Nouméa") for h in hospitals), found(redactor, text)
+    # people and the hospital that holds a unit are no qualifiers; after an acronym, a service's area
+    text = (
+        "Objet : sortie de maternité de l'enfant JÉGO Mathis, né le 29/09/2024\n"
+        "venue d'elle-même à la maternité de l'hôpital de Tombouctou.\n"
+        "- SSIAD du canton de Montivilliers : 1 passage quotidien"
+    )
+    assert "JÉGO Mathis" in spans(redactor, text, "PERSON"), found(redactor, text)
+    assert "hôpital de Tombouctou" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    assert "Montivilliers" in spans(redactor, text, "CITY"), found(redactor, text)
+
+
+def test_stop37_the_national_blood_service(redactor):
+    text = "ÉTABLISSEMENT FRANÇAIS DU SANG - Bourgogne-Franche-Comté\nIdentifiant receveur EFS : BFC0789542"
+    assert spans(redactor, text, "HOSPITAL") == ["ÉTABLISSEMENT FRANÇAIS DU SANG", "EFS"], found(redactor, text)

@@ -9,7 +9,7 @@ from typing import Iterator
 import regex as re
 
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import fold, name_lexicon
+from redactor.recognizers.identifiers.lexicon import countries, fold, name_lexicon
 from redactor.recognizers.identifiers.patterns import (
     ALL_CAPS,
     LOWER,
@@ -72,6 +72,25 @@ _UNIT_ACRONYM_AND_TOWN = re.compile(
 _HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}|CH[LMNV])(?![\w\-])")
 # names abroad with their type word after them: "St Thomas' Hospital", "Sint Maarten Medical
 # Center", "Guy's and St Thomas' NHS Foundation Trust", "Health Sciences Centre"
+# a facility's other name in brackets right after it: "Centre hospitalier d'Ajaccio (Notre-Dame
+# de la Miséricorde)", "Hôpital de Freyming-Merlebach (Hospitalor)", "CHPF (Taaone)"
+_ALIAS_IN_BRACKETS = re.compile(rf"[ \t]*\((?P<alias>{PROPER_NAME})\)")
+# a place's adjective ending a facility's name: "Centre hospitalier de la Polynésie française",
+# "Clinique du Sport de l'Est parisien" (not "... de Lyon depuis", "jamais", "ancien")
+_PLACE_ADJECTIVE_AFTER = re.compile(r"[ ](?P<adjective>\p{Ll}{3,}(?:ais|aise|ois|oise|ien|ienne))(?![\w\-'’])")
+_NOT_PLACE_ADJECTIVES = frozenset(
+    {"jamais", "désormais", "mauvais", "mauvaise", "parfois", "autrefois", "quotidien", "quotidienne", "ancien",
+     "ancienne", "chirurgien", "chirurgienne", "pharmacien", "pharmacienne", "praticien", "praticienne", "gardien",
+     "gardienne", "musicien", "technicien", "technicienne", "opticien", "diététicien", "diététicienne", "mécanicien",
+     "citoyen", "citoyenne", "mitoyen", "moyen", "moyenne", "lien", "rien", "bien", "soutien", "entretien", "maintien"}
+)
+# people, not what a facility is for ("sortie de maternité de l'enfant JÉGO Mathis"), and the
+# facility that holds a unit ("la maternité de l'hôpital de Tombouctou": the hospital is named)
+_NOT_ARTICLE_QUALIFIERS = r"(?:enfant|patient|patiente|bébé|nouveau-né|mère|père|fils|fille|h[ôo]pital|clinique)(?![\w\-])"
+# a type word's qualifiers with an article ("Centre médical des armées de Nouméa", "Foyer
+# départemental de l'enfance Les Marronniers") name a facility; after an acronym they say what
+# it does ("SSIAD du canton de Montivilliers", "HAD des Hauts de Lyon")
+_ARTICLE_QUALIFIER = re.compile(r"(?i:\b(?:des|du|de[ \t]+la|de[ \t]+l['’]))")
 _NAME_THEN_TYPE = re.compile(
     r"(?<![\w\-'’])(?:\p{Lu}[\w'’\-]*\.?[ ](?:(?:and|of|&)[ ])?){1,4}"
     r"(?:Hospital|Medical[ ]Cent(?:er|re)|Sciences[ ]Cent(?:er|re)|NHS[ ](?:Foundation[ ])?Trust|Infirmary)(?![\w])"
@@ -84,6 +103,8 @@ class FacilityRules:
     def __init__(self, data: dict, streets: str, titles: str, town_rules: TownRules) -> None:
         self.town_rules = town_rules
         self.towns = town_rules.towns
+        self._title = re.compile(rf"{titles}\b")
+        self._countries = countries()
         self._acronym_exceptions = frozenset(data["facility_acronym_exceptions"])
         self._facility_acronyms = frozenset(data["facility_acronyms"])
         self._community_services = frozenset(data["community_services"])
@@ -117,7 +138,7 @@ class FacilityRules:
         )
         self._facility = re.compile(
             rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
-            rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’])(?!{function_word}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,2}}?))(?![\w\-])"
+            rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’]|des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['’])(?!{function_word}|{_NOT_ARTICLE_QUALIFIERS}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,3}}?))(?![\w\-])"
             rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax|urgences|consultation|accueil))(?!{titles}\b)"
             # (not a patient's name in a page's footer: "CHU de Rouen - HAUGUEL Simone (04/01/1936)")
@@ -147,7 +168,31 @@ class FacilityRules:
     def find(self, text: str) -> list[Finding]:
         """Named facilities, then the acronyms they define in brackets wherever the note uses them."""
         facilities = list(self._facilities(text))
+        facilities += self._aliases(text, facilities)
         return [*facilities, *facility_acronyms(text, facilities, self.town_rules, self._facility_acronyms, self._openers)]
+
+    def _aliases(self, text: str, facilities: list[Finding]) -> list[Finding]:
+        """A facility's other name in brackets after it, unless it is a town, a person, a unit or
+        an acronym (the acronym rules read those): "CHU de Rennes (Pontchaillou)", not "(Le
+        Tampon)", "(Dr Marec)", "(Lucas Rose)", "(Urgences)", "(HAD)"."""
+        aliases = []
+        for facility in facilities:
+            if facility.category != "HOSPITAL" or not (bracket := _ALIAS_IN_BRACKETS.match(text, facility.end)):
+                continue
+            alias = bracket.group("alias")
+            words = re.findall(r"[\w'’\-]+", alias)
+            if (
+                alias.isupper()
+                or self._title.match(alias)
+                or fold(words[0]) in common_word_keys()
+                or name_lexicon().is_not_name(words[0])
+                or self.town_rules.known_town_length(alias, 0) == len(alias)
+                or alias.casefold() in self._countries  # "cabinet de Sainte-Anne (Guadeloupe)": a region
+                or (len(words) > 1 and name_lexicon().is_distinct_first_name(words[0]))
+            ):
+                continue
+            aliases.append(Finding(bracket.start("alias"), bracket.end("alias"), "HOSPITAL", 0.85, "hospital.alias"))
+        return aliases
 
     def _is_a_persons_surname(self, text: str, start: int) -> bool:
         """A known first name or an initial right before the name."""
@@ -264,6 +309,8 @@ class FacilityRules:
             return  # "foyer de microcalcifications", "foyer d'infection": a lesion's focus
         if name in _PRACTICE_ROLES:
             return  # "cabinet IDE": a nurses' practice, unnamed
+        if match.group("type") and _ARTICLE_QUALIFIER.search(match.group("qualifier")):
+            return
         if self._personal_practice(match):
             # "Pharmacie Rouxel", "cabinet infirmier Rey - Mouhoub": the practice is its people
             for word in re.finditer(r"\p{Lu}[\w'’\-]+", match.group(0)[match.start("name") - match.start() :]):
@@ -294,6 +341,8 @@ class FacilityRules:
         end = name_end = match.start("name") + len(match.group("name").rstrip())
         if number := _BUILDING_NUMBER_AFTER.match(text, end):
             end = name_end = number.end()  # "Hôpital Pasteur 2": one of a hospital's buildings
+        elif (adjective := _PLACE_ADJECTIVE_AFTER.match(text, end)) and adjective.group("adjective") not in _NOT_PLACE_ADJECTIVES:
+            end = name_end = adjective.end()
         suffix = match.group("suffix")
         if suffix and not self.towns.is_town(suffix.strip(" \t-")):
             end = match.end("suffix")
