@@ -162,6 +162,15 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "children and ages": _repeat(", Mahsa 15 ans"),
         "building complements": _repeat("(Le Ab, bât. 3, Cd) "),
         "split months": _repeat("12 janv ier "),
+        # stop 37: facilities' aliases and qualifiers, dictation (phones with commas, spelled
+        # names, spoken e-mails, birth dates in words), lower-case paragraphs under a header
+        "facility aliases": _repeat("Hôpital Ab (Cd) "),
+        "facility qualifiers": _repeat("Centre médical des armées de Ab "),
+        "spoken phones": _repeat("zéro six, douze, "),
+        "spelled names": _repeat("je répète A B deux C "),
+        "spoken e-mails": _repeat("ab point cd arobase "),
+        "spoken birth dates": _repeat("né le douze mai quarante "),
+        "lower-case paragraphs": _repeat("Ab\n\nvu par le docteur ab à ab virgule prénom cd avec son associé ef\n\n"),
     }
 
 

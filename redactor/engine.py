@@ -37,6 +37,7 @@ from redactor.recognizers.vouched.identity import KnownIdentityMatcher
 from redactor.recognizers.vouched.site import AllowList, SiteDetector, SiteLexicons, site_lexicons_from
 from redactor.reversible import ValueCipher, encryption_key_from_environment
 from redactor.resolve import resolve, without_homonyms_in_names
+from redactor.truecase import truecase
 
 log = logging.getLogger("redactor")
 
@@ -224,7 +225,8 @@ class Redactor:
             candidates.append(
                 Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
             )
-        candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), normalised.original)
+        # (read with a typist's capitals: "29120 pont-l'abbé" dictated holds no clergy word)
+        candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), truecase(normalised.original))
         try:
             candidates = with_repeated_towns(with_repeated_record_numbers(candidates, normalised.original), normalised.original)
             candidates = with_listed_towns(candidates, normalised.original)

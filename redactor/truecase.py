@@ -12,6 +12,7 @@ capitals a typist would have written, one character for one, so that offsets do 
   possessive and a word or two ("son associé yannick", "sa belle fille sophie"), after "l'" and
   a role ("l'ergothérapeute camille"), or before a known surname ("jocelyne perrin"), which
   takes a capital too;
+- the word after a first name's label ("prénom peio") if it is no ordinary word;
 - after a title, a facility or a street type ("docteur", "dr", "chu", "hôpital", "rue"), the
   words of the name that are no ordinary word ("hôpital yves le foll", "rue marat"), and an
   initial before them ("docteur j. ferreira");
@@ -30,7 +31,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from redactor.paths import load_yaml
 from redactor.recognizers.identifiers.lexicon import fold, name_lexicon, town_lexicon
 from redactor.recognizers.identifiers.spoken import number_words
-from redactor.recognizers.vouched.folding import common_word_keys
+from redactor.recognizers.vouched.folding import common_word_keys, french_word_keys
 
 # a word with its hyphenated parts and elisions: "doué-en-anjou", "beau-frère", "l'ergothérapeute"
 _WORD = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*")
@@ -40,7 +41,7 @@ _MAX_CAPITALISED_SHARE = 0.03
 _LONGEST_TOWN = 4  # words
 _LARGE_TOWN = 20_000
 # words inside a town's name that stay in lower case ("Nogent-le-Rotrou", "Riec-sur-Bélon")
-_TOWN_LINKS = frozenset({"sur", "sous", "en", "la", "le", "les", "lez", "de", "des", "du", "d", "aux", "au", "et"})
+_TOWN_LINKS = frozenset({"sur", "sous", "en", "la", "le", "les", "lez", "de", "des", "du", "d", "l", "aux", "au", "et"})
 _STRONG_TOWN_CONTEXT = re.compile(r"(?<![\w])(?:à|a|au)[ \t\n]+$")
 _TOWN_CONTEXT = re.compile(r"(?<![\w])(?:à|a|au|de|du|d['’]|vers|depuis|sur|par|entre|et)[ \t\n]*$")
 _NUMBER_WORD = re.compile(number_words(), re.IGNORECASE)
@@ -49,20 +50,28 @@ _NAME_AFTER = re.compile(
     r"(?<![\w])(?:docteur|dr|pr|professeur|monsieur|madame|mademoiselle|mme|mlle|m\.|hôpital|hopital|clinique|polyclinique|"
     r"chu|chru|chr|ch|ehpad|rue|avenue|boulevard|bd|impasse|allée|chemin|lieu-dit|route|quai|square)[ \t\n]+$"
 )
+# a first name's label, as dictated
+_FIRST_NAME_LABEL = re.compile(r"(?<![\w])(?:prénom|prenom)(?:[ \t]+deux[ \t]+points|[ \t]*:)?[ \t]+$")
 _PERSON_INTRODUCED = re.compile(
     r"(?<![\w])(?:(?:son|sa|ses|leur|leurs|mon|ma|mes|notre|votre)(?:[ \t]+[^\W\d_][\w\-]*){1,2}|l['’][^\W\d_][\w\-]*)[ \t]+$"
 )
+_POUR_BEFORE = re.compile(r"(?<![\w])pr[ \t]+$")
+_UNACCENTED_A_BEFORE = re.compile(r"(?<![\w])a[ \t\n]+$")
 _NAME_PARTICLES = frozenset({"de", "du", "des", "d", "le", "la", "van", "von", "ben", "el", "da", "dos"})
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][ \t]+|\n[ \t]*\n[ \t]*)(?P<letter>[^\W\d_])")
+_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 _INITIAL = re.compile(r"(?<![\w])(?P<letter>[^\W\d_])\.[ \t]*(?=\p{Lu})")
 
 
 def is_lowercase_note(text: str) -> bool:
-    """Eight words or more, and fewer than 3 % of them capitalised."""
+    """Eight words or more, mostly in lower case, and fewer than 3 % of them capitalised (words
+    in capitals are acronyms or letters spelled out: "une IRM", "je répète K E R H E R V E")."""
     words = [w for w in _WORD.findall(text) if len(w) >= 2]
     if len(words) < _MIN_WORDS:
         return False
-    return sum(w[0].isupper() for w in words) < _MAX_CAPITALISED_SHARE * len(words)
+    in_capitals = sum(w.isupper() for w in words)
+    capitalised = sum(w[0].isupper() for w in words) - in_capitals
+    return in_capitals < len(words) / 2 and capitalised < _MAX_CAPITALISED_SHARE * len(words)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +84,11 @@ def _is_word(key: str) -> bool:
     """An ordinary word: of clinical text, a stop word, a number word, or a compound of them."""
     parts = _PART.findall(key)
     return any(p in common_word_keys() or p in STOP_WORDS or _NUMBER_WORD.fullmatch(p) for p in parts)
+
+
+def _is_french_word(key: str) -> bool:
+    """A word of the language's dictionary, or its plural ("bains")."""
+    return _is_word(key) or key in french_word_keys() or (key[-1:] in ("s", "x") and key[:-1] in french_word_keys())
 
 
 def _capital(chars: list[str], position: int) -> None:
@@ -92,9 +106,24 @@ def _capital_parts(chars: list[str], word: re.Match, links: frozenset[str] = fro
 
 
 def truecase(text: str) -> str:
-    """The text with a typist's capitals if it is written all in lower case, else unchanged."""
-    if not is_lowercase_note(text):
-        return text
+    """The text with a typist's capitals if it is written all in lower case; else each of its
+    paragraphs that is (a dictated body under a typed header: "courrier pour le docteur
+    gwenaëlle tanguy virgule ..."), the rest unchanged."""
+    if is_lowercase_note(text):
+        return _truecase(text)
+    parts = []
+    start = 0
+    for gap in [*_PARAGRAPH_GAP.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        block = text[start:end]
+        parts.append(_truecase(block) if is_lowercase_note(block) else block)
+        if gap:
+            parts.append(gap.group())
+            start = gap.end()
+    return "".join(parts)
+
+
+def _truecase(text: str) -> str:
     chars = list(text)
     words = list(_WORD.finditer(text))
     in_towns = _towns(text, words, chars)
@@ -110,6 +139,8 @@ def truecase(text: str) -> str:
                 _capital(chars, position)
         elif _NAME_AFTER.search(before):
             _after_title(text, words, index, chars)
+        elif _FIRST_NAME_LABEL.search(before) and len(value) >= 2 and not _is_word(fold(value)):
+            _capital_parts(chars, word)  # "prénom yannick", "prénom deux points peio"
         elif len(value) >= 3 and not _is_word(fold(value)) and names.is_distinct_first_name(value):
             surname = words[index + 1] if index + 1 < len(words) else None
             has_surname = bool(surname) and text[word.end() : surname.start()] == " " and names.is_last_name(surname.group()) and not _is_word(fold(surname.group()))
@@ -134,6 +165,8 @@ def _after_title(text: str, words: list[re.Match], index: int, chars: list[str])
     key = fold(first.group())
     if len(key) < 2 or _is_word(key):
         return
+    if _POUR_BEFORE.search(text, max(0, first.start() - 4), first.start()) and _is_french_word(key):
+        return  # "vu ce jour pr renouvellement": "pr" is "pour"
     _capital_parts(chars, first, _NAME_PARTICLES)
     if not name_lexicon().is_first_name(first.group()):
         return
@@ -175,8 +208,13 @@ def _towns(text: str, words: list[re.Match], chars: list[str]) -> set[int]:
             plain = (towns.is_known(name, 1) or towns.is_abroad(name)) and not all(_is_word(p) for p in named)
             if len(parts) == 1 and not (_TOWN_CONTEXT.search(before) or towns.is_known(name, _LARGE_TOWN)):
                 plain = False  # a one-word town needs a preposition or size ("rue" is a town too)
-            # after "à", a town that is a word too ("à tours"), but no number ("deux à trois")
+            if len(parts) == 1 and _is_french_word(parts[0]):
+                plain = False  # "salle de bains", "changé": a word of the language first
+            # after "à", a town that is a word too ("à tours"), but no number ("deux à trois"), and
+            # after "a" written for "à" no word ("le patient a changé de tel")
             strong = bool(_STRONG_TOWN_CONTEXT.search(before)) and not any(p in STOP_WORDS or _NUMBER_WORD.fullmatch(p) for p in parts)
+            if strong and _UNACCENTED_A_BEFORE.search(before) and all(_is_french_word(p) for p in named):
+                strong = False
             if not (plain or strong):
                 continue  # "tours", "le bourg": words unless after "à"
             for word in run:

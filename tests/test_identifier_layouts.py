@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.checksums import nir_key
+from redactor.truecase import truecase
 
 
 def spans(redactor, text: str, category: str) -> list[str]:
@@ -2838,6 +2839,47 @@ def test_stop37_a_facility_type_qualified_with_an_article(redactor):
     assert "Montivilliers" in spans(redactor, text, "CITY"), found(redactor, text)
 
 
-def test_stop37_the_national_blood_service(redactor):
-    text = "ÉTABLISSEMENT FRANÇAIS DU SANG - Bourgogne-Franche-Comté\nIdentifiant receveur EFS : BFC0789542"
-    assert spans(redactor, text, "HOSPITAL") == ["ÉTABLISSEMENT FRANÇAIS DU SANG", "EFS"], found(redactor, text)
+
+def test_stop37_dictated_phones_names_emails_and_birth_dates(redactor):
+    text = (
+        "courrier pour le docteur gwenaëlle tanguy virgule 4 rue du port\n"
+        "29120 pont-l'abbé point à la ligne\n"
+        "j'ai vu monsieur castelli je répète C A S T E deux L I virgule prénom yannick virgule né le\n"
+        "premier février quarante-huit point on peut la joindre au zéro quatre quatre-vingt-quinze, vingt-trois, "
+        "zéro sept, soixante et un point le numéro de la maison est le cinq cinquante-neuf, vingt-neuf, "
+        "quatre-vingt-onze, zéro quatre point sa fille a laissé le plus trois cent soixante-quatorze, "
+        "quatre-vingt-onze, vingt-deux, trente-trois, quarante-quatre point\n"
+        "courriel sophie point truong arobase pharmacie-du-marche point fr point à la ligne\n"
+        "monsieur fanfant virgule F A deux N F A N T virgule georges, je vous épelle le nom D E M A R E S T, "
+        "je précise L E espace M E U R, je précise J E A N tiret L O U I S"
+    )
+    assert "pont-l'abbé" in spans(redactor, text, "CITY"), found(redactor, text)  # no clergy word in a town
+    assert len(spans(redactor, text, "PHONE")) == 3, found(redactor, text)
+    assert spans(redactor, text, "EMAIL") == ["sophie point truong arobase pharmacie-du-marche point fr"], found(redactor, text)
+    assert "premier février quarante-huit" in spans(redactor, text, "DATE"), found(redactor, text)
+    names = spans(redactor, text, "PERSON")
+    for name in ("C A S T E deux L I", "yannick", "F A deux N F A N T", "D E M A R E S T", "L E espace M E U R",
+                 "J E A N tiret L O U I S"):
+        assert name in names, found(redactor, text)
+    # acronyms spelled, counts and doses in words are no names nor phones
+    text = (
+        "il a une H T A virgule A V C virgule I R M normale, je répète la dose, je précise ECG normal. "
+        "le numéro deux trois fois, le téléphone sonne deux fois par jour, trois, quatre, cinq fois."
+    )
+    assert [c for c, _ in found(redactor, text) if c in ("PERSON", "PHONE")] == [], found(redactor, text)
+
+
+def test_stop37_a_dictated_paragraph_under_a_typed_header_is_recased(redactor):
+    text = (
+        ">> DRAGON MEDICAL ONE - texte reconnu, non relu\n>> Dictée du 03/03/2025 à 18h47\n\n"
+        "je vous remercie de m'avoir adressé monsieur kerhervé qui vit avec son épouse à plonéour-lanvern "
+        "virgule suivi au chu de brest pour une cardiopathie ischémique avec un stent posé il y a cinq ans point"
+    )
+    assert "CHU de Brest" in truecase(text) and "Plonéour-Lanvern" in truecase(text)
+    assert "plonéour-lanvern" in spans(redactor, text, "CITY"), found(redactor, text)
+    # a note typed with capitals keeps its lower-case words: no town in "salle de bains", "a changé"
+    text = (
+        "vu ce jour pr renouvellement trt HTA + statine. le patient a changé de tel. douche mais pas de bain, "
+        "salle de bains adaptée, ta 14/9, il reste autonome pour la toilette et les repas du midi et du soir."
+    )
+    assert [c for c, _ in found(redactor, text) if c in ("PERSON", "CITY")] == [], found(redactor, text)

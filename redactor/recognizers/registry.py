@@ -16,7 +16,7 @@ from redactor.recognizers.identifiers.foreign_numbers import ForeignSocialSecuri
 from redactor.recognizers.identifiers.numbers import IbanDetector, LabelledIdentifiers, NirDetector
 from redactor.recognizers.identifiers.persons import PersonRules
 from redactor.recognizers.identifiers.places import PlaceRules
-from redactor.recognizers.identifiers.spoken import SpokenNumbers
+from redactor.recognizers.identifiers.spoken import SpokenIdentifiers
 from redactor.recognizers.identifiers.staff import StaffRules
 from redactor.recognizers.special.detector import SpecialCategoryDetector
 from redactor.recognizers.special.excessive import ExcessiveCommentModel
@@ -54,7 +54,7 @@ def default_detectors(*, learned_excessive: bool = False, learned_special: bool 
         ForeignSocialSecurityNumbers(),
         NumberLayout(),
         PhoneDetector(),
-        SpokenNumbers(),
+        SpokenIdentifiers(),
         EmailDetector(),
         UrlDetector(),
         IpAddressDetector(),
