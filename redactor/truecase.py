@@ -56,6 +56,8 @@ _PERSON_INTRODUCED = re.compile(
     r"(?<![\w])(?:(?:son|sa|ses|leur|leurs|mon|ma|mes|notre|votre)(?:[ \t]+[^\W\d_][\w\-]*){1,2}|l['’][^\W\d_][\w\-]*)[ \t]+$"
 )
 _POUR_BEFORE = re.compile(r"(?<![\w])pr[ \t]+$")
+# where someone lives or was born: "domicilié à muret", "née à vire"
+_HOME_BEFORE = re.compile(r"(?<![\w])(?:domicilié|domiciliée|habite|habitant|vit|née?|demeurant)[ \t\n]+(?:à|a)[ \t\n]+$")
 _UNACCENTED_A_BEFORE = re.compile(r"(?<![\w])a[ \t\n]+$")
 _NAME_PARTICLES = frozenset({"de", "du", "des", "d", "le", "la", "van", "von", "ben", "el", "da", "dos"})
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][ \t]+|\n[ \t]*\n[ \t]*)(?P<letter>[^\W\d_])")
@@ -202,7 +204,7 @@ def _towns(text: str, words: list[re.Match], chars: list[str]) -> set[int]:
             name = text[run[0].start() : run[-1].end()]
             if not (towns.is_town(name) or towns.is_abroad(name)):
                 continue
-            before = text[max(0, run[0].start() - 8) : run[0].start()]
+            before = text[max(0, run[0].start() - 20) : run[0].start()]
             parts = [fold(p) for p in _PART.findall(name)]
             named = [p for p in parts if p not in _TOWN_LINKS]
             plain = (towns.is_known(name, 1) or towns.is_abroad(name)) and not all(_is_word(p) for p in named)
@@ -210,11 +212,13 @@ def _towns(text: str, words: list[re.Match], chars: list[str]) -> set[int]:
                 plain = False  # a one-word town needs a preposition or size ("rue" is a town too)
             if len(parts) == 1 and _is_french_word(parts[0]):
                 plain = False  # "salle de bains", "changé": a word of the language first
-            # after "à", a town that is a word too ("à tours"), but no number ("deux à trois"), and
-            # after "a" written for "à" no word ("le patient a changé de tel")
+            # after "à", a large town that is a word too ("à tours"), but no number ("deux à
+            # trois"), and after "a" written for "à" no word ("le patient a changé de tel")
             strong = bool(_STRONG_TOWN_CONTEXT.search(before)) and not any(p in STOP_WORDS or _NUMBER_WORD.fullmatch(p) for p in parts)
-            if strong and _UNACCENTED_A_BEFORE.search(before) and all(_is_french_word(p) for p in named):
-                strong = False
+            if strong and all(_is_french_word(p) for p in named) and (
+                _UNACCENTED_A_BEFORE.search(before) or not (towns.is_known(name, _LARGE_TOWN) or _HOME_BEFORE.search(before))
+            ):
+                strong = False  # "à tours", not "au cours de", "à cheval sur", "au sixième mois"
             if not (plain or strong):
                 continue  # "tours", "le bourg": words unless after "à"
             for word in run:

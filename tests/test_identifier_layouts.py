@@ -2883,3 +2883,23 @@ def test_stop37_a_dictated_paragraph_under_a_typed_header_is_recased(redactor):
         "salle de bains adaptée, ta 14/9, il reste autonome pour la toilette et les repas du midi et du soir."
     )
     assert [c for c, _ in found(redactor, text) if c in ("PERSON", "CITY")] == [], found(redactor, text)
+
+
+def test_stop37_a_banner_name_before_its_birth_and_an_elided_particle(redactor):
+    text = (
+        "TOROSSIAN Haïg   M   né le 19 déc. 1949   N° patient F0497721\n"
+        "d'ARMANCOURT Claire               fille          06 80 17 36 24\n"
+    )
+    names = spans(redactor, text, "PERSON")
+    assert "TOROSSIAN Haïg" in names and "d'ARMANCOURT Claire" in names, found(redactor, text)
+    # a heading's "D'" opens no surname, a word in capitals no surname before a birth
+    text = "RAPPORT SOCIAL - DEMANDE D'AIDE FINANCIÈRE FACULTATIVE\nCOMPTE RENDU Patiente, née le 02/03/1950"
+    assert spans(redactor, text, "PERSON") == [], found(redactor, text)
+
+
+def test_stop37_towns_that_are_words_in_a_dictated_paragraph(redactor):
+    text = (
+        "il est domicilié à muret virgule le stent a été posé au cours de l'année virgule incision à cheval "
+        "sur l'ombilic virgule consolidation au sixième mois virgule il marche à petit pas point"
+    )
+    assert spans(redactor, text, "CITY") == ["muret"], found(redactor, text)

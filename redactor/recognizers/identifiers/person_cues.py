@@ -53,8 +53,10 @@ _FIRST_NAME_AND_AGE_LISTED = re.compile(
     r"(?:(?<=[:,;(])|(?<=\bet))[ \t]*(?P<name>\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?)[ \t]+\d{1,2}[ \t]*(?:ans|mois)(?![\w])"
 )
 # a name before the birth it gives: "(Lisandru, né en 2021)", "Eliott (né le 02/03/2019)"
+# ... its surname in capitals before it, and a banner's cells between: "TOROSSIAN Haïg   M   né le"
 _BORN_AFTER_NAME = re.compile(
-    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]*(?:,|\()[ \t]*(?:né|née|nés|nées|né\(e\))[ \t]+(?:le|en|à|au)(?![\w])"
+    r"(?<![\w'’\-])(?:(?P<surname>\p{Lu}{2,}(?:[\-'’]\p{Lu}{2,})?)[ ])?(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+    r"(?:[ \t]*(?:,|\()[ \t]*|(?:[ ]{2,}|\t)(?:[MF](?:[ ]{2,}|\t))?)(?:né|née|nés|nées|né\(e\))[ \t]+(?:le|en|à|au)(?![\w])"
 )
 # a message's sender named by a first name: "De : Julie — sage-femme" (a service there is no one:
 # "De : Secrétariat imagerie")
@@ -158,7 +160,11 @@ class NameCues:
                 continue  # "Lyon, née en 1950": where, not who
             if fold(name) in common_word_keys() and not self.lexicon.is_first_name(name):
                 continue  # "Patiente, née le ...", "Enfant, né en ..."
-            yield Finding(match.start("name"), match.end("name"), "PERSON", 0.8, "person.born_after")
+            start = match.start("name")
+            surname = match.group("surname")
+            if surname and fold(surname) not in common_word_keys() and not self.lexicon.is_not_name(surname):
+                start = match.start("surname")  # not "PATIENT Jean", "CR Jean"
+            yield Finding(start, match.end("name"), "PERSON", 0.8, "person.born_after")
 
     def _senders(self, text: str) -> Iterator[Finding]:
         for match in _SENDER_FIRST_NAME.finditer(text):

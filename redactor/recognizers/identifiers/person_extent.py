@@ -7,7 +7,7 @@ person and would otherwise be left in the redacted text:
 - the next part after a linking particle ("Roca i Batlle", "Maria da Conceição") or after a
   Vietnamese middle name ("NGUYEN Thi Thu", "TRAN Thi Mai");
 - a first name's initial just before ("agent D. Mbala-Sow", "(B. Follain)"), or a surname's
-  particle ("AIT AHMED Lynda", "BEN SAID", "OULD BRAHIM");
+  particle ("AIT AHMED Lynda", "BEN SAID", "OULD BRAHIM", "d'ARMANCOURT");
 - a first name joined by "et" to a couple's names ("Claire et Romain Lemaire");
 - "M." when it is a first name's initial, not "Monsieur": in a list of initialled names ("IDE :
   M. Kerbrat, S. Ndiaye"), after a role or a staff verb ("IDE M. Boyer", "réalisé par M.
@@ -46,6 +46,7 @@ _INITIAL_BEFORE = re.compile(rf"(?<![\w.\-'’])(?!M\.[ \t]?$)(?:{INITIALS}|Cl\.
 # "Claire et Romain Lemaire": the first of two first names that share the surname
 # a Maghrebi surname's particle just before, which the rules take for a word ("AIT" is also an
 # accident ischémique transitoire): "Mme AIT AHMED Lynda", "BEN SAID"
+_ELIDED_PARTICLE_BEFORE = re.compile(r"(?<![\w\-'’])d['’]$")
 _SURNAME_PARTICLE_BEFORE = re.compile(r"(?<![\w\-'’])(?:AIT|AÏT|Aït|Ait|BEN|Ben|EL|El|OULD|Ould|ABOU|Abou|ABD|Abd|IBN|Ibn)[ ]$")
 _FIRST_NAME_AND_BEFORE = re.compile(rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+(?:et|&)[ \t]+$")
 _M_BEFORE = re.compile(r"(?<![\w.\-'’])M\.[ \t]?$")
@@ -117,6 +118,8 @@ class PersonExtent:
             return initial.start()
         if particle := _SURNAME_PARTICLE_BEFORE.search(text, window, start):
             return particle.start()
+        if text[start : start + 2].isupper() and (elided := _ELIDED_PARTICLE_BEFORE.search(text, window, start)):
+            return elided.start()  # "d'ARMANCOURT Claire"
         if m_initial := _M_BEFORE.search(text, window, start):
             # "M.R.": glued to another initial, "M." is one too
             glued = starts_with_initial and m_initial.end() == start and text[start - 1] == "."

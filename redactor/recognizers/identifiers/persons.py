@@ -213,7 +213,8 @@ class PersonRules(Detector):
         )
         word = rf"(?:{ALL_CAPS}|{CAPITALISED})"
         self._name_pair = re.compile(
-            rf"{NOT_IN_WORD_BEFORE}(?P<a>{word})(?:[ \t]+(?P<b>{word}))(?:[ \t]+(?P<c>{word}))?{NOT_IN_WORD_AFTER}"
+            # (or a surname in capitals after its elided particle: "d'ARMANCOURT Claire")
+            rf"(?:{NOT_IN_WORD_BEFORE}|(?<=(?<![\w])d['’])(?=\p{{Lu}}{{2}}))(?P<a>{word})(?:[ \t]+(?P<b>{word}))(?:[ \t]+(?P<c>{word}))?{NOT_IN_WORD_AFTER}"
         )
         self._all_caps_word = re.compile(rf"{NOT_IN_WORD_BEFORE}{ALL_CAPS}{NOT_IN_WORD_AFTER}")
         self._name_word = re.compile(rf"{NOT_IN_WORD_BEFORE}(?:{ALL_CAPS}|{CAPITALISED}){NOT_IN_WORD_AFTER}")
