@@ -167,8 +167,10 @@ def _after_title(text: str, words: list[re.Match], index: int, chars: list[str])
     key = fold(first.group())
     if len(key) < 2 or _is_word(key):
         return
-    if _POUR_BEFORE.search(text, max(0, first.start() - 4), first.start()) and _is_french_word(key):
-        return  # "vu ce jour pr renouvellement": "pr" is "pour"
+    if _POUR_BEFORE.search(text, max(0, first.start() - 4), first.start()) and (
+        _is_french_word(key) or not name_lexicon().is_known_name(first.group())
+    ):
+        return  # "vu ce jour pr renouvellement", "pr certif": "pr" is "pour"
     _capital_parts(chars, first, _NAME_PARTICLES)
     if not name_lexicon().is_first_name(first.group()):
         return
