@@ -170,6 +170,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "spelled names": _repeat("je répète A B deux C "),
         "spoken e-mails": _repeat("ab point cd arobase "),
         "spoken birth dates": _repeat("né le douze mai quarante "),
+        "log row authors": _repeat("13/01  Ab cd.  M. EF\n"),
         "banner births": _repeat("AB Cd   M   né le "),
         "elided particles": _repeat("d'AB Cd "),
         "lower-case paragraphs": _repeat("Ab\n\nvu par le docteur ab à ab virgule prénom cd avec son associé ef\n\n"),

@@ -2903,3 +2903,14 @@ def test_stop37_towns_that_are_words_in_a_dictated_paragraph(redactor):
         "sur l'ombilic virgule consolidation au sixième mois virgule il marche à petit pas point"
     )
     assert spans(redactor, text, "CITY") == ["muret"], found(redactor, text)
+
+
+def test_stop37_an_initial_m_in_a_log_rows_last_cell(redactor):
+    text = (
+        "13/01/2025       Diurèse                D : 350 mL depuis minuit, BU négative.     M. DUBRULLE\n"
+        "14:15                                   surveillance créatinine (contraste).\n"
+    )
+    assert "M. DUBRULLE" in spans(redactor, text, "PERSON"), found(redactor, text)
+    # "Monsieur" in a row's text, or at the end of a line that is no log row
+    for text in ("13/01/2025   Appel de M. DUBRULLE", "Vu en consultation avec son fils.    M. DUBRULLE"):
+        assert spans(redactor, text, "PERSON") == ["DUBRULLE"], found(redactor, text)

@@ -11,7 +11,8 @@ person and would otherwise be left in the redacted text:
 - a first name joined by "et" to a couple's names ("Claire et Romain Lemaire");
 - "M." when it is a first name's initial, not "Monsieur": in a list of initialled names ("IDE :
   M. Kerbrat, S. Ndiaye"), after a role or a staff verb ("IDE M. Boyer", "réalisé par M.
-  Tirloy"), or alone on a line that closes a block (a signature).
+  Tirloy"), alone on a line that closes a block (a signature), or in the last cell of a log's
+  row ("13/01/2025   Diurèse   D : 350 mL ...   M. DUBRULLE").
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ _INITIAL_BEFORE = re.compile(rf"(?<![\w.\-'’])(?!M\.[ \t]?$)(?:{INITIALS}|Cl\.
 # "Claire et Romain Lemaire": the first of two first names that share the surname
 # a Maghrebi surname's particle just before, which the rules take for a word ("AIT" is also an
 # accident ischémique transitoire): "Mme AIT AHMED Lynda", "BEN SAID"
+# a log row: its date or time first, its author's name in its last cell
+_LOG_ROW_START = re.compile(r"[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:h]\d{2})(?!\d)")
+_CELL_GAP_BEFORE = re.compile(r"(?:\t|[ ]{2})$")
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _ELIDED_PARTICLE_BEFORE = re.compile(r"(?<![\w\-'’])d['’]$")
 _SURNAME_PARTICLE_BEFORE = re.compile(r"(?<![\w\-'’])(?:AIT|AÏT|Aït|Ait|BEN|Ben|EL|El|OULD|Ould|ABOU|Abou|ABD|Abd|IBN|Ibn)[ ]$")
 _FIRST_NAME_AND_BEFORE = re.compile(rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+(?:et|&)[ \t]+$")
@@ -144,6 +149,11 @@ class PersonExtent:
             return True
         if self._role_before.search(text, max(0, m_start - 40), m_start) or _STAFF_VERB_BEFORE.search(text, max(0, m_start - 40), m_start):
             return True
+        if _CELL_GAP_BEFORE.search(text, max(0, m_start - 2), m_start) and _LINE_END_AFTER.match(text, name_end):
+            # a log row's last cell, the row opening on its date or time: who wrote it
+            row_start = text.rfind("\n", 0, m_start) + 1
+            if _LOG_ROW_START.match(text, row_start, m_start):
+                return True
         line_start = line_start_within(text, m_start, _LIST_REACH)
         alone_on_line = not text[line_start:m_start].strip()
         return alone_on_line and (not text[name_end:].strip() or bool(_BLANK_LINE_AFTER.match(text, name_end)))
