@@ -2914,3 +2914,8 @@ def test_stop37_an_initial_m_in_a_log_rows_last_cell(redactor):
     # "Monsieur" in a row's text, or at the end of a line that is no log row
     for text in ("13/01/2025   Appel de M. DUBRULLE", "Vu en consultation avec son fils.    M. DUBRULLE"):
         assert spans(redactor, text, "PERSON") == ["DUBRULLE"], found(redactor, text)
+
+
+def test_stop37_a_town_labelling_a_sites_phone(redactor):
+    text = "Bourg-Saint-Maurice (antenne saisonnière) : 04 79 41 79 18\nChambéry : 04 79 96 51 00\nStandard : 04 79 00 00 00"
+    assert spans(redactor, text, "CITY") == ["Bourg-Saint-Maurice", "Chambéry"], found(redactor, text)

@@ -59,6 +59,8 @@ _SCHOOL_OF = re.compile(
 _JOINED_TOWN = re.compile(rf"[ \t]+(?:et|ou)[ \t]+(?P<town>{TOWN})")
 # a known town opening a line before a dash and a capital: a letterhead's or a footer's field
 _TOWN_OPENING_A_LINE = re.compile(rf"(?m)^[ \t]*(?P<town>{TOWN})[ \t]+[\-–][ \t]+(?=\p{{Lu}})")
+# ... or labelling a site's phone: "Bourg-Saint-Maurice (antenne saisonnière) : 04 79 41 79 18"
+_TOWN_LABELLING_A_PHONE = re.compile(rf"(?m)^[ \t]*(?P<town>{TOWN})(?:[ \t]+\([^()\n]{{1,40}}\))?[ \t]*:[ \t]*(?=(?:\+|0)\d)")
 # a town closing a line after a comma, as an address's or a signature's last field: "Cabinet de
 # pathologie des Landes, Dax", "Dr Cécile PUJOL, Muret" (towns that are also first names or words
 # too: the place is the line's last field)
@@ -278,6 +280,12 @@ class TownRules:
         for match in _TOWN_OPENING_A_LINE.finditer(text):
             town = match.group("town")  # "Gérardmer - Service de soins infirmiers à domicile"
             if self.known_town_length(town, 1) == len(town) and not name_lexicon().is_known_name(town):
+                yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_start")
+        for match in _TOWN_LABELLING_A_PHONE.finditer(text):
+            town = match.group("town")
+            if self.known_town_length(town, 1) == len(town) and fold(town) not in common_word_keys() and (
+                "-" in town or " " in town or self.towns.inhabitants(town) >= _LINE_END_TOWN_MIN_POPULATION
+            ):
                 yield Finding(match.start("town"), match.end("town"), "CITY", 0.8, "city.line_start")
         for match in _TOWN_ENDING_A_LINE.finditer(text):
             town = match.group("town")
