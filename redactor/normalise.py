@@ -260,6 +260,38 @@ def _split_month_edits(text: str) -> Iterator[tuple[int, int, str]]:
         yield space, space + 1, ""
 
 
+# OCR and extraction space a date's digits and marks: "O5 / O5 / 88", "2 8 / O 1 / 2 O 2 5",
+# "1O - 1O - 1 9 7 3", "1 2 mai 2024": the spaces go, offsets mapped back (the look-alike letters
+# are read as digits after, by the OCR pass); not a phone's first groups ("06 . 12 .87. 45")
+_OCR_DIGIT = "[0-9OoIl]"
+_SPACED_DATE = re.compile(
+    rf"(?<![\w/.\-])(?P<day>{_OCR_DIGIT}(?: ?{_OCR_DIGIT})?) ?(?P<mark>[/.\-]) ?(?P<month>{_OCR_DIGIT}(?: ?{_OCR_DIGIT})?)"
+    rf" ?(?P=mark) ?(?P<year>{_OCR_DIGIT}{{2}}(?:{_OCR_DIGIT}{{2}})?|{_OCR_DIGIT}(?: {_OCR_DIGIT}){{1,3}}|1 ?9{_OCR_DIGIT}{{2}}|{_OCR_DIGIT}{{2}} ?{_OCR_DIGIT}{{2}}(?![ ]?:))(?![\w])(?! ?[/.\-] ?[0-9OoIl])"
+)
+_SPACED_DAY_BEFORE_MONTH = re.compile(
+    r"(?<![\w])[0-3] [0-9](?= (?i:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c))"
+)
+
+
+def _spaced_date_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _SPACED_DATE.finditer(text):
+        groups = [match.group(g) for g in ("day", "month", "year")]
+        if " " not in match.group() or (
+            # spaces around the marks only, a two-digit year: a ratio ("TA 12 / 8 / 10 min")
+            len(groups[2]) == 2 and not any(" " in g or not g.isdigit() for g in groups)
+        ):
+            continue
+        day, month, year = (match.group(g).replace(" ", "").translate(_OCR_LETTERS) for g in ("day", "month", "year"))
+        real_digits = sum(c.isdigit() for c in match.group())
+        if real_digits < 3 or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12) or len(year) not in (2, 4):
+            continue
+        for space in re.finditer(" ", match.group()):
+            yield match.start() + space.start(), match.start() + space.end(), ""
+    for match in _SPACED_DAY_BEFORE_MONTH.finditer(text):
+        if int(match.group().replace(" ", "")) <= 31:
+            yield match.start() + 1, match.start() + 2, ""
+
+
 def _disjoint(edits: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
     """`edits` in order, less those that overlap the one before."""
     end = -1
@@ -411,7 +443,7 @@ def normalise(text: str) -> NormalisedText:
     punctuation, letters read for digits by OCR; words joined by underscores or carets; capitals
     in a note written all in lower case."""
     maps: list[OffsetMap] = []
-    current, offset_map = _apply_edits(text, _disjoint(sorted(chain(_extraction_edits(text), _split_month_edits(text)))))
+    current, offset_map = _apply_edits(text, _disjoint(sorted(chain(_extraction_edits(text), _split_month_edits(text), _spaced_date_edits(text)))))
     if offset_map is not None:
         maps.append(offset_map)
     for pattern, replacement in (

@@ -159,3 +159,22 @@ def test_ocr_split_month_after_its_day():
     assert normalised.text == "depuis le 12 janvier 2025, le 18 janvier ; la mars"
     start = normalised.text.index("janvier 2025")
     assert normalised.original[slice(*normalised.to_original(start, start + 12))] == "janv ier 2025"
+
+
+
+def test_ocr_spaced_dates_are_joined_for_detection():
+    for text, spaced, joined in (
+        ("Date de naissance : O5 / O5 / 88", "O5 / O5 / 88", "05/05/88"),
+        ("jusqu'au : 2 8 / O 1 / 2 O 2 5 inclus", "2 8 / O 1 / 2 O 2 5", "28/01/2025"),
+        ("né le 1O - 1O - 1 9 7 3", "1O - 1O - 1 9 7 3", "10-10-1973"),
+        ("nee le : 0 4/11/1 938", "0 4/11/1 938", "04/11/1938"),
+        ("du 1 2 mai 2024", "1 2", "12"),
+    ):
+        normalised = normalise(text)
+        assert joined in normalised.text, normalised.text
+        start = normalised.text.index(joined)
+        original_start, original_end = normalised.to_original(start, start + len(joined))
+        assert text[original_start:original_end] == spaced
+    # a ratio, a time after a date, a phone's groups and a page count stay as written
+    for text in ("TA 12 / 8 / 10 min", "Prél. 13/05/25 08:10", "fils 06 . 12 .87. 45. 30", "Page 1 / 2 / 3", "dose 1 - 2 - 3 cp"):
+        assert normalise(text).text == text, normalise(text).text
