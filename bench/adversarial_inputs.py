@@ -171,6 +171,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "spoken e-mails": _repeat("ab point cd arobase "),
         "spoken birth dates": _repeat("né le douze mai quarante "),
         "OCR spaced dates": _repeat("O5 / O5 / 8 8 1 2 "),
+        "OCR spaced phones": _repeat("O6 . 8 1 . 2 2 . 4 7 . 9 O 1 "),
         "towns labelling phones": _repeat("Saint-Ab (cd) : 04 79 41 79 18\n"),
         "log row authors": _repeat("13/01  Ab cd.  M. EF\n"),
         "banner births": _repeat("AB Cd   M   né le "),

@@ -273,6 +273,28 @@ _SPACED_DAY_BEFORE_MONTH = re.compile(
 )
 
 
+# ... and a phone's pairs: "O6 . 8 1 . 2 2 . 4 7 . 9 O", "02 97 36 .4 1 . 58", "06 . 12 .87. 45.
+# 30": each pair joined, one space between pairs (not a phone written in one style)
+_PHONE_PAIR = rf"{_OCR_DIGIT} ?{_OCR_DIGIT}"
+_PAIR_GAP = r"(?: ?[.\-] ?| )"
+_SPACED_PHONE = re.compile(
+    # (not inside a longer run of digits: "1 0 7 2 0 9 4 1 9 4 6" is an RPPS)
+    rf"(?<![\w.\-])(?<!{_OCR_DIGIT} )(?P<first>[0O] ?{_OCR_DIGIT})"
+    + "".join(rf"(?P<gap{n}>{_PAIR_GAP})(?P<pair{n}>{_PHONE_PAIR})" for n in range(4))
+    + r"(?![\w])(?! ?[.\-] ?\d)"
+)
+
+
+def _spaced_phone_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _SPACED_PHONE.finditer(text):
+        pairs = [match.group(p) for p in ("first", *(f"pair{n}" for n in range(4)))]
+        gaps = {match.group(f"gap{n}") for n in range(4)}
+        spaced = any(" " in pair for pair in pairs) or len(gaps) > 1 or any(len(gap) > 1 for gap in gaps)
+        if spaced and sum(c.isdigit() for c in match.group()) >= 6:
+            # one edit for the whole number: a letter-spacing edit inside it must not split it
+            yield match.start(), match.end(), " ".join(pair.replace(" ", "") for pair in pairs)
+
+
 def _spaced_date_edits(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _SPACED_DATE.finditer(text):
         groups = [match.group(g) for g in ("day", "month", "year")]
@@ -443,7 +465,7 @@ def normalise(text: str) -> NormalisedText:
     punctuation, letters read for digits by OCR; words joined by underscores or carets; capitals
     in a note written all in lower case."""
     maps: list[OffsetMap] = []
-    current, offset_map = _apply_edits(text, _disjoint(sorted(chain(_extraction_edits(text), _split_month_edits(text), _spaced_date_edits(text)))))
+    current, offset_map = _apply_edits(text, _disjoint(sorted(chain(_extraction_edits(text), _split_month_edits(text), _spaced_date_edits(text), _spaced_phone_edits(text)))))
     if offset_map is not None:
         maps.append(offset_map)
     for pattern, replacement in (

@@ -69,7 +69,9 @@ def _original_of(result, word: str) -> str:
 def test_pdf_letter_spacing_is_undone_letter_by_letter():
     original = "Patient :  D U P O N T   J e a n   n é  le  1 2 / 0 3 / 1 9 5 6 ,  tél  0 6 1 2 3 4 5 6 7 8"
     result = normalise(original)
-    assert result.text == "Patient : DUPONT Jean né le 12/03/1956, tél 0612345678"
+    # (a phone letter-spaced is read by its pairs)
+    assert result.text == "Patient : DUPONT Jean né le 12/03/1956, tél 06 12 34 56 78"
+    assert _original_of(result, "06 12 34 56 78") == "0 6 1 2 3 4 5 6 7 8"
     assert _original_of(result, "Jean") == "J e a n"
     assert _original_of(result, "12/03/1956") == "1 2 / 0 3 / 1 9 5 6"
 
@@ -176,5 +178,22 @@ def test_ocr_spaced_dates_are_joined_for_detection():
         original_start, original_end = normalised.to_original(start, start + len(joined))
         assert text[original_start:original_end] == spaced
     # a ratio, a time after a date, a phone's groups and a page count stay as written
-    for text in ("TA 12 / 8 / 10 min", "Prél. 13/05/25 08:10", "fils 06 . 12 .87. 45. 30", "Page 1 / 2 / 3", "dose 1 - 2 - 3 cp"):
+    for text in ("TA 12 / 8 / 10 min", "Prél. 13/05/25 08:10", "Page 1 / 2 / 3", "dose 1 - 2 - 3 cp"):
         assert normalise(text).text == text, normalise(text).text
+
+
+def test_ocr_spaced_phones_are_read_by_pairs():
+    for text, spaced, read in (
+        ("Te1 :  O6 . 8 1 . 2 2 . 4 7 . 9 O       Mai1", "O6 . 8 1 . 2 2 . 4 7 . 9 O", "06 81 22 47 90"),
+        ("te1 : 02 97 36 .4 1 . 58", "02 97 36 .4 1 . 58", "02 97 36 41 58"),
+        ("(fils)  06 . 12 .87. 45. 30", "06 . 12 .87. 45. 30", "06 12 87 45 30"),
+    ):
+        normalised = normalise(text)
+        assert read in normalised.text, normalised.text
+        start = normalised.text.index(read)
+        assert text[slice(*normalised.to_original(start, start + len(read)))] == spaced
+    # a phone written in one style, a phone before an address's number, an RPPS spaced out (its
+    # eleven digits joined, not read as a phone's pairs)
+    for text in ("tel 06.12.34.56.78 ok", "06 03 58 71 24 - 18 avenue Mistral"):
+        assert normalise(text).text == text, normalise(text).text
+    assert normalise("Identifiant 1 0 7 2 0 9 4 1 9 4 6 x").text == "Identifiant 10720941946 x"
