@@ -281,7 +281,7 @@ _SPACED_PHONE = re.compile(
     # (not inside a longer run of digits: "1 0 7 2 0 9 4 1 9 4 6" is an RPPS)
     rf"(?<![\w.\-])(?<!{_OCR_DIGIT} )(?P<first>[0O] ?{_OCR_DIGIT})"
     + "".join(rf"(?P<gap{n}>{_PAIR_GAP})(?P<pair{n}>{_PHONE_PAIR})" for n in range(4))
-    + r"(?![\w])(?! ?[.\-] ?\d)"
+    + r"(?![\w])(?! ?[.\-]? ?[0-9OoIl])"  # nor a line's number before a phone: "Ligne 04 - 01 23 45 67 89"
 )
 
 
