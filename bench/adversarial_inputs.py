@@ -176,6 +176,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "log row authors": _repeat("13/01  Ab cd.  M. EF\n"),
         "banner births": _repeat("AB Cd   M   né le "),
         "elided particles": _repeat("d'AB Cd "),
+        "dictated paragraphs": _repeat("docteur claire ab virgule prénom cd point à la ligne Ef au centre hospitalier de gh "),
         "lower-case paragraphs": _repeat("Ab\n\nvu par le docteur ab à ab virgule prénom cd avec son associé ef\n\n"),
     }
 

@@ -47,8 +47,10 @@ _TOWN_CONTEXT = re.compile(r"(?<![\w])(?:à|a|au|de|du|d['’]|vers|depuis|sur|p
 _NUMBER_WORD = re.compile(number_words(), re.IGNORECASE)
 # what a name follows: a title, a facility or a street ("hôpital yves le foll", "rue marat")
 _NAME_AFTER = re.compile(
-    r"(?<![\w])(?:docteur|dr|pr|professeur|monsieur|madame|mademoiselle|mme|mlle|m\.|hôpital|hopital|clinique|polyclinique|"
-    r"chu|chru|chr|ch|ehpad|rue|avenue|boulevard|bd|impasse|allée|chemin|lieu-dit|route|quai|square)[ \t\n]+$"
+    r"(?<![\w])(?:docteur|dr|pr|professeur|monsieur|madame|mademoiselle|mme|mlle|m\.|centre[ \t]+hospitalier|hôpital|hopital|clinique|polyclinique|"
+    r"chu|chru|chr|ch|ehpad|rue|avenue|boulevard|bd|impasse|allée|chemin|lieu-dit|route|quai|square|"
+    # "centre hospitalier de cornouaille", "centre hospitalier paul ardier", "hôpital de la croix-rousse"
+    r"(?:centre[ \t]+hospitalier|hôpital|hopital|clinique|polyclinique)[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’]))[ \t\n]*$"
 )
 # a first name's label, as dictated
 _FIRST_NAME_LABEL = re.compile(r"(?<![\w])(?:prénom|prenom)(?:[ \t]+deux[ \t]+points|[ \t]*:)?[ \t]+$")
@@ -61,8 +63,23 @@ _HOME_BEFORE = re.compile(r"(?<![\w])(?:domicilié|domiciliée|habite|habitant|v
 _UNACCENTED_A_BEFORE = re.compile(r"(?<![\w])a[ \t\n]+$")
 _NAME_PARTICLES = frozenset({"de", "du", "des", "d", "le", "la", "van", "von", "ben", "el", "da", "dos"})
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][ \t]+|\n[ \t]*\n[ \t]*)(?P<letter>[^\W\d_])")
+_SPOKEN_PUNCTUATION = re.compile(r"(?<![\w])(?:virgule|point[ \t]+à[ \t]+la[ \t]+ligne|deux[ \t]+points|ouvrez[ \t]+la[ \t]+parenthèse)(?![\w])")
+_MAX_DICTATED_CAPITALISED_SHARE = 0.10
+# what a dictating doctor says to the software: "ouvrez la parenthèse", "fermez les guillemets"
+_DICTATION_COMMANDS = frozenset({"ouvrez", "fermez", "virgule", "guillemets", "parenthese", "alinea", "tiret"})
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 _INITIAL = re.compile(r"(?<![\w])(?P<letter>[^\W\d_])\.[ \t]*(?=\p{Lu})")
+
+
+def is_dictated(text: str) -> bool:
+    """Speech recognition's spoken punctuation three times or more ("virgule", "point à la
+    ligne"), and fewer than 10 % of the words capitalised: a dictated text whose names a typist
+    capitalised and whose facilities and places nobody did."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 2]
+    if len(words) < _MIN_WORDS or len(_SPOKEN_PUNCTUATION.findall(text)) < 3:
+        return False
+    in_capitals = sum(w.isupper() for w in words)
+    return sum(w[0].isupper() for w in words) - in_capitals < _MAX_DICTATED_CAPITALISED_SHARE * len(words)
 
 
 def is_lowercase_note(text: str) -> bool:
@@ -89,8 +106,13 @@ def _is_word(key: str) -> bool:
 
 
 def _is_french_word(key: str) -> bool:
-    """A word of the language's dictionary, or its plural ("bains")."""
-    return _is_word(key) or key in french_word_keys() or (key[-1:] in ("s", "x") and key[:-1] in french_word_keys())
+    """A word of the language's dictionary, its plural ("bains"), or a dictation command."""
+    return (
+        _is_word(key)
+        or key in french_word_keys()
+        or (key[-1:] in ("s", "x") and key[:-1] in french_word_keys())
+        or key in _DICTATION_COMMANDS
+    )
 
 
 def _capital(chars: list[str], position: int) -> None:
@@ -111,14 +133,14 @@ def truecase(text: str) -> str:
     """The text with a typist's capitals if it is written all in lower case; else each of its
     paragraphs that is (a dictated body under a typed header: "courrier pour le docteur
     gwenaëlle tanguy virgule ..."), the rest unchanged."""
-    if is_lowercase_note(text):
+    if is_lowercase_note(text) or is_dictated(text):
         return _truecase(text)
     parts = []
     start = 0
     for gap in [*_PARAGRAPH_GAP.finditer(text), None]:
         end = gap.start() if gap else len(text)
         block = text[start:end]
-        parts.append(_truecase(block) if is_lowercase_note(block) else block)
+        parts.append(_truecase(block) if is_lowercase_note(block) or is_dictated(block) else block)
         if gap:
             parts.append(gap.group())
             start = gap.end()
@@ -141,7 +163,9 @@ def _truecase(text: str) -> str:
                 _capital(chars, position)
         elif _NAME_AFTER.search(before):
             _after_title(text, words, index, chars)
-        elif _FIRST_NAME_LABEL.search(before) and len(value) >= 2 and not _is_word(fold(value)):
+        elif _FIRST_NAME_LABEL.search(before) and len(value) >= 2 and (
+            names.is_first_name(value) or not _is_french_word(fold(value))  # not "prénom fermez la parenthèse"
+        ):
             _capital_parts(chars, word)  # "prénom yannick", "prénom deux points peio"
         elif len(value) >= 3 and not _is_word(fold(value)) and names.is_distinct_first_name(value):
             surname = words[index + 1] if index + 1 < len(words) else None
@@ -165,7 +189,22 @@ def _after_title(text: str, words: list[re.Match], index: int, chars: list[str])
     le saux": particles stay in lower case). Not "docteur mesnil ouvrez les guillemets"."""
     first = words[index]
     key = fold(first.group())
-    if len(key) < 2 or _is_word(key):
+    if len(key) < 2:
+        return
+    if _is_word(key):
+        # a first name that is a word too, before a surname that is none: "docteur claire
+        # dupont-lafforgue", "docteur marie-pierre susini" (not "docteur claire virgule")
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            following
+            and text[first.end() : following.start()] == " "
+            and name_lexicon().is_first_name(first.group())
+            and not _is_french_word(fold(following.group()))  # not "docteur claire virgule"
+            and len(following.group()) >= 3
+            and following.group().islower()  # a name already cased stays as typed ("Guivarc'h")
+        ):
+            _capital_parts(chars, first)
+            _capital_parts(chars, following, _NAME_PARTICLES)
         return
     if _POUR_BEFORE.search(text, max(0, first.start() - 4), first.start()) and (
         _is_french_word(key) or not name_lexicon().is_known_name(first.group())

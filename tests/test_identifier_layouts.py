@@ -2919,3 +2919,25 @@ def test_stop37_an_initial_m_in_a_log_rows_last_cell(redactor):
 def test_stop37_a_town_labelling_a_sites_phone(redactor):
     text = "Bourg-Saint-Maurice (antenne saisonnière) : 04 79 41 79 18\nChambéry : 04 79 96 51 00\nStandard : 04 79 00 00 00"
     assert spans(redactor, text, "CITY") == ["Bourg-Saint-Maurice", "Chambéry"], found(redactor, text)
+
+
+def test_stop37_a_dictated_paragraph_with_typed_names_is_recased(redactor):
+    # spoken punctuation tells dictation even where a typist capitalised the names
+    text = (
+        "lettre de liaison pour le service des urgences du chu de limoges virgule hôpital dupuytren point à la "
+        "ligne madame Germaine VERGNAUD virgule vue au centre hospitalier de cornouaille virgule suivie par le "
+        "docteur claire dupont-lafforgue radiothérapeute virgule prénom hortense virgule Huong est son prénom "
+        "fermez la parenthèse point à la ligne"
+    )
+    hospitals = spans(redactor, text, "HOSPITAL")
+    for name in ("chu de limoges", "hôpital dupuytren", "centre hospitalier de cornouaille"):
+        assert name in hospitals, found(redactor, text)
+    names = spans(redactor, text, "PERSON")
+    assert "claire dupont-lafforgue" in names and "hortense" in names, found(redactor, text)
+    assert "fermez" not in names, found(redactor, text)
+    # a typed paragraph with few capitals and no spoken punctuation keeps its lower case
+    text = (
+        "Certificat établi à la demande des parents et remis en main propre pour servir et valoir ce que de "
+        "droit, l'enfant pouvant reprendre le sport après la consultation de contrôle au centre hospitalier."
+    )
+    assert truecase(text) == text
