@@ -225,8 +225,10 @@ class Redactor:
             candidates.append(
                 Finding(start, end, result.entity_type, float(result.score), metadata.get(DETECTOR_KEY, "unknown"))
             )
-        # (read with a typist's capitals: "29120 pont-l'abbé" dictated holds no clergy word)
-        candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), truecase(normalised.original))
+        # (read with a typist's capitals where normalisation restored them: "29120 pont-l'abbé"
+        # dictated holds no clergy word)
+        cased = truecase(normalised.original) if normalised.recased else normalised.original
+        candidates = without_homonyms_in_names(outside_tags(normalised.original, candidates), cased)
         try:
             candidates = with_repeated_towns(with_repeated_record_numbers(candidates, normalised.original), normalised.original)
             candidates = with_listed_towns(candidates, normalised.original)

@@ -303,7 +303,7 @@ def _spaced_date_edits(text: str) -> Iterator[tuple[int, int, str]]:
             len(groups[2]) == 2 and not any(" " in g or not g.isdigit() for g in groups)
         ):
             continue
-        day, month, year = (match.group(g).replace(" ", "").translate(_OCR_LETTERS) for g in ("day", "month", "year"))
+        day, month, year = (g.replace(" ", "").translate(_OCR_LETTERS) for g in groups)
         real_digits = sum(c.isdigit() for c in match.group())
         if real_digits < 3 or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12) or len(year) not in (2, 4):
             continue
@@ -451,6 +451,7 @@ class NormalisedText:
     original: str
     text: str
     maps: tuple[OffsetMap, ...]
+    recased: bool = False  # capitals were restored in a lower-case or dictated text
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the original text."""
@@ -463,7 +464,7 @@ def normalise(text: str) -> NormalisedText:
     """Fold the text for detection: PDF letter spacing and line-end hyphenation, entities,
     invisible characters, confusables, NFKC, whitespace runs, spaced letters, repeated
     punctuation, letters read for digits by OCR; words joined by underscores or carets; capitals
-    in a note written all in lower case."""
+    in a note or a paragraph written in lower case or dictated."""
     maps: list[OffsetMap] = []
     current, offset_map = _apply_edits(text, _disjoint(sorted(chain(_extraction_edits(text), _split_month_edits(text), _spaced_date_edits(text), _spaced_phone_edits(text)))))
     if offset_map is not None:
@@ -477,7 +478,8 @@ def normalise(text: str) -> NormalisedText:
         current, offset_map = _rewrite(current, pattern, replacement)
         if offset_map is not None:
             maps.append(offset_map)
-    # words joined by underscores or carets, OCR letters in words, and capitals for a note
-    # written all in lower case: one character for one, no map needed
-    current = truecase(_ocr_letters_in_words(_separate_joined_words(current)))
-    return NormalisedText(original=text, text=current, maps=tuple(maps))
+    # words joined by underscores or carets, OCR letters in words, and capitals for a note or a
+    # paragraph written in lower case or dictated: one character for one, no map needed
+    uncased = _ocr_letters_in_words(_separate_joined_words(current))
+    current = truecase(uncased)
+    return NormalisedText(original=text, text=current, maps=tuple(maps), recased=current != uncased)

@@ -46,11 +46,12 @@ _STRONG_TOWN_CONTEXT = re.compile(r"(?<![\w])(?:à|a|au)[ \t\n]+$")
 _TOWN_CONTEXT = re.compile(r"(?<![\w])(?:à|a|au|de|du|d['’]|vers|depuis|sur|par|entre|et)[ \t\n]*$")
 _NUMBER_WORD = re.compile(number_words(), re.IGNORECASE)
 # what a name follows: a title, a facility or a street ("hôpital yves le foll", "rue marat")
+# ... and a facility's type word with its preposition ("centre hospitalier de cornouaille",
+# "centre hospitalier paul ardier"; an elided "d'" is part of the name's word)
 _NAME_AFTER = re.compile(
-    r"(?<![\w])(?:docteur|dr|pr|professeur|monsieur|madame|mademoiselle|mme|mlle|m\.|centre[ \t]+hospitalier|hôpital|hopital|clinique|polyclinique|"
+    r"(?<![\w])(?:docteur|dr|pr|professeur|monsieur|madame|mademoiselle|mme|mlle|m\.|"
     r"chu|chru|chr|ch|ehpad|rue|avenue|boulevard|bd|impasse|allée|chemin|lieu-dit|route|quai|square|"
-    # "centre hospitalier de cornouaille", "centre hospitalier paul ardier", "hôpital de la croix-rousse"
-    r"(?:centre[ \t]+hospitalier|hôpital|hopital|clinique|polyclinique)[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’]))[ \t\n]*$"
+    r"(?:centre[ \t]+hospitalier|hôpital|hopital|clinique|polyclinique)(?:[ \t]+(?:de[ \t]+la|du|des|de))?)[ \t\n]+$"
 )
 # a first name's label, as dictated
 _FIRST_NAME_LABEL = re.compile(r"(?<![\w])(?:prénom|prenom)(?:[ \t]+deux[ \t]+points|[ \t]*:)?[ \t]+$")
@@ -71,26 +72,30 @@ _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 _INITIAL = re.compile(r"(?<![\w])(?P<letter>[^\W\d_])\.[ \t]*(?=\p{Lu})")
 
 
-def is_dictated(text: str) -> bool:
-    """Speech recognition's spoken punctuation three times or more ("virgule", "point à la
-    ligne"), and fewer than 10 % of the words capitalised: a dictated text whose names a typist
-    capitalised and whose facilities and places nobody did."""
+def _case_counts(text: str) -> tuple[int, int, int]:
+    """The words of two letters or more, those in capitals (acronyms, letters spelled out: "une
+    IRM", "je répète K E R H E R V E") and those only capitalised."""
     words = [w for w in _WORD.findall(text) if len(w) >= 2]
-    if len(words) < _MIN_WORDS or len(_SPOKEN_PUNCTUATION.findall(text)) < 3:
-        return False
     in_capitals = sum(w.isupper() for w in words)
-    return sum(w[0].isupper() for w in words) - in_capitals < _MAX_DICTATED_CAPITALISED_SHARE * len(words)
+    return len(words), in_capitals, sum(w[0].isupper() for w in words) - in_capitals
 
 
 def is_lowercase_note(text: str) -> bool:
-    """Eight words or more, mostly in lower case, and fewer than 3 % of them capitalised (words
-    in capitals are acronyms or letters spelled out: "une IRM", "je répète K E R H E R V E")."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 2]
-    if len(words) < _MIN_WORDS:
+    """Eight words or more, mostly in lower case, and fewer than 3 % of them capitalised."""
+    words, in_capitals, capitalised = _case_counts(text)
+    return words >= _MIN_WORDS and in_capitals < words / 2 and capitalised < _MAX_CAPITALISED_SHARE * words
+
+
+def _needs_capitals(text: str) -> bool:
+    """A text in lower case, or dictated: speech recognition's spoken punctuation three times or
+    more ("virgule", "point à la ligne") and fewer than 10 % of the words capitalised (a typist
+    capitalised its names, nobody its facilities and places)."""
+    words, in_capitals, capitalised = _case_counts(text)
+    if words < _MIN_WORDS:
         return False
-    in_capitals = sum(w.isupper() for w in words)
-    capitalised = sum(w[0].isupper() for w in words) - in_capitals
-    return in_capitals < len(words) / 2 and capitalised < _MAX_CAPITALISED_SHARE * len(words)
+    if in_capitals < words / 2 and capitalised < _MAX_CAPITALISED_SHARE * words:
+        return True
+    return capitalised < _MAX_DICTATED_CAPITALISED_SHARE * words and len(_SPOKEN_PUNCTUATION.findall(text)) >= 3
 
 
 @lru_cache(maxsize=1)
@@ -133,14 +138,14 @@ def truecase(text: str) -> str:
     """The text with a typist's capitals if it is written all in lower case; else each of its
     paragraphs that is (a dictated body under a typed header: "courrier pour le docteur
     gwenaëlle tanguy virgule ..."), the rest unchanged."""
-    if is_lowercase_note(text) or is_dictated(text):
+    if _needs_capitals(text):
         return _truecase(text)
     parts = []
     start = 0
     for gap in [*_PARAGRAPH_GAP.finditer(text), None]:
         end = gap.start() if gap else len(text)
         block = text[start:end]
-        parts.append(_truecase(block) if is_lowercase_note(block) or is_dictated(block) else block)
+        parts.append(_truecase(block) if _needs_capitals(block) else block)
         if gap:
             parts.append(gap.group())
             start = gap.end()

@@ -44,15 +44,16 @@ _VIETNAMESE_MIDDLE = frozenset({"Thi", "Thị", "THI", "Van", "Văn", "VAN", "Du
 _SHORT_SYLLABLES_AFTER = re.compile(r"(?:[ ]\p{Lu}\p{Ll}{0,4}(?![\w\-'’])){1,2}")
 # an initial just before: "D. Mbala-Sow", "Cl. Weiss" (not "M.", read below)
 _INITIAL_BEFORE = re.compile(rf"(?<![\w.\-'’])(?!M\.[ \t]?$)(?:{INITIALS}|Cl\.|Fr\.|St\.)[ \t]?$")
-# "Claire et Romain Lemaire": the first of two first names that share the surname
-# a Maghrebi surname's particle just before, which the rules take for a word ("AIT" is also an
-# accident ischémique transitoire): "Mme AIT AHMED Lynda", "BEN SAID"
 # a log row: its date or time first, its author's name in its last cell
 _LOG_ROW_START = re.compile(r"[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:h]\d{2})(?!\d)")
 _CELL_GAP_BEFORE = re.compile(r"(?:\t|[ ]{2})$")
 _LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+# a surname's elided particle just before its capitals: "d'ARMANCOURT Claire"
 _ELIDED_PARTICLE_BEFORE = re.compile(r"(?<![\w\-'’])d['’]$")
+# a Maghrebi surname's particle just before, which the rules take for a word ("AIT" is also an
+# accident ischémique transitoire): "Mme AIT AHMED Lynda", "BEN SAID"
 _SURNAME_PARTICLE_BEFORE = re.compile(r"(?<![\w\-'’])(?:AIT|AÏT|Aït|Ait|BEN|Ben|EL|El|OULD|Ould|ABOU|Abou|ABD|Abd|IBN|Ibn)[ ]$")
+# "Claire et Romain Lemaire": the first of two first names that share the surname
 _FIRST_NAME_AND_BEFORE = re.compile(rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+(?:et|&)[ \t]+$")
 _M_BEFORE = re.compile(r"(?<![\w.\-'’])M\.[ \t]?$")
 # the list's other members, initialled, just before or after ("S. KERVELLA - M. TRAORÉ", "M.

@@ -70,8 +70,6 @@ _UNIT_ACRONYM_AND_TOWN = re.compile(
 # "CHM", "CHV": CH and a town's initial (not a letter that makes a generic type or a word: CHG,
 # CHS, CHU, CHP, CHC carcinoma, CHB hepatitis, CHX chlorhexidine, CHF)
 _HOSPITAL_ACRONYM = re.compile(r"(?<![\w\-])(?:(?:CHU|CHR|CHI|GHU|CH|GH)[A-Z]{2,4}|CH[LMNV])(?![\w\-])")
-# names abroad with their type word after them: "St Thomas' Hospital", "Sint Maarten Medical
-# Center", "Guy's and St Thomas' NHS Foundation Trust", "Health Sciences Centre"
 # a facility's other name in brackets right after it: "Centre hospitalier d'Ajaccio (Notre-Dame
 # de la Miséricorde)", "Hôpital de Freyming-Merlebach (Hospitalor)", "CHPF (Taaone)"
 _ALIAS_IN_BRACKETS = re.compile(rf"[ \t]*\((?P<alias>{PROPER_NAME})\)")
@@ -91,6 +89,8 @@ _NOT_ARTICLE_QUALIFIERS = r"(?:enfant|patient|patiente|bébé|nouveau-né|mère|
 # départemental de l'enfance Les Marronniers") name a facility; after an acronym they say what
 # it does ("SSIAD du canton de Montivilliers", "HAD des Hauts de Lyon")
 _ARTICLE_QUALIFIER = re.compile(r"(?i:\b(?:des|du|de[ \t]+la|de[ \t]+l['’]))")
+# names abroad with their type word after them: "St Thomas' Hospital", "Sint Maarten Medical
+# Center", "Guy's and St Thomas' NHS Foundation Trust", "Health Sciences Centre"
 _NAME_THEN_TYPE = re.compile(
     r"(?<![\w\-'’])(?:\p{Lu}[\w'’\-]*\.?[ ](?:(?:and|of|&)[ ])?){1,4}"
     r"(?:Hospital|Medical[ ]Cent(?:er|re)|Sciences[ ]Cent(?:er|re)|NHS[ ](?:Foundation[ ])?Trust|Infirmary)(?![\w])"
@@ -310,7 +310,7 @@ class FacilityRules:
         if name in _PRACTICE_ROLES:
             return  # "cabinet IDE": a nurses' practice, unnamed
         if match.group("type") and _ARTICLE_QUALIFIER.search(match.group("qualifier")):
-            return
+            return  # "SSIAD du canton de Montivilliers": what a service covers, not its name
         if self._personal_practice(match):
             # "Pharmacie Rouxel", "cabinet infirmier Rey - Mouhoub": the practice is its people
             for word in re.finditer(r"\p{Lu}[\w'’\-]+", match.group(0)[match.start("name") - match.start() :]):
