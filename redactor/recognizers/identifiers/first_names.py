@@ -80,9 +80,13 @@ _NICKNAME_BEFORE = re.compile(
 # what stands before an eponym rather than a person: "de", "d'", a year ("2008 May"), a query
 # string ("Src=Art&")
 _EPONYM_LIKE_BEFORE = re.compile(r"(?:(?<![\w])(?i:de|d['’]|du)[ \t]*|\d{4}[ \t]+|[=&/])$")
+# what makes the "de" before a first name someone's: "avec l'aide de Jessica", "de la part de
+# Lucie", "à la demande de Karim"
+_SOMEONES_DE_BEFORE = re.compile(r"(?i:(?<![\w])(?:aide|part|demande|présence|presence|accord)[ \t]+(?:de|d['’])[ \t]*)$")
 _PAIR_BEFORE = re.compile(r"(?P<first>\p{Lu}[\w'’\-]+)[ \t]+(?:et|&)[ \t]+$")
 _LABEL_OR_SCORE_AFTER = re.compile(r"\.?[ \t]*:|[ \t]*\d|[ \t]+[a-zA-Z][ \t]*\d|[;&=]")
-_CAPITAL_WORD_BEFORE = re.compile(rf"(?:{UPPER}[\w'’\-]*|(?i:saint|sainte|st|ste|rue|avenue|bd|boulevard|place|allée|impasse|chemin|quai|cours|route|square|résidence|clinique|hôpital|hopital|centre|institut|fondation|école|collège|lycée|maison|foyer|villa|prix|projet|protocole|programme|essai|étude|plan))[ \t]+$")
+# (a whole word: the "st" that ends "c'est" is no "St")
+_CAPITAL_WORD_BEFORE = re.compile(rf"(?<![\w'’\-])(?:{UPPER}[\w'’\-]*|(?i:saint|sainte|st|ste|rue|avenue|bd|boulevard|place|allée|impasse|chemin|quai|cours|route|square|résidence|clinique|hôpital|hopital|centre|institut|fondation|école|collège|lycée|maison|foyer|villa|prix|projet|protocole|programme|essai|étude|plan))[ \t]+$")
 _LAST_WORD = re.compile(r"(?<![\w\-'’])([\w\-]+)(?:[ \t]+|[ \t]*:[ \t]*)$")
 _FAMILY = re.compile(rf"(?<![\w])(?:les|Les|LES|aux|des)[ \t]+(?P<name>{CAPITALISED})(?![\w\-'’])(?![ \t]*\n?[ \t]*{UPPER})")
 _TRANSPORT_COMPANY = re.compile(
@@ -129,7 +133,8 @@ _SENDER_BEFORE = re.compile(
 )
 # a first name that fills a form's cell alone: "Relève : Amandine → Jérôme", "IDE : Yannick, AS : ..."
 _CELL_VALUE_BEFORE = re.compile(r"(?<![\w'’\-])(?=\p{L})(?:[\w'’\-]+[ \t]+){0,3}(?P<label>[\w'’\-]+)[ \t]*:[ \t]*$")
-_CELL_END_AFTER = re.compile(r"[ \t]*(?:$|\n|[,;→/]|->|[\-–][ \t]|\()")
+# (or another first name: "AS référentes : Armelle et Solenn")
+_CELL_END_AFTER = re.compile(r"[ \t]*(?:$|\n|[,;→/]|->|[\-–][ \t]|\()|[ \t]+(?:et|&)[ \t]+\p{Lu}")
 _COORDINATED = re.compile(
     rf"(?<![\w\-'’])(?P<first>{CAPITALISED})[ \t]+et[ \t]+(?P<second>{CAPITALISED})[ \t]+(?P<surname>{CAPITALISED}|{ALL_CAPS})(?![\w\-'’])"
 )
@@ -258,7 +263,9 @@ class FirstNameRules(Detector):
                 or self._eponym_before.search(before)
             ):
                 continue  # "Échelle de Hamilton", "selon Fletcher": an eponym
-            if _EPONYM_LIKE_BEFORE.search(before) and not (self._relation_before.search(before) or _SENDER_BEFORE.search(before)):
+            if _EPONYM_LIKE_BEFORE.search(before) and not (
+                self._relation_before.search(before) or _SENDER_BEFORE.search(before) or _SOMEONES_DE_BEFORE.search(before)
+            ):
                 continue  # "niveau V de Clark", "angle de Fowler et Philip" (not "la fille de Gilles", "SMS de Karim")
             if (pair := _PAIR_BEFORE.search(before)) and not self._is_plain_first_name(pair.group("first")):
                 continue  # "Widal et Félix" (but "Noah et Timéo")
