@@ -3,9 +3,9 @@
 One detector over three sets of rules that share the town lexicon, `towns.py` (postcodes and
 towns), `addresses.py` (street lines) and `facilities.py` (named facilities), and the NER's
 towns and facilities that the lexicon or the name's words confirm (`place_model.py`), the
-facility opening a page's running header or footer (`running_lines.py`), addresses in the
-United States (`us_addresses.py`), private practices named after a place or a brand
-(`practices.py`);
+facility opening a page's running header or footer or a practice's letterhead
+(`running_lines.py`), addresses in the United States (`us_addresses.py`), private practices
+named after a place or a brand (`practices.py`);
 `shapes.py` holds the pattern pieces they share."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from redactor.recognizers.identifiers.places.facilities import FacilityRules
 from redactor.recognizers.identifiers.places.facility_names import FacilityNames
 from redactor.recognizers.identifiers.places.place_model import FacilityWords, ModelPlaces
 from redactor.recognizers.identifiers.places.practices import practice_names
-from redactor.recognizers.identifiers.places.running_lines import running_line_facilities
+from redactor.recognizers.identifiers.places.running_lines import letterhead_facilities, running_line_facilities
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.identifiers.places.us_addresses import us_addresses
 
@@ -52,6 +52,7 @@ class PlaceRules(Detector):
             *self.facility_rules.find(text),
             *self.model_places.find(text, doc),
             *running_line_facilities(text),
+            *letterhead_facilities(text),
             *us_addresses(text),
             *practice_names(text),
         ]

@@ -2,7 +2,9 @@
 PAYS DE RETZ", "Cytopath Provence", "Audition Santé Bellecour", "Imagerie des Hauts de Flandre".
 
 The trade word alone names no one ("imagerie cérébrale", "RADIOLOGIE CONVENTIONNELLE"): the
-name after it must hold a word no French dictionary knows (a place, a brand)."""
+name after it must hold a word no French dictionary knows (a place, a brand), or be a word
+capitalised after an article, as a place's name is ("Imagerie de l'Estuaire", "Optique des
+Remparts"; not a heading in capitals, "IMAGERIE DU THORAX")."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from redactor.recognizers.vouched.folding import common_word_keys, is_french_wor
 _TRADE = r"(?i:radiologie|imagerie|cytopath\w*|anapath\w*|audition|optique)"
 _PRACTICE = re.compile(
     rf"(?<![\w\-'’])(?P<trade>{_TRADE})(?:[ ](?i:médicale|medicale|santé|sante))?[ ]"
-    rf"(?:(?i:du|de[ ]la|de[ ]l['’]|des|d['’])[ ]?)?"
+    rf"(?P<article>(?i:du|de[ ]la|de[ ]l['’]|des|d['’])[ ]?)?"
     rf"(?P<name>{CAPITAL_WORD}(?:[ ](?:(?i:de|du|des|la|le|sur|en)[ ])?{CAPITAL_WORD}){{0,3}})"
 )
 _LINKING_WORDS = frozenset({"de", "du", "des", "la", "le", "sur", "en"})
@@ -30,5 +32,7 @@ def practice_names(text: str) -> Iterator[Finding]:
         if not match.group("trade")[:1].isupper():
             continue  # "une imagerie Bretagne": prose, not a letterhead
         words = [fold(w) for w in re.findall(r"[\w'’]+", match.group("name")) if fold(w) not in _LINKING_WORDS]
-        if any(len(w) >= 3 and w not in common_word_keys() and not is_french_word(w) for w in words):
+        name = match.group("name")
+        named_after_an_article = match.group("article") and name[:1].isupper() and not name.split()[0].isupper()
+        if named_after_an_article or any(len(w) >= 3 and w not in common_word_keys() and not is_french_word(w) for w in words):
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.practice_name")

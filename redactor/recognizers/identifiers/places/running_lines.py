@@ -3,7 +3,11 @@
 "Pathologie du Lac - examen P25-04417 - ROUSSEAU S. - 1/1". Hospital software prints the
 facility, then the patient, the birth date and the record numbers on every page, between dashes;
 the first field is the facility even when it is an acronym or a name no lexicon knows. The line
-must be such a line: three fields or more, and a page counter among them."""
+must be such a line: three fields or more, and a page counter among them.
+
+A private practice's letterhead opens the same way: its name, a dash, then what it is
+("BIOLAB 93 - Laboratoire de biologie médicale", "KINÉ KIRCHBERG - CABINET DE KINÉSITHÉRAPIE",
+"SANTÉ SERVICE - Hospitalisation à domicile"), on one of a document's first lines."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from typing import Iterator
 import regex as re
 
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import fold
+from redactor.recognizers.identifiers.lexicon import fold, town_lexicon
 from redactor.recognizers.vouched.folding import is_unknown_word
 
 _LINE = re.compile(r"[^\n]+")
@@ -35,6 +39,22 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ACRONYM = re.compile(r"\p{Lu}{2,6}")
 _BRAND = re.compile(r"\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+")
 _NAME_AFTER_DE = re.compile(r"(?<![\w])(?:de|du|des|d['’])[ \t]+(?:la[ \t]+|l['’])?\p{Lu}")
+# the lines a letterhead may open on, and what its second field says the practice is
+_LETTERHEAD_LINES = 3
+_PRACTICE_KIND = re.compile(
+    r"(?:laboratoire|selas|selarl|scm|scp|cabinet|centre|opticiens?|hospitalisation a domicile|had|teleradiologie|"
+    r"imagerie|radiologie|kinesitherapie|pharmacie|sante au travail|service de sante au travail|clinique|institut|"
+    r"maison de sante|pole de sante|biologistes|ssiad|ehpad)s?(?![\w])"
+)
+# a brand's word: one no dictionary knows (not a unit's acronym, "SAMU", "EMPP"), or letters
+# with a number ("MT21")
+_TOKEN = re.compile(r"[\w'’]+")
+_LETTERS_AND_NUMBER = re.compile(r"\p{L}{2,}\d{1,3}")
+_SHORT_ACRONYM = 5
+# "VILLE DE GENNEVILLIERS", "Site de Besançon": a town's, not a brand's; "EMPP du Calaisis": a
+# team's, named after its area
+_UNIT_OF_AN_AREA = re.compile(r"\p{Lu}{2,5}[ \t]+(?:de|du|des|d['’])(?![\w])")
+_TOWN_AFTER_DE = re.compile(r"(?<![\w])(?i:de|du|d['’])[ \t]*(?P<town>\p{Lu}[\w'’\-]*)")
 
 
 def running_line_facilities(text: str) -> Iterator[Finding]:
@@ -49,6 +69,36 @@ def running_line_facilities(text: str) -> Iterator[Finding]:
         if _may_name_a_facility(first):
             start = line.start() + fields[0].index(first)
             yield Finding(start, start + len(first), "HOSPITAL", 0.85, "hospital.running_line")
+
+
+def letterhead_facilities(text: str) -> Iterator[Finding]:
+    """The name opening one of a document's first lines, before a dash and what the practice is."""
+    lines = [line for line in _LINE.finditer(text, 0, 2000) if line.group().strip()][:_LETTERHEAD_LINES]
+    for line in lines:
+        fields = _FIELD_SEPARATOR.split(line.group(), maxsplit=1)
+        if len(fields) < 2 or not _PRACTICE_KIND.match(fold(fields[1].strip())):
+            continue
+        first = fields[0].strip()
+        if _may_name_a_brand(first):
+            start = line.start() + fields[0].index(first)
+            yield Finding(start, start + len(first), "HOSPITAL", 0.85, "hospital.letterhead")
+
+
+def _may_name_a_brand(field: str) -> bool:
+    """A letterhead's first field that holds a brand's word, not a heading ("RCP SÉNOLOGIE",
+    "AVIS D'INAPTITUDE"), a label ("Plateforme : ..."), a person, a town or what a practice is."""
+    if not field or len(field) > _MAX_FIRST_FIELD or not field[0].isupper() or ":" in field:
+        return False
+    if _PERSON_SHAPE.match(field) or _NOT_A_FACILITY.match(fold(field)) or _PRACTICE_KIND.match(fold(field)) or _UNIT_OF_AN_AREA.match(field):
+        return False
+    towns = town_lexicon()
+    if towns.is_town(field) or any(towns.is_town(m.group("town")) for m in _TOWN_AFTER_DE.finditer(field)):
+        return False
+    return any(
+        _LETTERS_AND_NUMBER.fullmatch(token)
+        or (token.isalpha() and is_unknown_word(token, 4) and not (token.isupper() and len(token) <= _SHORT_ACRONYM))
+        for token in _TOKEN.findall(field)
+    )
 
 
 def _may_name_a_facility(field: str) -> bool:
