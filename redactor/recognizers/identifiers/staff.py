@@ -49,6 +49,8 @@ from redactor.recognizers.vouched.folding import common_word_keys, is_french_wor
 _REFERENCE = re.compile(
     r"(?i:(?<![\w])(?:(?:n|v|nos|vos|notre|votre)[ \t]*[/.][ \t]*)?r[ée]f(?:[ée]rences?)?(?!\p{L})\.?)[ \t]*:?[ \t]*(?P<refs>[^\n]{1,40})"
 )
+# a number then letters touching a slash: a measure's unit ("< 16 ng/mL", "3,5 mmol/L")
+_MEASURE_BEFORE_UNIT = re.compile(r"\d[ \t]*\p{L}{1,5}/\p{L}")
 # a group of 2-4 letters touching a slash: "PFM/cd", "/ AL"
 _INITIALS_GROUP = re.compile(r"(?:(?<=/[ \t]?)|(?<![\w\-/])(?=\p{L}{2,4}[ \t]?/))(?P<initials>\p{L}{2,4})(?![\w\-])")
 # after "par", a user's label ("utilisateur", "opérateur", "agent", "connexion médecin",
@@ -344,6 +346,8 @@ class StaffRules(Detector):
     def _reference_initials(self, text: str) -> Iterator[Finding]:
         for reference in _REFERENCE.finditer(text):
             refs_start = reference.start("refs")
+            if _MEASURE_BEFORE_UNIT.search(reference.group("refs")):
+                continue  # "valeurs de référence : < 16 ng/mL": a unit, not initials
             for group in _INITIALS_GROUP.finditer(reference.group("refs")):
                 initials = group.group("initials")
                 # beside a slash in a reference, "NB" is someone's initials, not "nota bene"
