@@ -27,8 +27,12 @@ _IRREGULAR = (
     r"0[1-9]\d(?:[ .\-]\d{3}){2}\d?|0[1-9]\d{2}[ .\-]\d{2}[ .\-]\d{2}[ .\-]\d{2}|0[1-9]\d[ .]\d{3}[ .]\d{2}[ .]\d{2}"
     r"|0[1-9]\d?/\d{2,3}(?:[ .]\d{2}){2}|0[ ]?8\d{2}[ ]\d{3}[ ]\d{3}"
 )
-# other countries: +CC or 00CC then 7 to 12 digits in groups
-_FOREIGN = r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
+# other countries: +CC or 00CC then 7 to 12 digits in groups; an overseas territory's or a
+# neighbour's code in brackets without its plus: "(687) 20 80 00", "(689) 40 48 62 62"
+_FOREIGN = (
+    r"(?:\+|00[ ]?)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"
+    r"|\((?:262|269|377|352|508|590|594|596|681|687|689)\)[ ]?\d{2}(?:[ .]\d{2}){2,3}"
+)
 # North America (Quebec): "(438) 555-0192", "514 345-4931", the last four digits after a dash
 _NANP = r"\(?[2-9]\d{2}\)?[ .\-]\d{3}-\d{4}"
 # the area code in brackets: "(01) 42 16 00 00"
@@ -143,6 +147,7 @@ class PhoneDetector(Detector):
             for match in pattern.finditer(text):
                 if 6 <= sum(c.isdigit() for c in match.group("number")) <= 12 and not _DATE_INSIDE.search(match.group("number")):
                     yield Finding(match.start("number"), match.end("number"), "PHONE", 0.9, "phone.local_format")
+        yield from _territory_local_numbers(text)
         for match in _EXTENSION.finditer(text):
             group = next(name for name in ("number", "pager", "internal", "leader", "owned") if match.group(name))
             if _LENGTH_AFTER.match(text, match.end(group)):
@@ -158,6 +163,28 @@ class PhoneDetector(Detector):
                 following = _NEXT_LISTED_EXTENSION.match(text, match.end())
             if following:
                 yield Finding(following.start("number"), following.end("number"), "PHONE", 0.8, "phone.extension")
+
+
+# Territories whose numbers open on no zero: a note that writes one of their numbers with its code
+# ("+687 79.22.18", "(689) 40 48 62 62") writes the others bare ("Cardiologie : 20.82.45", "Mme
+# Tein, 20 81 37"), with as many digits as the territory's numbers have
+_TERRITORY_CODE = re.compile(r"(?:\+|00[ ]?|\()(?P<code>687|689|681|508)\)?[ .]?\d")
+_TERRITORY_DIGITS = {"687": 6, "681": 6, "508": 6, "689": 8}
+_BARE_LOCAL = re.compile(
+    r"(?<![\w+\-/.,:()])(?<!\d[ .])(?P<number>\d{2}(?P<sep>[ .])\d{2}(?P=sep)\d{2}(?:(?P=sep)\d{2})?)(?![\w]|[.,/\-:]\d|[ .]\d)"
+)
+
+
+def _territory_local_numbers(text: str) -> Iterator[Finding]:
+    """Bare local numbers of the territory whose code the note writes elsewhere; not what reads
+    as a date ("12.03.25")."""
+    lengths = {_TERRITORY_DIGITS[m.group("code")] for m in _TERRITORY_CODE.finditer(text)}
+    if not lengths:
+        return
+    for match in _BARE_LOCAL.finditer(text):
+        pairs = [int(pair) for pair in re.findall(r"\d{2}", match.group("number"))]
+        if len(pairs) * 2 in lengths and not (len(pairs) == 3 and 1 <= pairs[0] <= 31 and 1 <= pairs[1] <= 12):
+            yield Finding(match.start("number"), match.end("number"), "PHONE", 0.8, "phone.territory_local")
 
 
 def _realigned(text: str, match: re.Match[str]) -> re.Match[str]:

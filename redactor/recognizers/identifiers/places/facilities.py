@@ -124,6 +124,12 @@ class FacilityRules:
         in_context = alternation(data["facility_names_in_context"])
         self._facility_after_preposition = re.compile(
             rf"(?:(?<![\w])(?i:à|au|aux|de|du|vers|via|depuis|sortie\s+de|suivie?|RDV(?:\s+\w+)?)[ \t]+|\([^()\n]{{0,25}},[ \t]*"  # "(infectiologie, Foch)"
+            # owning a record's number: "IPP Bichat : 8010533817", "IPP IPC 270004418"
+            rf"|(?<![\w])(?:IPP|NIP|NDA|N°|n°|[Dd]ossier)[ \t]+"
+            # ending an item of a list of people, after their specialty: "Dr Armelle BLAY-DUCROS,
+            # oncologie médicale, CLB (présidente de séance)"; an acronym only ("Dr K/BIDI, Saint-Louis"
+            # is a town of La Réunion)
+            rf"|,[ \t]*(?=[\p{{Lu}}\d]{{2,}}[ \t]*(?:$|\n|[(;)]))(?=(?:{in_context})[ \t]*(?:$|\n|[(;)]))"
             # or opening a page's footer, a dash after it: "Necker - KONATÉ Aminata - 03/06/2021"
             rf"|(?m:^)[ \t]*(?=(?:{in_context})[ \t]+[\-–][ \t]))"
             rf"(?:(?i:l['’]hôpital|l['’]hopital)[ \t]+|l['’])?"  # "de l'IPC"

@@ -26,9 +26,14 @@ _NAME_WORD = re.compile(r"(?:[dlDL]['’])?(?P<word>[\w\-]+)")
 _SKIPPED = frozenset({"de", "du", "des", "la", "le", "les", "et", "pour", "en", "a", "au", "aux", "sur", "of", "and", "the"})
 # the label of a record number, the acronym of the unit that owns it, then its colon
 # (a hospital's own numbers: any organisation keeps a "dossier", "Réf. dossier UDAF : ...")
+# (or its number right after it: "IPP IPC 270004418")
+# ... and after any record's label, a hospital's acronym by its shape, CH or H and capitals: "N°
+# CHC : 973-221806", "N° dossier HRS : HRS-0448217" (not a day hospital's, "N° HDJ : ..."; "Dossier
+# CCM n° 26-04731" is not read)
 _RECORD_OWNER = re.compile(
     r"(?i:\b(?:IPP|NIP|NDA|NDP|n°[ \t]*(?:de[ \t]+)?(?:patient|séjour|sejour)))[ \t]+"
-    r"(?P<acronym>\p{Lu}[\p{Lu}\d]{2,7})[ \t]*(?:n°[ \t]*)?:"
+    r"(?P<acronym>\p{Lu}[\p{Lu}\d]{2,7})[ \t]*(?:n°[ \t]*)?(?::|(?=[ \t]+\d))"
+    r"|(?i:\b(?:n°|no)[ \t]*(?:de[ \t]+)?(?:dossier[ \t]+)?|\bdossier[ \t]+)(?P<acronym>(?!HDJ|HDS|HAD)C?H\p{Lu}{1,4})(?:[ \t]*n°)?[ \t]*:?[ \t]*(?=[\w\-]*\d)"
 )
 # labels and identifiers that may stand where an owner does ("Dossier IPP : ...")
 _NOT_OWNERS = frozenset({"IPP", "NIP", "NDA", "NDP", "INS", "NIR", "RPPS", "ADELI", "FINESS", "SIRET", "AVS", "NISS", "CNS"})

@@ -45,7 +45,7 @@ POSTCODE_LABEL = r"(?i:(?:cp|code[ \t]+postal|ville|localit[ée]|commune)(?:[ \t
 ZIP = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}|(?:0[1-9]|[1-8]\d|9[0-8]) \d{3}"
 # postcodes abroad, with their country letter (Belgium, Switzerland, Luxembourg, Monaco...) or
 # in their own shape (Portugal 1000-001)
-FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|\d{4}-\d{3}|AD\d{3}"  # Andorra: "AD500"
+FOREIGN_ZIP = r"(?:B|CH|L|D|A|I|E|P|NL|MC)[ \t]?-[ \t]?\d{4,5}|MC[ ]?98\d{3}|\d{4}-\d{3}|AD\d{3}"  # Andorra: "AD500"; Monaco: "MC 98000"
 # parts of an address line besides the street: building, staircase, flat, floor, number
 COMPLEMENT = (
     r"(?<![\w])(?i:bât(?:iment)?\.?|bat\.?|esc(?:alier)?\.?|app(?:t|art(?:ement)?)?\.?|apt\.?|étage|etage|porte|lot|"
