@@ -107,7 +107,11 @@ class AddressRules:
         )
         self._title_before = re.compile(rf"(?<![\w]){titles}\.?[ \t]*$")
         # a numbered street's or a postcode's line: "31 avenue de Verdun", "87260 Pierre-Buffière"
-        self._address_line_start = re.compile(rf"\d{{1,4}}(?:[ ]?(?:bis|ter))?,?[ ]+(?i:{streets})(?![\w])|{ZIP}[ ]+\p{{Lu}}")
+        # (or a street without its number, named in capitals: "Le Bourg\nChemin des Tuileries")
+        self._address_line_start = re.compile(
+            rf"\d{{1,4}}(?:[ ]?(?:bis|ter))?,?[ ]+(?i:{streets})(?![\w])|{ZIP}[ ]+\p{{Lu}}"
+            rf"|(?i:{streets})[ ]+(?:(?i:de[ ]la|de[ ]l['’]|de|du|des|d['’])[ ]?)?\p{{Lu}}"
+        )
         self._title_inside = re.compile(rf"(?<![\w]){titles}(?![\w])")
         self._needs_number = frozenset(t.casefold() for t in data["street_types_need_number"])
         # "Technopole Izarbel, 45 allée ...", "Le Forum, 3 rue du Lac": a building's name before
@@ -138,8 +142,9 @@ class AddressRules:
         # (a low score: a name or a facility found there keeps its own reading)
         self._before_zip_town = re.compile(
             # (after a house number, any letter: a street type the rules do not know, "3 ruc du Commerce")
-            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t])|(?<=,[ \t]))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?=\p{{L}})|(?=\p{{Lu}}))"
-            rf"\p{{L}}(?:(?![ \t][\-–][ \t]|:[ \t])[^\n\t@]){{2,50}}?)"
+            # (or after "à": "Envoi postal à Le Crêt du Bois, 38880 Autrans-Méaudre")
+            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t])|(?<=,[ \t])|(?<=(?<![\w])à[ \t])(?=(?:Le|La|Les|L['’])[ \t]*\p{{Lu}}))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?=\p{{L}})|(?=\p{{Lu}}))"
+            rf"\p{{L}}(?:(?![ \t][\-–][ \t]|:[ \t]|[ \t]à[ \t]+(?:Le|La|Les|L['’])[ \t]*\p{{Lu}})[^\n\t@]){{2,50}}?)"
             rf"[ \t]*(?:\n[ \t]*|,[ \t]*|\t[ \t]*|[ \t]+[\-–][ \t]+)(?=(?:F-)?(?:{ZIP})[ \t]+{TOWN})"
         )
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
