@@ -243,7 +243,9 @@ class FirstNameRules(Detector):
             first, second = match.group("first"), match.group("second")
             if self._is_plain_first_name(first) and self.lexicon.is_first_name(second):
                 if not self.lexicon.is_not_name(match.group("surname")):
-                    yield Finding(match.start("first"), match.end("first"), "PERSON", 0.75, "person.coordinated")
+                    # (above a town's reading in context: "grands-parents, Albert et Germaine
+                    # DELEPLANQUE", Albert is a town of the Somme)
+                    yield Finding(match.start("first"), match.end("first"), "PERSON", 0.86, "person.coordinated")
 
     def _in_sentence(self, text: str) -> Iterator[Finding]:
         for match in _IN_SENTENCE.finditer(text):

@@ -581,6 +581,7 @@ class PersonRules(Detector):
         found = [
             self._extent.widen(text, _with_particles_before(text, self._with_initials_after(text, finding))) for finding in found
         ]
+        found = [finding for finding in found if not _names_no_one(text, finding)]
         defined = {i for i in initials_defined(text, found) if not self.lexicon.is_not_name(i)}  # not a role: "AS = Aïcha"
         defined |= {text[f.start : f.end] for f in found if f.detector == _OWN_INITIALS}
         initials = initials_used(text, defined)
@@ -636,6 +637,24 @@ def _across_marriage_words(text: str, found: list[Finding]) -> Iterator[Finding]
             after = starts.get(between.end()) if between else None
             if after is not None:
                 yield Finding(before.start, after.end, "PERSON", min(before.score, after.score), rule)
+
+
+# what name rules may take for a name and is none: a particle and a title or a generation's numeral
+# ("père de M.", "sœur de II.2" in a pedigree; one letter may be an initial, "Mme V."), a
+# function after "Monsieur le" ("Monsieur le Médecin-Conseil", "Madame la Directrice"; "Monsieur
+# Le Goff" writes its particle in capitals)
+_TITLE_OR_NUMERAL = re.compile(r"(?:(?:de|du|des|d['’])[ \t]*)?(?:M|MM|Mme|Mlle|Mr|Dr|Pr|[IVX]{2,4})\.?")
+_FUNCTION_AFTER_TITLE = re.compile(r"(?:le|la)[ \t]+\p{Lu}")
+_TITLE_BEFORE = re.compile(r"(?:Monsieur|Madame|M\.|Mme)[ \t]+$")
+
+
+def _names_no_one(text: str, finding: Finding) -> bool:
+    span = text[finding.start : finding.end]
+    return bool(
+        _TITLE_OR_NUMERAL.fullmatch(span)
+        or (_FUNCTION_AFTER_TITLE.match(span) and _TITLE_BEFORE.search(text, max(0, finding.start - 10), finding.start))
+    )
+
 
 def _with_particles_before(text: str, finding: Finding) -> Finding:
     """A surname in capitals takes the particles in capitals just before it, which no pair of
