@@ -77,9 +77,14 @@ _RANGE_END = re.compile(
 _YEAR_RANGE = re.compile(r"(?=[0-9])(?<![\w.,/\-])(?:19|20)\d{2}[\-/](?:19|20)\d{2}(?![\w]|[.,/\-]\d)")
 # "14/12" (day/month, two digits each): a date unless the context says score, ratio or pressure
 _DAY_MONTH_BARE = re.compile(r"(?=[0-9])(?<![\w/.,])(?:0[1-9]|[12]\d|3[01])/(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d)")
+# ... its day or month in one digit, before a time: "(labo CH Valence, 9/5 20h)", "le 3/2 à 14h30"
+_DAY_MONTH_BEFORE_TIME = re.compile(
+    r"(?=[0-9])(?<![\w/.,])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?=[ \t]+(?:à[ \t]+)?\d{1,2}(?:h|H|:\d{2})(?:\d{2})?(?![\w/]))"
+)
 _NOT_A_DAY_MONTH_BEFORE = re.compile(
     r"(?i:\b(?:TA|PA|PAS|PAD|tension|vision|acuité|acuité[ \t]+visuelle|visuelle|AV|score|MMS|MMSE|EVA|EN|Glasgow|GCS|Apgar|note|"
-    r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA|page|pages|pg|p(?=\.)|feuillet)\b)\.?[\s:=à]*$"
+    r"ratio|dilution|OD|OG|ODG|Epworth|HAD|Fagerström|Lawton|ADL|IADL|CDR|BREF|MoCA|Algoplus|Doloplus|ECPA|Braden|Norton|RASS|BPS|"
+    r"EVS|NRS|CPOT|page|pages|pg|p(?=\.)|feuillet)\b)\.?[\s:=à]*$"
 )  # (and a page's number: "P. 01/02", "page 1/2")
 # "Apgar 9/10/10": the three scores at 1, 5 and 10 minutes, no date
 _APGAR_BEFORE = re.compile(r"(?i:\bapgar\b)[\s:=à]*$")
@@ -281,7 +286,7 @@ class DateDetector(Detector):
             yield Finding(match.start(), match.end(), "DATE", 0.55, "date.year_only")
         for match in _DAY_MONTH.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.day_month")
-        for match in _DAY_MONTH_BARE.finditer(text):
+        for match in (*_DAY_MONTH_BARE.finditer(text), *_DAY_MONTH_BEFORE_TIME.finditer(text)):
             if not _NOT_A_DAY_MONTH_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
                 yield Finding(match.start(), match.end(), "DATE", 0.8, "date.day_month")
         for match in _DAY_MONTH_LINE_START.finditer(text):

@@ -61,8 +61,9 @@ def eponym_before(triggers: Iterable[str]) -> str:
     ("syndrome de Claude |Bernard Horner", "signes de Koernig et |Brudzinski"), on one line and
     without a title among them ("Chirurgie Digestive\nDr |Rey" is no eponym)."""
     return (
-        # (the adjective is no preposition: "rapatriement du corps à |Kaolack" names a town)
-        rf"(?i:\b(?:{alternation(triggers)}))(?:[ \t]+(?!(?:à|en|vers|pour|par|chez|dans|sur|avec)(?![\w])){LOWER}+(?:-{LOWER}+)?)?(?:[ \t]+(?i:de|d'|d’|du|des|au|aux))?[ \t]*"
+        # (the adjective is no preposition: "rapatriement du corps à |Kaolack", "en ligne depuis
+        # |Guéret" name towns)
+        rf"(?i:\b(?:{alternation(triggers)}))(?:[ \t]+(?!(?:à|en|vers|pour|par|chez|dans|sur|avec|depuis|via)(?![\w])){LOWER}+(?:-{LOWER}+)?)?(?:[ \t]+(?i:de|d'|d’|du|des|au|aux))?[ \t]*"
         rf"(?:(?!(?:Dr|Pr|Mme|Mr|M)\b){UPPER}[\w'’\-]*[ \t]+(?:(?i:et|de|du)[ \t]+)?|[IVX]+[ \t]+){{0,3}}$"
     )
 

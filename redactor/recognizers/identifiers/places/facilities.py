@@ -22,7 +22,7 @@ from redactor.recognizers.identifiers.patterns import (
 from redactor.recognizers.identifiers.places.facility_acronyms import facility_acronyms
 from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM, LINKING, PROPER_NAME, SAINT, TOWN, TOWN_AFTER
 from redactor.recognizers.identifiers.places.towns import TownRules
-from redactor.recognizers.vouched.folding import common_word_keys
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 # eponyms take "de" ("maladie de Dupuytren"), not "à" ("chirurgie à Huriez" is a hospital)
 _DE_BEFORE = re.compile(r"(?<![\w])(?i:de|du|d['’])[ \t]*$")
@@ -272,8 +272,10 @@ class FacilityRules:
                 yield Finding(match.start(), match.end(), "HOSPITAL", 0.9, "hospital.name_then_type")
         for match in _HOSPITAL_ACRONYM.finditer(text):
             acronym = match.group()
-            vowels = sum(c in "AEIOUY" for c in acronym[2:])  # "CHIEN", "CHAISE": words, not acronyms
-            if vowels <= 1 and acronym not in self._acronym_exceptions and fold(acronym) not in common_word_keys():
+            vowels = sum(c in "AEIOUY" for c in acronym[2:])
+            # "CHIEN", "CHAISE", "CHIARA": words or names, not acronyms ("CHIVA" is one)
+            word_like = vowels > 1 and (is_french_word(fold(acronym)) or name_lexicon().is_known_name(acronym))
+            if not word_like and acronym not in self._acronym_exceptions and fold(acronym) not in common_word_keys():
                 # "CHBS Lorient": the town after the acronym is part of the facility's name
                 town = TOWN_AFTER.match(text, match.end())
                 length = self.town_rules.known_town_length(town.group("town"), 0) if town else 0
