@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,11 +105,15 @@ def first_name_gender(token: str) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def town_key(name: str) -> str:
-    """Towns compare folded, with hyphens and spaces alike ("SAINT ETIENNE" = "Saint-Étienne")."""
-    words = fold(name).replace("-", " ").split()
+    """Towns compare folded, with hyphens and spaces alike ("SAINT ETIENNE" = "Saint-Étienne"),
+    and a glottal stop's apostrophe inside a word as the lists leave it out ("Faa'a" = "Faaa";
+    not an elision, "Pont-l'Abbé")."""
+    words = _GLOTTAL_STOP.sub("", fold(name)).replace("-", " ").split()
     return " ".join(_SAINT_ABBREVIATIONS.get(word, word) for word in words)
 
 
+# (between vowels, a Polynesian glottal stop; "Ch'u", a romanised name abroad, keeps its mark)
+_GLOTTAL_STOP = re.compile(r"(?<=\w[aeiouy])['’ʻ](?=[aeiouy])")
 # "St-Loubès", "ST DIE", "Ste Foy": abbreviated saints in town names
 _SAINT_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "st.": "saint", "ste.": "sainte"}
 
