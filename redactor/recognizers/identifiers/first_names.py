@@ -29,6 +29,8 @@ Rules, each named in the finding's `detector`:
   ("CABINET INFIRMIER PAIN - LAGRANGE", "Cabinet de kinésithérapie Morel & Tanguy"), even
   common words, the layout says they are surnames; one surname alone after "cabinet" ("IDE
   matin et soir (cabinet Peyrat)") under the transport company's conditions.
+- person.relatives_listed: the first names in brackets after a plural kinship ("leurs enfants (Xeng,
+  Mai Ka)", "deux enfants (Sevan et Lori)"), known or not: the kinship says they are people.
 - person.nickname: a nickname in quotes where the note says it is one: after "surnommé",
   "appelle", "cherche", with a family word ("Mamie Jo"), or before a kinship ("Juju" (sa
   petite-fille), "Riri", son frère), or in brackets after a name (Mme Muller ("Lulu")). Any
@@ -116,6 +118,12 @@ _NAME_THEN_KINSHIP = re.compile(
     r"(?:fille|fils|mère|mere|père|pere|frère|frere|sœur|soeur|épouse|epouse|époux|mari|compagne|compagnon|conjointe?|"
     r"tante|oncle|cousine?|nièce|niece|neveu|grand-mère|grand-père|petite-fille|petit-fils|belle-fille|beau-fils|amie?|voisine?)(?![\w\-])"
 )
+# a plural kinship and the first names it lists in brackets: "leurs enfants (Xeng, Mai Ka)"
+_RELATIVES_LISTED = re.compile(
+    r"(?i:(?<![\w\-])(?:enfants|fils|filles|frères|freres|sœurs|soeurs|petits-enfants|children))[ \t]*\((?P<names>[^()\n]{2,80})\)"
+)
+_LISTED_NAME = re.compile(r"[ \t]*(?P<name>\p{Lu}\p{Ll}[\p{L}'’\-]*(?:[ ]\p{Lu}\p{Ll}[\p{L}'’\-]*){0,2})[ \t]*(?=$|\d)")
+_LIST_SEPARATOR = re.compile(r"[,;&]|(?<![\w])(?:et|and)(?![\w])")
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
 _PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:ont|sont|viennent|passent|rappellent|appellent|étaient|avaient|seront|vont|disent)(?![\w])")
@@ -194,6 +202,7 @@ class FirstNameRules(Detector):
                 yield Finding(match.start("name"), match.end("name"), "PERSON", 0.88, "person.first_name_described")
         yield from self._in_sentence(text)
         yield from self._nicknames(text)
+        yield from self._relatives_listed(text)
         for match in _TRANSPORT_COMPANY.finditer(text):
             # its particle apart: "Le Douarin" is read as "Douarin"
             if self._may_name_a_company(match.group("surname")):
@@ -274,6 +283,15 @@ class FirstNameRules(Detector):
             if _NOT_A_PERSON_AROUND.search(before) or (_LABEL_OR_SCORE_AFTER.match(text, end) and not _SENDER_BEFORE.search(before)):
                 continue  # "Harris 42", "Pat. :" (but "[08:14] Sandrine :")
             yield Finding(start, end, "PERSON", 0.7, "person.first_name_in_sentence")
+
+    def _relatives_listed(self, text: str) -> Iterator[Finding]:
+        for match in _RELATIVES_LISTED.finditer(text):
+            offset, names, start = match.start("names"), match.group("names"), 0
+            for separator in [*_LIST_SEPARATOR.finditer(names), None]:
+                end = separator.start() if separator else len(names)
+                if (name := _LISTED_NAME.match(names[start:end])) and fold(name.group("name")) not in common_word_keys():
+                    yield Finding(offset + start + name.start("name"), offset + start + name.end("name"), "PERSON", 0.8, "person.relatives_listed")
+                start = separator.end() if separator else end
 
     def _opens_a_clause_or_fills_a_cell(self, text: str, before: str, end: int) -> bool:
         """At a sentence's or a cell's start, a first name before a verb ("Julie a appelé") or
