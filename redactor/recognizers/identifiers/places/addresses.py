@@ -141,12 +141,15 @@ class AddressRules:
         # "Le Bourg\n19160 Neuvic", "Parc du Golf, Bât 21 - 13856 Aix": in an address block, what
         # stands just before a postcode and its town is the street line, with or without a number
         # (a low score: a name or a facility found there keeps its own reading)
+        buildings = alternation(data["building_words"])
         self._before_zip_town = re.compile(
             # (after a house number, any letter: a street type the rules do not know, "3 ruc du Commerce")
-            # (or after "à": "Envoi postal à Le Crêt du Bois, 38880 Autrans-Méaudre")
-            rf"(?m)(?:^|(?<=[ \t][\-–][ \t])|(?<=[:][ \t])|(?<=,[ \t])|(?<=(?<![\w])à[ \t])(?=(?:Le|La|Les|L['’])[ \t]*\p{{Lu}}))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?=\p{{L}})|(?=\p{{Lu}}))"
-            rf"\p{{L}}(?:(?![ \t][\-–][ \t]|:[ \t]|[ \t]à[ \t]+(?:Le|La|Les|L['’])[ \t]*\p{{Lu}})[^\n\t@]){{2,50}}?)"
-            rf"[ \t]*(?:\n[ \t]*|,[ \t]*|\t[ \t]*|[ \t]+[\-–][ \t]+)(?=(?:F-)?(?:{ZIP})[ \t]+{TOWN})"
+            # (or after "à": "Envoi postal à Le Crêt du Bois, 38880 Autrans-Méaudre"; or a building's
+            # word in lower case, "mas d'en Bosch, 66800 Saillagouse"; a middle dot parts German
+            # lines, "Winterberg 1 · 66119 Saarbrücken")
+            rf"(?m)(?:^|(?<=[ \t][\-–·][ \t])|(?<=[:][ \t])|(?<=,[ \t])|(?<=(?<![\w])à[ \t])(?=(?:Le|La|Les|L['’])[ \t]*\p{{Lu}}))[ \t]*(?P<line>(?!{titles}\b)(?:\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?=\p{{L}})|(?=\p{{Lu}})|(?=(?:{buildings})[ \t]))"
+            rf"\p{{L}}(?:(?![ \t][\-–·][ \t]|:[ \t]|[ \t]à[ \t]+(?:Le|La|Les|L['’])[ \t]*\p{{Lu}})[^\n\t@]){{2,50}}?)"
+            rf"[ \t]*(?:\n[ \t]*|,[ \t]*|\t[ \t]*|[ \t]+[\-–·][ \t]+)(?=(?:F-)?(?:{ZIP})[ \t]+{TOWN})"
         )
         # "Adresse : La Combe, 74570 Thorens-Glières": what an address label puts before a postcode
         self._labelled_street = re.compile(
