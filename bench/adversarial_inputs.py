@@ -178,6 +178,14 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "elided particles": _repeat("d'AB Cd "),
         "dictated paragraphs": _repeat("docteur claire ab virgule prénom cd point à la ligne Ef au centre hospitalier de gh "),
         "lower-case paragraphs": _repeat("Ab\n\nvu par le docteur ab à ab virgule prénom cd avec son associé ef\n\n"),
+        # stop 38: a territory's bare numbers, relatives listed in brackets, record owners,
+        # lieux-dits above a street without number, letterheads, measures in a reference
+        "territory phones": _repeat("(687) 20 80 00 - Ab : 20.82.45 "),
+        "relatives listed": _repeat("enfants (Ab, Cd et Ef) "),
+        "record owners": _repeat("IPP Ab : 1234567 N° CHAB : 12 "),
+        "addressee hamlets": _repeat("Le Ab\nChemin des Cd\n"),
+        "letterheads": _repeat("ABCD 93 - Laboratoire de biologie "),
+        "reference measures": _repeat("référence : < 16 ng/mL "),
     }
 
 

@@ -2941,3 +2941,131 @@ def test_stop37_a_dictated_paragraph_with_typed_names_is_recased(redactor):
         "droit, l'enfant pouvant reprendre le sport après la consultation de contrôle au centre hospitalier."
     )
     assert truecase(text) == text
+
+
+def test_stop38_first_names_after_a_caller_a_helper_or_a_cell(redactor):
+    text = (
+        "Appel du 12/04 : \"Oui bonjour c'est Franck de la pharmacie Saint-Martin, les bas sont prêts.\"\n"
+        "Examen réalisé avec l'aide de Jessica, manipulatrice.\n"
+        "AS référentes : Armelle et Solenn."
+    )
+    persons = spans(redactor, text, "PERSON")
+    for name in ("Franck", "Jessica", "Armelle", "Solenn"):
+        assert name in persons, found(redactor, text)
+    # the radiographer is no remark; an eponym after "selon" and "de" stays a method's
+    assert not any(f.category == "EXCESSIVE_COMMENT" for f in redactor.analyze("La manipulatrice radio a repositionné le patient."))
+    text = "Fracture classée type III selon Gustilo ; lambeau de Jessica non."
+    assert "Gustilo" not in spans(redactor, text, "PERSON"), found(redactor, text)
+
+
+def test_stop38_a_practice_letterhead_and_its_trade(redactor):
+    text = "BIOLAB 93 - Laboratoire de biologie médicale\n5 rue Gabriel Péri, 93200 Saint-Denis\n\nRésultats"
+    assert "BIOLAB 93" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "KINÉ KIRCHBERG - CABINET DE KINÉSITHÉRAPIE\n2, rue Alphonse Weicker\n"
+    assert "KINÉ KIRCHBERG" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "RDV ECHO ABDO le 24/11 à 08:15, Imagerie de l'Estuaire, 12 place du Général de Gaulle"
+    assert "Imagerie de l'Estuaire" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    # headings, labels, towns and a team of an area open letterheads too
+    for text in (
+        "RCP ONCOLOGIE DIGESTIVE - Institut Paoli-Calmettes\n",
+        "AVIS D'INAPTITUDE - Santé au travail\n",
+        "Plateforme : NephroLink v4.2 - Centre hospitalier de Cayenne\n",
+        "VILLE DE GENNEVILLIERS - Centre municipal de santé\n",
+        "EMPP du Calaisis - Centre hospitalier de Calais\n",
+        "IMAGERIE DU THORAX\nScanner thoracique sans injection.\n",
+    ):
+        first = text.split(" - ")[0].split("\n")[0]
+        assert first not in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+
+
+def test_stop38_record_owners_participants_and_hospital_acronyms(redactor):
+    text = (
+        "NDA GHEF : 771254409321   IPP Pitié (créé à l'arrivée) : 8012447195\n"
+        "N° dossier CRMR : MFN-2026-00614 ; IPP Bichat : 8010533817\n"
+        "M. VIDAL Serge - IPP IPC 270004418\n"
+        "N° dossier CDPS : MPS-04471     N° CHC : 973-221806\n"
+        " - Dr Armelle BLAY-DUCROS, oncologie médicale, CLB (présidente de séance)\n"
+        "Néphrologue référent : Dr Olivier Roques, CHIVA (Saint-Jean-de-Verges)\n"
+        "radiothérapie éventuelle à Curie à rediscuter ; CHP Saint-Grégoire"
+    )
+    covered = {text[f.start:f.end] for f in redactor.analyze(text)}
+    for name in ("Pitié", "Bichat", "IPC", "CHC", "CLB", "CHIVA", "Curie", "CHP Saint-Grégoire"):
+        assert name in covered, found(redactor, text)
+    # a day hospital's number, a town named like a hospital after a name, words shaped like CH...
+    text = "N° HDJ : HDJ-25-1180\nDr Sandrine K/BIDI, Saint-Louis\nLE CHIEN. CHIARA Rossi."
+    hospitals = spans(redactor, text, "HOSPITAL")
+    assert not any(name in hospitals for name in ("HDJ", "Saint-Louis", "CHIEN", "CHIARA")), found(redactor, text)
+
+
+def test_stop38_phones_of_territories_and_free_numbers(redactor):
+    text = (
+        "Tél : (687) 20 80 00 - Cardiologie : 20.82.45\n"
+        "Bureau des EVASAN : Mme Nadège Tein, 20 81 37\n"
+        "Vu le 12.03.25. Service clients : 0 800 102 030"
+    )
+    phones = spans(redactor, text, "PHONE")
+    for number in ("20.82.45", "20 81 37", "0 800 102 030"):
+        assert number in phones, found(redactor, text)
+    assert any("20 80 00" in phone for phone in phones), found(redactor, text)
+    assert "12.03.25" not in phones, found(redactor, text)
+    # without a territory's code in the note, pairs of digits are no phone
+    text = "Scores : 20 81 37 ; TA 12 08 10"
+    assert not spans(redactor, text, "PHONE"), found(redactor, text)
+    # a reference's measure is no initials
+    text = "Uracilémie : 18,2 ng/mL [valeurs de référence : < 16 ng/mL]\nN/Réf : PFM/cd"
+    persons = spans(redactor, text, "PERSON")
+    assert "ng" not in persons and "mL" not in persons and "PFM" in persons, found(redactor, text)
+
+
+def test_stop38_pedigrees_functions_and_molecular_reports_name_no_one(redactor):
+    text = (
+        "  II.2  Hasan YILMAZ (1956), père de M., vit à Colmar\n"
+        "  II.3  Zeynep, épouse de II.2 (non apparentée), 1960\n"
+        "Madame, Monsieur le Médecin-Conseil,\n"
+        "Traitement envisagé : FOLFOX. Classe ACMG 5. Analyse des CNV par ExomeDepth, Idylla MSI.\n"
+        "Vos grands-parents communs, Albert et Germaine DELEPLANQUE, étaient porteurs."
+    )
+    persons = spans(redactor, text, "PERSON")
+    for wrong in ("de M.", "de II", "le Médecin-Conseil", "FOLFOX", "ExomeDepth", "Idylla"):
+        assert wrong not in persons, found(redactor, text)
+    for name in ("Hasan YILMAZ", "Zeynep", "Albert", "Germaine DELEPLANQUE"):
+        assert name in persons, found(redactor, text)
+    # one letter, a numeral's too, may be someone's initial
+    assert "V." in spans(redactor, "Vu avec Mme V. ce matin.", "PERSON")
+
+
+def test_stop38_places_of_addressee_blocks_and_territories(redactor):
+    text = (
+        "M. et Mme FAURE\nLe Bourg\nChemin des Tuileries\n03250 LE MAYET-DE-MONTAGNE\n\n"
+        "Envoi postal à Le Crêt du Bois, 38880 Autrans-Méaudre en Vercors.\n"
+        "domicilié\nmas d'en Bosch, 66800 Saillagouse\n"
+        "Winterberg 1 · 66119 Saarbrücken · Deutschland\n"
+        "living in Paris (14 rue de la Pompe, 75116)\n"
+        "11 bis avenue d'Ostende - MC 98000 MONACO"
+    )
+    addresses = spans(redactor, text, "ADDRESS")
+    for street in ("Le Bourg", "Le Crêt du Bois", "mas d'en Bosch", "Winterberg 1"):
+        assert street in addresses, found(redactor, text)
+    zips = spans(redactor, text, "ZIP")
+    assert "75116" in zips and "MC 98000" in zips, found(redactor, text)
+    text = "Arrivée à Faa'a, ambulance vers Taaone. M. Boulanger habite Le Palais, en ligne depuis Guéret."
+    assert {"Faa'a", "Le Palais", "Guéret"} <= set(spans(redactor, text, "CITY")), found(redactor, text)
+    assert "Taaone" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    # "il habite seul": no town
+    assert not spans(redactor, "Il habite seul, elle habite avec sa fille.", "CITY")
+
+
+def test_stop38_relatives_listed_dates_before_a_time_and_swiss_numbers(redactor):
+    text = (
+        "Leurs enfants (Xeng, Mai Ka) n'ont pas de lésion ; deux enfants (Sevan et Lori).\n"
+        "His wife, Vaimiti, and daughter Hinano will join him.\n"
+        "Sérologies négatives (labo CH Valence, 9/5 20h). R : Algoplus 1/5 à 9h.\n"
+        "N° AVS : 756.4418.2270.93"
+    )
+    persons = spans(redactor, text, "PERSON")
+    for name in ("Xeng", "Mai Ka", "Sevan", "Lori", "Vaimiti", "Hinano"):
+        assert name in persons, found(redactor, text)
+    dates = spans(redactor, text, "DATE")
+    assert "9/5" in dates and "1/5" not in dates, found(redactor, text)
+    assert "756.4418.2270.93" in spans(redactor, text, "PATIENT_ID"), found(redactor, text)
+    assert not spans(redactor, "enfants (2 et 5 ans)", "PERSON")

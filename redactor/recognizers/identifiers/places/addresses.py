@@ -9,7 +9,7 @@ import regex as re
 
 from redactor.dates import MONTH_FORMS
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import name_lexicon
+from redactor.recognizers.identifiers.lexicon import fold, name_lexicon
 from redactor.recognizers.identifiers.patterns import LOWER, NOT_IN_WORD_BEFORE, UPPER, alternation, first_characters
 from redactor.recognizers.identifiers.places.shapes import (
     CAPITAL_WORD,
@@ -24,6 +24,7 @@ from redactor.recognizers.identifiers.places.shapes import (
 )
 from redactor.recognizers.identifiers.places.towns import TownRules
 from redactor.recognizers.identifiers.spoken import number_words
+from redactor.recognizers.vouched.folding import common_word_keys
 
 # "mise en place de", "mise en route de la CEC", "par voie de Hardinge": gestures, not streets
 _NOT_A_STREET_BEFORE = re.compile(r"(?i:\b(?:mise|remise)\s+en\s*|\bpar\s+(?:la\s+)?|\banse\s+)$")
@@ -49,6 +50,9 @@ _GLUED_STREET = re.compile(
 # "demeurant Les Bruyères, 2 impasse du Pressoir", "domiciliée au Mas d'en Calvet, route de ..."
 _RESIDES = r"(?i:demeurant|domicili[ée]e?|r[ée]side|r[ée]sidant|habite|habitant)(?:[ \t]+(?i:à|au|a))?"
 _LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
+# street types that are also words, whose place's name follows them with no "de": "section
+# Ménard" (not "section du tendon d'Achille")
+_NAMED_RIGHT_AFTER = frozenset({"section"})
 # a lower-case word just before a street: the words before it are a sentence ("au lieu-dit")
 _LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
 # three lower-case words in a row: running text, not an address line
@@ -192,6 +196,10 @@ class AddressRules:
                 continue  # "Audrey VIALE     Observateur": a surname ending its cell, not a "viale"
             if not match.group("number") and self._title_before.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "Dr Ch. Peretti": an initial, not a "chemin"
+            if match.group("type").casefold() in _NAMED_RIGHT_AFTER and not (
+                match.group("name")[:1].isupper() and fold(match.group("name").split()[0]) not in common_word_keys()
+            ):
+                continue  # "section du tendon d'Achille", "section Biologie": not the hamlet "section Ménard"
             has_number = bool(match.group("number") or match.group("number_after"))
             if match.group("type").casefold() in self._needs_number and not has_number:
                 continue  # "passage aux urgences", "via PICC"
