@@ -101,6 +101,7 @@ def _digits(value: str) -> int:
 _TIME_OF_A_FILES_STAMP = re.compile(r"(?<!\d)(?:19|20)\d{6}[ _\-T]$")
 # a French or Swiss national phone number's digit groups
 _PHONE_SHAPE = re.compile(r"(?<!\d)0[1-9](?: \d{2}){4}(?!\d)|(?<!\d)0[1-9]\d \d{3} \d{2} \d{2}(?!\d)")
+_ROW_WIDTH = 240
 # an amount with its cents: a quote's or an invoice's row
 _AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:[ .]\d{3})*,\d{2}(?![\d,])")
 
@@ -110,9 +111,11 @@ def _is_a_product_code(text: str, match: re.Match) -> bool:
     LPP codes of glasses, hearing aids and insoles: "Monture   2210546   ...   45,00   9,00")."""
     if len(match.group()) != 7:
         return False
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    return len(_AMOUNT.findall(text, line_start, line_end if line_end >= 0 else len(text))) >= 2
+    # (a row's width around it at most: a line with no end is no row, and must not be read whole
+    # once per number)
+    line_start = max(text.rfind("\n", max(0, match.start() - _ROW_WIDTH), match.start()) + 1, match.start() - _ROW_WIDTH)
+    line_end = text.find("\n", match.end(), match.end() + _ROW_WIDTH)
+    return len(_AMOUNT.findall(text, line_start, line_end if line_end >= 0 else min(len(text), match.end() + _ROW_WIDTH))) >= 2
 
 
 def _is_number_value(value: str) -> bool:
