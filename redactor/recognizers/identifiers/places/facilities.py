@@ -35,7 +35,7 @@ _WORD_START = re.compile(r"(?<![\w\-])\w")
 # a building, district or department number after a facility's name, then the end of the
 # phrase: "Hôpital Pasteur 2", "Laboratoire Cerballiance Paris 12.", "Bioméd 82 à Montauban"
 _BUILDING_NUMBER_AFTER = re.compile(
-    r"[ \t]\d{1,3}(?:e|ème|er)?(?=[ \t]*(?:[),;\n]|\.(?!\d)|$|[ \t]\(|[ \t][\-–][ \t]|[ \t](?:à|via|pour|puis|le|et|en|depuis|où)[ \t]))"
+    r"[ \t]\d{1,3}(?:e|ème|er)?(?=[ \t]*(?:[),;\n]|\.(?!\d)|$|[ \t]\(|[ \t][\-–—][ \t]|[ \t](?:à|via|pour|puis|le|et|en|depuis|où)[ \t]))"
 )
 # a lower-case facility word names a facility after a determiner or preposition ("à la
 # clinique du Parc"); elsewhere it is an adjective ("examen clinique ORL")
