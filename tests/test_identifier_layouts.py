@@ -2947,10 +2947,12 @@ def test_stop38_first_names_after_a_caller_a_helper_or_a_cell(redactor):
     text = (
         "Appel du 12/04 : \"Oui bonjour c'est Franck de la pharmacie Saint-Martin, les bas sont prêts.\"\n"
         "Examen réalisé avec l'aide de Jessica, manipulatrice.\n"
-        "AS référentes : Armelle et Solenn."
+        "AS référentes : Armelle et Solenn.\n"
+        "Revoir lundi. Amandine peux-tu voir l'AME ?\n"
+        "05/03 14h - Julie en arrêt à partir du 10"
     )
     persons = spans(redactor, text, "PERSON")
-    for name in ("Franck", "Jessica", "Armelle", "Solenn"):
+    for name in ("Franck", "Jessica", "Armelle", "Solenn", "Amandine", "Julie"):
         assert name in persons, found(redactor, text)
     # the radiographer is no remark; an eponym after "selon" and "de" stays a method's
     assert not any(f.category == "EXCESSIVE_COMMENT" for f in redactor.analyze("La manipulatrice radio a repositionné le patient."))

@@ -132,12 +132,14 @@ _PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:ont|sont|viennent|passent|rappellent|
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:n['’]|s['’]|(?:a|ont|est|était|avait|sera|va|vient|viendra|dit|ne|se|passe|passera|appelle|"
     r"rappelle|souhaite|demande|refuse|accepte|pense|signale|confirme|explique|raconte|revient|arrive|part|"
-    r"reste|dort|mange|pleure|joue|parle|semble|veut|peut|doit|prévient|préfère|apporte|accompagne)(?![\w'’]))"
+    r"reste|dort|mange|pleure|joue|parle|semble|veut|peut|doit|prévient|préfère|apporte|accompagne|"
+    # or is spoken to: "Amandine peux-tu voir l'AME ?", "Julie, tu peux rappeler ?"
+    r"peux-tu|pourrais-tu|pouvez-vous|pourriez-vous|,[ \t]*(?:tu|peux-tu|pourrais-tu))(?![\w'’]))"
 )
 # who wrote a message in a log or a thread, before its colon: "[12/03 08:14] Sandrine :",
-# "SMS de Karim :", "08h20 - Julie :"
+# "SMS de Karim :", "08h20 - Julie :", "05/03 14h - Julie en arrêt"
 _SENDER_BEFORE = re.compile(
-    r"(?:(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2})\]?[ \t]*[\-–]?|\]|(?i:\b(?:sms|message|mail|e-mail|courriel|texto|mot|appel)s?[ \t]+(?:de|d['’]))|→)[ \t]*$"
+    r"(?:(?:\d{1,2}[:h]\d{2}|\d{1,2}h|\d{1,2}/\d{1,2})\]?[ \t]*[\-–]?|\]|(?i:\b(?:sms|message|mail|e-mail|courriel|texto|mot|appel)s?[ \t]+(?:de|d['’]))|→)[ \t]*$"
 )
 # a first name that fills a form's cell alone: "Relève : Amandine → Jérôme", "IDE : Yannick, AS : ..."
 _CELL_VALUE_BEFORE = re.compile(r"(?<![\w'’\-])(?=\p{L})(?:[\w'’\-]+[ \t]+){0,3}(?P<label>[\w'’\-]+)[ \t]*:[ \t]*$")
