@@ -50,9 +50,10 @@ _GLUED_STREET = re.compile(
 # "demeurant Les Bruyères, 2 impasse du Pressoir", "domiciliée au Mas d'en Calvet, route de ..."
 _RESIDES = r"(?i:demeurant|domicili[ée]e?|r[ée]side|r[ée]sidant|habite|habitant)(?:[ \t]+(?i:à|au|a))?"
 _LOCALITY_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Lieu-dit|Lieudit|Hameau)[ \t]*\p{Lu}")
-# street types that are also words, whose place's name follows them with no "de": "section
-# Ménard" (not "section du tendon d'Achille")
+# street types that are also words, whose place's name follows them with no "de", capitalised:
+# "section Ménard" (not "section du tendon d'Achille", a union's "section CGT")
 _NAMED_RIGHT_AFTER = frozenset({"section"})
+_CAPITALISED_WORD = re.compile(r"\p{Lu}\p{Ll}")
 # a lower-case word just before a street: the words before it are a sentence ("au lieu-dit")
 _LEADS_INTO_STREET = re.compile(r"(?<![\w\-'’])\p{Ll}+[ \t]+$")
 # three lower-case words in a row: running text, not an address line
@@ -197,9 +198,9 @@ class AddressRules:
             if not match.group("number") and self._title_before.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "Dr Ch. Peretti": an initial, not a "chemin"
             if match.group("type").casefold() in _NAMED_RIGHT_AFTER and not (
-                match.group("name")[:1].isupper() and fold(match.group("name").split()[0]) not in common_word_keys()
+                _CAPITALISED_WORD.match(match.group("name")) and fold(match.group("name").split()[0]) not in common_word_keys()
             ):
-                continue  # "section du tendon d'Achille", "section Biologie": not the hamlet "section Ménard"
+                continue  # "section du tendon d'Achille", "section Biologie", a union's "section CGT"
             has_number = bool(match.group("number") or match.group("number_after"))
             if match.group("type").casefold() in self._needs_number and not has_number:
                 continue  # "passage aux urgences", "via PICC"

@@ -50,6 +50,8 @@ _PRACTICE_KIND = re.compile(
 # with a number ("MT21")
 _TOKEN = re.compile(r"[\w'’]+")
 _LETTERS_AND_NUMBER = re.compile(r"\p{L}{2,}\d{1,3}")
+# a specialty no dictionary knows is no brand: "Oncogénétique - Centre Léon Bérard"
+_SPECIALTY = re.compile(r"(?i:.*(?:logie|g[ée]n[ée]tique|th[ée]rapie|iatrie|graphie|scopie|chirurgie|p[ée]die|m[ée]decine))")
 _SHORT_ACRONYM = 5
 # "VILLE DE GENNEVILLIERS", "Site de Besançon": a town's, not a brand's; "EMPP du Calaisis": a
 # team's, named after its area
@@ -96,7 +98,12 @@ def _may_name_a_brand(field: str) -> bool:
         return False
     return any(
         _LETTERS_AND_NUMBER.fullmatch(token)
-        or (token.isalpha() and is_unknown_word(token, 4) and not (token.isupper() and len(token) <= _SHORT_ACRONYM))
+        or (
+            token.isalpha()
+            and is_unknown_word(token, 4)
+            and not (token.isupper() and len(token) <= _SHORT_ACRONYM)
+            and not _SPECIALTY.fullmatch(token)
+        )
         for token in _TOKEN.findall(field)
     )
 
