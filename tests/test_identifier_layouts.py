@@ -2975,6 +2975,7 @@ def test_stop38_a_practice_letterhead_and_its_trade(redactor):
         "VILLE DE GENNEVILLIERS - Centre municipal de santé\n",
         "EMPP du Calaisis - Centre hospitalier de Calais\n",
         "IMAGERIE DU THORAX\nScanner thoracique sans injection.\n",
+        "Oncogénétique - Centre Léon Bérard - compte rendu\n",
     ):
         first = text.split(" - ")[0].split("\n")[0]
         assert first not in spans(redactor, text, "HOSPITAL"), found(redactor, text)
@@ -3053,8 +3054,11 @@ def test_stop38_places_of_addressee_blocks_and_territories(redactor):
     text = "Arrivée à Faa'a, ambulance vers Taaone. M. Boulanger habite Le Palais, en ligne depuis Guéret."
     assert {"Faa'a", "Le Palais", "Guéret"} <= set(spans(redactor, text, "CITY")), found(redactor, text)
     assert "Taaone" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
-    # "il habite seul": no town
+    # "il habite seul": no town; a union's section, a cut and a department are no hamlets
     assert not spans(redactor, "Il habite seul, elle habite avec sa fille.", "CITY")
+    text = "Secrétaire de la section CGT de son usine ; section du tendon d'Achille ; section Biologie."
+    assert not spans(redactor, text, "ADDRESS"), found(redactor, text)
+    assert "Section Boisvin" in spans(redactor, "Vous êtes toujours à Section Boisvin à Baie-Mahault ?", "ADDRESS")
 
 
 def test_stop38_relatives_listed_dates_before_a_time_and_swiss_numbers(redactor):
