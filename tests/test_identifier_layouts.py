@@ -3054,6 +3054,12 @@ def test_stop38_places_of_addressee_blocks_and_territories(redactor):
     text = "Arrivée à Faa'a, ambulance vers Taaone. M. Boulanger habite Le Palais, en ligne depuis Guéret."
     assert {"Faa'a", "Le Palais", "Guéret"} <= set(spans(redactor, text, "CITY")), found(redactor, text)
     assert "Taaone" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    # a dispensary is named after its commune (a CITY) or has a name of its own (a facility)
+    text = "Adressée par le dispensaire de Yaté ; copie : Dispensaire de Jacaranda, Mamoudzou."
+    assert "Yaté" in spans(redactor, text, "CITY"), found(redactor, text)
+    assert "Dispensaire de Jacaranda" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "Atelier équilibre de la Résidence autonomie Les Micocouliers."
+    assert "Résidence autonomie Les Micocouliers" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
     # "il habite seul": no town; a union's section, a cut and a department are no hamlets
     assert not spans(redactor, "Il habite seul, elle habite avec sa fille.", "CITY")
     text = "Secrétaire de la section CGT de son usine ; section du tendon d'Achille ; section Biologie."

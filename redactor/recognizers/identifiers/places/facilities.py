@@ -107,7 +107,7 @@ class FacilityRules:
         self._countries = countries()
         self._acronym_exceptions = frozenset(data["facility_acronym_exceptions"])
         self._facility_acronyms = frozenset(data["facility_acronyms"])
-        self._community_services = frozenset(data["community_services"])
+        self._community_services = frozenset(fold(service) for service in data["community_services"])
         self._openers = frozenset(fold(word) for word in data["organisation_openers"])
         # "1 avenue de l'Hôpital" is a street, not a facility
         self._street_before = re.compile(rf"(?i:(?:{streets})[ \t]+(?:de[ \t]+l['’]|de[ \t]+la|du|des|de)[ \t]*)$")
@@ -289,7 +289,7 @@ class FacilityRules:
                     yield Finding(match.start(), match.end(), "HOSPITAL", 0.75, "hospital.acronym")
         for match in _UNIT_ACRONYM_AND_TOWN.finditer(text):
             acronym, town = match.group("acronym"), match.group("town")
-            if acronym in self._facility_acronyms or acronym in self._community_services:
+            if acronym in self._facility_acronyms or fold(acronym) in self._community_services:
                 # a kind of unit and the town it serves ("CSAPA Metz", "CPEF Vénissieux"): the town
                 if self.town_rules.known_town_length(town, 1) == len(town):
                     yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.of_service")
@@ -335,8 +335,10 @@ class FacilityRules:
             yield Finding(match.start(), match.start("name"), "HOSPITAL", 0.93, "hospital.named")
             yield Finding(match.end("name") - len(match.group("name").lstrip(" \t-")), match.end("name"), "CITY", 0.9, "city.after_facility")
             return
-        if match.group("type") in self._community_services and self.town_rules.known_town_length(town_name, 0) == len(town_name):
-            # "CMP de Pantin", "CCAS de Toulon": a service and its town, which no name reading outranks
+        kind = match.group("type") or match.group("type_words")
+        if fold(kind) in self._community_services and self.town_rules.known_town_length(town_name, 0) == len(town_name):
+            # "CMP de Pantin", "CCAS de Toulon", "dispensaire de Yaté": a service and its town, which
+            # no name reading outranks
             town_start = match.start("name") + match.group("name").index(town_name)
             yield Finding(town_start, town_start + len(town_name), "CITY", 0.9, "city.community_service")
             return

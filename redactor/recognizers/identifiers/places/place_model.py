@@ -88,7 +88,7 @@ class ModelPlaces:
         self.towns = towns
         self.words = words
         self._countries = countries()
-        self._community_services = frozenset(data["community_services"])
+        self._community_services = frozenset(fold(service) for service in data["community_services"])
         # a street type, then a linking word or a capital: the start of a street's name; and a
         # street with a name ("rue de" is none: "rue de Paris" keeps its town)
         streets = alternation(data["street_types"])
@@ -154,7 +154,7 @@ class ModelPlaces:
 
     def _is_named_facility(self, span: str) -> bool:
         words = _WORD.findall(span)
-        if not span[:1].isalpha() or words[0] in self._community_services or _BLOOD_GROUP.match(span):
+        if not span[:1].isalpha() or fold(words[0]) in self._community_services or _BLOOD_GROUP.match(span):
             return False  # a community service is read by its town ("CMP du Mans")
         if len(words) > 3 and span.isupper():
             return False  # a heading in capitals
