@@ -122,8 +122,10 @@ _NAME_THEN_KINSHIP = re.compile(
 _RELATIVES_LISTED = re.compile(
     r"(?i:(?<![\w\-])(?:enfants|fils|filles|frères|freres|sœurs|soeurs|petits-enfants|children))[ \t]*\((?P<names>[^()\n]{2,80})\)"
 )
+# each item between its separators (",", ";", "&", "et", "and"), and the name that opens it
+_LIST_SEPARATOR = r"[,;&]|(?<![\w])(?:et|and)(?![\w])"
+_LISTED_ITEM = re.compile(rf"(?:^|{_LIST_SEPARATOR})(?P<item>(?:(?!{_LIST_SEPARATOR}).)*)")
 _LISTED_NAME = re.compile(r"[ \t]*(?P<name>\p{Lu}\p{Ll}[\p{L}'’\-]*(?:[ ]\p{Lu}\p{Ll}[\p{L}'’\-]*){0,2})[ \t]*(?=$|\d)")
-_LIST_SEPARATOR = re.compile(r"[,;&]|(?<![\w])(?:et|and)(?![\w])")
 # a surname ending as a plural does ("les Alpes", "aux Lilas", "les Tilleuls": places) counts only
 # before a plural verb ("les Dubois ont appelé")
 _PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:ont|sont|viennent|passent|rappellent|appellent|étaient|avaient|seront|vont|disent)(?![\w])")
@@ -288,12 +290,10 @@ class FirstNameRules(Detector):
 
     def _relatives_listed(self, text: str) -> Iterator[Finding]:
         for match in _RELATIVES_LISTED.finditer(text):
-            offset, names, start = match.start("names"), match.group("names"), 0
-            for separator in [*_LIST_SEPARATOR.finditer(names), None]:
-                end = separator.start() if separator else len(names)
-                if (name := _LISTED_NAME.match(names[start:end])) and fold(name.group("name")) not in common_word_keys():
-                    yield Finding(offset + start + name.start("name"), offset + start + name.end("name"), "PERSON", 0.8, "person.relatives_listed")
-                start = separator.end() if separator else end
+            for item in _LISTED_ITEM.finditer(match.group("names")):
+                if (name := _LISTED_NAME.match(item.group("item"))) and fold(name.group("name")) not in common_word_keys():
+                    start = match.start("names") + item.start("item") + name.start("name")
+                    yield Finding(start, start + len(name.group("name")), "PERSON", 0.8, "person.relatives_listed")
 
     def _opens_a_clause_or_fills_a_cell(self, text: str, before: str, end: int) -> bool:
         """At a sentence's or a cell's start, a first name before a verb ("Julie a appelé") or

@@ -31,8 +31,8 @@ def practice_names(text: str) -> Iterator[Finding]:
     for match in _PRACTICE.finditer(text):
         if not match.group("trade")[:1].isupper():
             continue  # "une imagerie Bretagne": prose, not a letterhead
-        words = [fold(w) for w in re.findall(r"[\w'’]+", match.group("name")) if fold(w) not in _LINKING_WORDS]
         name = match.group("name")
+        words = [fold(w) for w in re.findall(r"[\w'’]+", name) if fold(w) not in _LINKING_WORDS]
         named_after_an_article = match.group("article") and name[:1].isupper() and not name.split()[0].isupper()
         if named_after_an_article or any(len(w) >= 3 and w not in common_word_keys() and not is_french_word(w) for w in words):
             yield Finding(match.start(), match.end(), "HOSPITAL", 0.85, "hospital.practice_name")

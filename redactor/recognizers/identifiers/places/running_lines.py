@@ -89,9 +89,7 @@ def letterhead_facilities(text: str) -> Iterator[Finding]:
 def _may_name_a_brand(field: str) -> bool:
     """A letterhead's first field that holds a brand's word, not a heading ("RCP SÉNOLOGIE",
     "AVIS D'INAPTITUDE"), a label ("Plateforme : ..."), a person, a town or what a practice is."""
-    if not field or len(field) > _MAX_FIRST_FIELD or not field[0].isupper() or ":" in field:
-        return False
-    if _PERSON_SHAPE.match(field) or _NOT_A_FACILITY.match(fold(field)) or _PRACTICE_KIND.match(fold(field)) or _UNIT_OF_AN_AREA.match(field):
+    if not _may_open_a_line(field) or ":" in field or _PRACTICE_KIND.match(fold(field)) or _UNIT_OF_AN_AREA.match(field):
         return False
     towns = town_lexicon()
     if towns.is_town(field) or any(towns.is_town(m.group("town")) for m in _TOWN_AFTER_DE.finditer(field)):
@@ -108,14 +106,19 @@ def _may_name_a_brand(field: str) -> bool:
     )
 
 
+def _may_open_a_line(field: str) -> bool:
+    """A line's first field that may name a facility: not too long, capitalised; not a date, a
+    number, a person or a heading."""
+    return bool(field) and len(field) <= _MAX_FIRST_FIELD and field[0].isupper() and not (
+        _DATE_OR_NUMBER.fullmatch(field) or _PERSON_SHAPE.match(field) or _NOT_A_FACILITY.match(fold(field))
+    )
+
+
 def _may_name_a_facility(field: str) -> bool:
-    """Not too long, capitalised; not a date, a number, a person or a heading; with a name of
-    its own: an acronym, a word no dictionary knows, a capitalised one after "de" ("Pathologie
-    du Lac") or capitalised words joined ("Bio-Estuaire"); not a specialty ("Cardiologie",
-    "Médecine Interne")."""
-    if not field or len(field) > _MAX_FIRST_FIELD or not field[0].isupper():
-        return False
-    if _DATE_OR_NUMBER.fullmatch(field) or _PERSON_SHAPE.match(field) or _NOT_A_FACILITY.match(fold(field)):
+    """A running line's first field with a name of its own: an acronym, a word no dictionary
+    knows, a capitalised one after "de" ("Pathologie du Lac") or capitalised words joined
+    ("Bio-Estuaire"); not a specialty ("Cardiologie", "Médecine Interne")."""
+    if not _may_open_a_line(field):
         return False
     return bool(_NAME_AFTER_DE.search(field) or _BRAND.search(field)) or any(
         _ACRONYM.fullmatch(word) or is_unknown_word(word) for word in _WORD.findall(field)
