@@ -84,3 +84,37 @@ def test_tnm_strings_look_like_staging():
     values = [NEG.tnm(rng) for _ in range(200)]
     assert any(v.startswith(("cT", "pT", "ypT", "T")) and "N" in v for v in values)
     assert any(v.startswith(("stade", "FIGO", "Ann Arbor", "Binet")) for v in values)
+
+
+def test_annotated_notes_become_training_documents_except_held_out_families(tmp_path):
+    """The dev notes' PERSON, CITY, HOSPITAL and ADDRESS spans are the labels, every other token is
+    outside, a span off the token boundaries is missing, and the held-out families are never read."""
+    import json
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    import annotated_notes as A
+
+    text = "Mme Nadia BENALI, 12 rue des Lilas 44000 Nantes, CHU de Nantes. Adresse:12 impasse"
+    notes = tmp_path / "notes.jsonl"
+    spans = [
+        {"start": 4, "end": 16, "category": "PERSON"},
+        {"start": 18, "end": 34, "category": "ADDRESS"},
+        {"start": 35, "end": 40, "category": "ZIP"},  # not a NER label: outside
+        {"start": 41, "end": 47, "category": "CITY"},
+        {"start": 49, "end": 62, "category": "HOSPITAL"},
+        {"start": 72, "end": 82, "category": "ADDRESS"},  # "12 impasse": "Adresse:12" is one token
+    ]
+    held_out = {"id": f"{A.HELD_OUT[0]}001", "text": "Vu par le Dr MARTIN.", "spans": [{"start": 13, "end": 19, "category": "PERSON"}]}
+    notes.write_text("\n".join(json.dumps(n) for n in ({"id": "lay-x-001", "text": text, "spans": spans}, held_out)))
+    counts = A.build(notes, tmp_path / "annotated.spacy", copies=2)
+    assert counts["notes"] == 1 and counts["held-out notes"] == 1 and counts["unaligned spans (missing)"] == 1
+    docs = list(DocBin().from_disk(tmp_path / "annotated.spacy").get_docs(spacy.blank("fr").vocab))
+    assert len(docs) == 2  # each note twice
+    assert [(e.text, e.label_) for e in docs[0].ents] == [
+        ("Nadia BENALI", "PERSON"), ("12 rue des Lilas", "ADDRESS"), ("Nantes", "CITY"), ("CHU de Nantes", "HOSPITAL")
+    ]
+    iob = {token.text: token.ent_iob_ for token in docs[0]}
+    assert iob["44000"] == "O" and iob["Mme"] == "O"
+    assert iob["Adresse:12"] == "" and iob["impasse"] == ""  # missing: neither taught as entity nor as outside
