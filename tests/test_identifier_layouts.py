@@ -3081,3 +3081,19 @@ def test_stop38_relatives_listed_dates_before_a_time_and_swiss_numbers(redactor)
     assert "9/5" in dates and "1/5" not in dates, found(redactor, text)
     assert "756.4418.2270.93" in spans(redactor, text, "PATIENT_ID"), found(redactor, text)
     assert not spans(redactor, "enfants (2 et 5 ans)", "PERSON")
+
+
+def test_stop39_what_the_retrained_ner_proposed_in_real_prose(redactor):
+    """E3C prose where NER 0.3.0 proposed names and towns: an eponym's hyphenated part, a dose's
+    unit, a laboratory assay and a species are no one; true readings around them stay."""
+    for text, category, value in (
+        ("Sérologies du virus d'Epstein-Barr, cytomégalovirus et parvovirus négatives.", "CITY", "Barr"),
+        ("Traitement par IPP 40mg/J. La fistule s'est tarie.", "PERSON", "J."),
+        ("La recherche du BK par Xpert Mtb Rif était négative, puis Xpert MTB/RIF positif.", "PERSON", "Mtb Rif"),
+        ("Sérologies à la recherche de Rickettsia Conorii positives.", "PERSON", "Conorii"),
+    ):
+        found_values = spans(redactor, text, category) + spans(redactor, text, "PERSON")
+        assert not [v for v in found_values if v.rstrip(".") in value or value.rstrip(".") in v], found(redactor, text)
+    text = "Mme Barr, née à Barr (67140), suivie par le Dr J. Martin, 2 cp/J."
+    assert "Barr" in spans(redactor, text, "CITY"), found(redactor, text)
+    assert "J. Martin" in spans(redactor, text, "PERSON"), found(redactor, text)

@@ -63,6 +63,8 @@ _DOSE_AFTER = re.compile(
     r"(?i:mg|µg|ug|mcg|g|ml|ui|%|mmol|gouttes?|gttes?|cp|cps|comprimés?|gélules?|sachets?|bouffées?|inhalations?|"
     r"applications?|doses?|puffs?|ampoules?|flacons?|patchs?|suppositoires?|ovules?|cuillères?|unités?)(?![\w])"
 )
+# a dose's unit per time written with a slash ("IPP 40mg/J.", "2 cp/J"), no one
+_PER_UNIT_BEFORE = re.compile(r"\d[ \t]*\p{L}{0,4}[ \t]*/[ \t]*$")
 # the model's span goes on into the sentence: "Mme M D était hospitalisée", "Monsieur B s'est"
 _SENTENCE_AFTER_NAME = re.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*(?:['’]|(?=[ \t\n,.;:]|$))|\p{L}['’])")
 
@@ -105,6 +107,8 @@ class ModelPersons:
             end = leader.start()  # "SEXE.........: M": a form's label and its dot leader
         if _LOWER_COMPOUND_AFTER.match(text, end):
             return  # "Sage-femme": the model cut a compound word at its hyphen
+        if _PER_UNIT_BEFORE.search(text, max(0, start - 12), start):
+            return
         if end <= start or len(text[start:end].split()) > _MAX_NAME_WORDS:
             return  # a run of words the model took for one name is a list or a title, not a name
         title = self._title.match(text, start)

@@ -43,9 +43,10 @@ _FIELD_SEPARATOR = re.compile(
 )
 # what may stand before a town: a line's start, a mark or a number, a preposition or a
 # conjunction; after another word it is part of a longer name ("lycée Montesquieu", "unité Les
-# Vignes", "parcelle de Fonds Saint-Jacques")
+# Vignes", "parcelle de Fonds Saint-Jacques"); a hyphen glued to a word opens none ("virus
+# d'Epstein-Barr")
 _BEFORE_TOWN = re.compile(
-    r"(?:^|[^\w\s]|\d|(?<![\w])(?i:à|a|au|aux|de|du|des|d['’]|en|et|ou|vers|sur|entre|près[ \t]+de|l['’]))[ \t]*$"
+    r"(?:^|[^\w\s\-]|(?<![\w])-|\d|(?<![\w])(?i:à|a|au|aux|de|du|des|d['’]|en|et|ou|vers|sur|entre|près[ \t]+de|l['’]))[ \t]*$"
 )
 # where a street's name ends: a postcode ("av. de la Libération 34200 Sète", "Rue de la Station
 # 42, B-7700 Mouscron") or the next field ("avenue Pierre Mendès-France - Montivilliers")
