@@ -48,9 +48,19 @@ _FIELD_SEPARATOR = re.compile(
 _BEFORE_TOWN = re.compile(
     r"(?:^|[^\w\s\-]|(?<![\w])-|\d|(?<![\w])(?i:à|a|au|aux|de|du|des|d['’]|en|et|ou|vers|sur|entre|près[ \t]+de|l['’]))[ \t]*$"
 )
-# where a street's name ends: a postcode ("av. de la Libération 34200 Sète", "Rue de la Station
-# 42, B-7700 Mouscron") or the next field ("avenue Pierre Mendès-France - Montivilliers")
-_AFTER_STREET = re.compile(r"[ \t,]+(?:\p{Lu}{1,2}-)?\d{4,5}(?!\d)|[ \t]+[\-–—·/][ \t]+|[ ]{2,}|\t")
+# a town's name after a street's comma ("impasse du Canal, Ramonville")
+_CAPITALISED_WORDS = re.compile(r"\p{Lu}[\p{L}'’\- ]*")
+# what says "a place" before a village or a town that is also a word: a field's separator, a
+# number, a preposition of place, on this line or at the end of the last ("originaire de\nLifou");
+# not a sentence's start, "et", "ou", "du" ("Lournand et Trévenans", "Sens des aiguilles",
+# "l'université du Mans")
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:[,(/\-–—|·]|\d|(?<![\w])(?i:à|a|au|aux|de|d['’]|des|en|vers|sur|près[ \t]+de))[ \t\n]*$"
+)
+# where a street's name ends: a postcode, spaced or Corsican too ("av. de la Libération 34200
+# Sète", "Rue de la Station 42, B-7700 Mouscron", "place du Marché, 35 000 RENNES", "2A 004"), or
+# the next field ("avenue Pierre Mendès-France - Montivilliers")
+_AFTER_STREET = re.compile(r"[ \t,]+(?:\p{Lu}{1,2}-)?(?:\d{4,5}|(?:\d{2}|2[AB]) \d{3})(?!\d)|[ \t]+[\-–—·/][ \t]+|[ ]{2,}|\t")
 _BLOOD_GROUP = re.compile(r"(?i:groupe)[ \t]+(?:AB|A|B|O)(?![\w])")
 _STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
 
@@ -98,7 +108,7 @@ class ModelPlaces:
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for entity in doc.ents:
-            if entity.label_ == "CITY" and self._is_town(entity.text) and self._town_may_start(text, entity.start_char):
+            if entity.label_ == "CITY" and self._is_town(text, entity.start_char, entity.text):
                 yield Finding(entity.start_char, entity.end_char, "CITY", SCORE, "city.ner")
             elif entity.label_ == "HOSPITAL":
                 end = self._name_end(text, entity.start_char, entity.end_char)
@@ -108,17 +118,16 @@ class ModelPlaces:
             elif entity.label_ == "ADDRESS" and (end := self._street_end(text, entity.start_char, entity.end_char)):
                 yield Finding(entity.start_char, end, "ADDRESS", SCORE, "address.ner")
 
-    def _is_town(self, name: str) -> bool:
-        return (
-            name[:1].isupper()
-            and name.casefold() not in self._countries
-            and (self.towns.is_known(name, 0) or self.towns.is_abroad(name))
-        )
-
-    @staticmethod
-    def _town_may_start(text: str, start: int) -> bool:
+    def _is_town(self, text: str, start: int, name: str) -> bool:
+        """A town the lexicon lists, where a town may start; a village or a town that is also a
+        word ("Sens", "Lournand") only after a cue that says place."""
+        if not name[:1].isupper() or name.casefold() in self._countries:
+            return False
         line_start = text.rfind("\n", max(0, start - 30), start) + 1
-        return bool(_BEFORE_TOWN.search(text[max(line_start, start - 30) : start]))
+        before = text[max(line_start, start - 30) : start]
+        if self.towns.is_known(name, 1) or self.towns.is_abroad(name):
+            return bool(_BEFORE_TOWN.search(before))
+        return self.towns.is_known(name, 0) and bool(_PLACE_CUE_BEFORE.search(text, max(0, start - 30), start))
 
     def _before_town(self, text: str, start: int, end: int, rest_stands: Callable[[str], bool]) -> int:
         """The end of a facility's name or a street without the town that closes it ("Clinique
@@ -140,6 +149,10 @@ class ModelPlaces:
             return None
         if after := _AFTER_STREET.search(text, street.end(), end):
             end = after.start()
+        comma = text.rfind(",", street.end(), end)
+        rest = text[comma + 1 : end].strip()
+        if comma != -1 and _CAPITALISED_WORDS.fullmatch(rest) and self.towns.may_start_a_town(rest):
+            end = comma  # "impasse du Canal, Ramonville": the town after a comma
         return self._before_town(text, start, end, self._named_street.search)
 
     def _name_end(self, text: str, start: int, end: int) -> int:
