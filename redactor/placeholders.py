@@ -1,5 +1,5 @@
 """The tags a redaction leaves (`<PERSON>`, `<PERSON_3f2a9c1b7d04>`, `[DATE]`): redacting a
-redacted text again must change nothing, so no finding lies inside one."""
+redacted text again must change nothing, so no finding touches one."""
 
 from __future__ import annotations
 
@@ -17,18 +17,16 @@ def _tag() -> re.Pattern[str]:
 
 
 def outside_tags(text: str, findings: list[Finding]) -> list[Finding]:
-    """`findings` less those that lie wholly inside a redaction tag of `text`, or that are glued
-    to one ("<PHONE>Nu": the word was glued to the value the tag replaced, and read as nothing
-    then; the tag's bracket must not make it a name now)."""
+    """`findings` less those that touch a redaction tag of `text`: inside it, across its edge
+    ("CITY>\U00105870Ý") or glued to it ("<PHONE>Nu"). What touches a tag was glued to the value
+    the tag replaced and read as nothing then; the tag's brackets must not make it a name now."""
     tags = [match.span() for match in _tag().finditer(text)]
     if not tags:
         return findings
     starts = [start for start, _ in tags]
-    glued_after, glued_before = {end for _, end in tags}, set(starts)
 
-    def inside_or_glued(finding: Finding) -> bool:
-        index = bisect_right(starts, finding.start) - 1
-        inside = index >= 0 and finding.end <= tags[index][1]
-        return inside or finding.start in glued_after or finding.end in glued_before
+    def touches_a_tag(finding: Finding) -> bool:
+        index = bisect_right(starts, finding.end) - 1  # the last tag opening before the finding ends
+        return index >= 0 and tags[index][1] >= finding.start
 
-    return [finding for finding in findings if not inside_or_glued(finding)]
+    return [finding for finding in findings if not touches_a_tag(finding)]
