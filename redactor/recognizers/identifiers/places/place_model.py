@@ -150,8 +150,8 @@ class ModelPlaces:
         if after := _AFTER_STREET.search(text, street.end(), end):
             end = after.start()
         comma = text.rfind(",", street.end(), end)
-        rest = text[comma + 1 : end].strip()
-        if comma != -1 and _CAPITALISED_WORDS.fullmatch(rest) and self.towns.may_start_a_town(rest):
+        rest = text[comma + 1 : end].strip() if comma != -1 else ""
+        if _CAPITALISED_WORDS.fullmatch(rest) and self.towns.may_start_a_town(rest):
             end = comma  # "impasse du Canal, Ramonville": the town after a comma
         return self._before_town(text, start, end, self._named_street.search)
 
