@@ -1,6 +1,7 @@
 """HOSPITAL: a facility's own name, found once with its kind ("EHPAD Les Vergers du Léman",
 "Hôpital Cochin", "IUCT Oncopole"), wherever the note uses it alone again ("retour aux
-Vergers du Léman", "transfert à Cochin", "suivi à l'IUCT").
+Vergers du Léman", "transfert à Cochin", "suivi à l'IUCT"); and a bare acronym that any reading,
+the NER's too, took for a facility ("héliporté au CHC").
 
 The name is what the facility's reading holds after its kind words: from its first
 capitalised word of its own (not a kind of facility, not a stop word, not a common word) to
@@ -43,8 +44,13 @@ class FacilityNames:
     def spread(self, text: str, findings: list[Finding]) -> list[Finding]:
         names: set[str] = set()
         for finding in findings:
-            if finding.category == "HOSPITAL" and finding.score >= _MIN_SCORE:
-                names.update(self._names(text[finding.start : finding.end]))
+            if finding.category != "HOSPITAL":
+                continue
+            span = text[finding.start : finding.end]
+            if finding.score >= _MIN_SCORE:
+                names.update(self._names(span))
+            elif span not in self._generic_acronyms and self.words.is_own_acronym(span):
+                names.add(span)  # the model's bare acronym, read once from its sentence: "CAL"
         if not names:
             return []
         known = {(f.start, f.end) for f in findings if f.category == "HOSPITAL"}

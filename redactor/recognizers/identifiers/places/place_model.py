@@ -61,6 +61,7 @@ _PLACE_CUE_BEFORE = re.compile(
 # Sète", "Rue de la Station 42, B-7700 Mouscron", "place du Marché, 35 000 RENNES", "2A 004"), or
 # the next field ("avenue Pierre Mendès-France - Montivilliers")
 _AFTER_STREET = re.compile(r"[ \t,]+(?:\p{Lu}{1,2}-)?(?:\d{4,5}|(?:\d{2}|2[AB]) \d{3})(?!\d)|[ \t]+[\-–—·/][ \t]+|[ ]{2,}|\t")
+_ACRONYM = re.compile(r"\p{Lu}{3,6}")
 _BLOOD_GROUP = re.compile(r"(?i:groupe)[ \t]+(?:AB|A|B|O)(?![\w])")
 _STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
 
@@ -75,6 +76,8 @@ class FacilityWords:
         self._kind_words = frozenset(fold(word) for phrase in kinds for word in _WORD.findall(phrase))
         self._kind_words |= {fold(word) for word in (*data["facility_acronyms"], *data["community_services"])}
         self._common_words = common_word_keys()
+        # known facilities whose acronyms are other things elsewhere: read in their context only
+        self._in_context_only = frozenset(data["facility_names_in_context"])
 
     def is_kind(self, word: str) -> bool:
         return fold(word) in self._kind_words
@@ -87,6 +90,19 @@ class FacilityWords:
             (len(word) > 3 or not word.isupper())
             and key not in self._kind_words
             and key not in _STOP_WORDS
+            and key not in self._common_words
+            and word.casefold() not in self._countries
+        )
+
+    def is_own_acronym(self, word: str) -> bool:
+        """A facility's own acronym in capitals ("CHC", "UKF"): not a kind of facility ("CHU",
+        "CMP"), a common word ("CAL"), a country, or a known facility's acronym that is another
+        thing elsewhere ("NHC" is also Spain's record number)."""
+        key = fold(word)
+        return (
+            bool(_ACRONYM.fullmatch(word))
+            and word not in self._in_context_only
+            and key not in self._kind_words
             and key not in self._common_words
             and word.casefold() not in self._countries
         )
@@ -175,4 +191,6 @@ class ModelPlaces:
         if len(words) > 1 and ENGLISH_TERM.match(words[1]):
             return False  # "Hospital Anxiety and Depression" is a scale
         own = [word for word in words[1:] if word[0].isupper() and self.words.is_own(word)]
-        return bool(own) or (len(words) == 1 and self.words.is_own(words[0]))
+        # a bare acronym the model reads as a facility from its sentence ("héliporté au CHC",
+        # "(oncologie médicale, CAL)"); in real case reports it reads none
+        return bool(own) or (len(words) == 1 and (self.words.is_own(words[0]) or self.words.is_own_acronym(words[0])))
