@@ -28,8 +28,8 @@ from spacy.tokens import Doc
 from redactor.findings import Finding
 from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold
 from redactor.recognizers.identifiers.patterns import alternation
-from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM, LINKING
-from redactor.recognizers.vouched.folding import common_word_keys
+from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM, LINKING, ZIP
+from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
 
 SCORE = 0.6  # under every rule's reading: a rule's extent and category win where they overlap
 # a word without its elided article or preposition: "l'Estuaire" is "Estuaire"
@@ -57,11 +57,17 @@ _CAPITALISED_WORDS = re.compile(r"\p{Lu}[\p{L}'’\- ]*")
 _PLACE_CUE_BEFORE = re.compile(
     r"(?:[,(/\-–—|·]|\d|(?<![\w])(?i:à|a|au|aux|de|d['’]|des|en|vers|sur|près[ \t]+de))[ \t\n]*$"
 )
+_PREPOSITION_OF_PLACE_BEFORE = re.compile(r"(?<![\w])(?i:à|a|de|d['’]|vers|sur)[ \t]+$")
+_LOWER_CASE_TOWN_MIN_POPULATION = 1000
 # where a street's name ends: a postcode, spaced or Corsican too ("av. de la Libération 34200
 # Sète", "Rue de la Station 42, B-7700 Mouscron", "place du Marché, 35 000 RENNES", "2A 004"), or
 # the next field ("avenue Pierre Mendès-France - Montivilliers")
 _AFTER_STREET = re.compile(r"[ \t,]+(?:\p{Lu}{1,2}-)?(?:\d{4,5}|(?:\d{2}|2[AB]) \d{3})(?!\d)|[ \t]+[\-–—·/][ \t]+|[ ]{2,}|\t")
 _ACRONYM = re.compile(r"\p{Lu}{3,6}")
+# what says that a line without a street type is an address's: a postcode after it, on its line
+# or the next ("demeurant Les Chaumes,\n58500 Oisy"), or a street line after it, in the same
+# block ("Foyer ADOMA, ch. 214\n15 r. de la Chapelle", "Les Jardins de Preux, bât. A - 5 rue ...")
+_ADDRESS_AFTER = re.compile(rf"[ \t]*(?:,[ \t]*|[ \t][\-–][ \t]+)?(?:\n[ \t]*)?(?:(?:F-)?(?:{ZIP})[ \t]+\p{{Lu}}|\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+\p{{L}})")
 _BLOOD_GROUP = re.compile(r"(?i:groupe)[ \t]+(?:AB|A|B|O)(?![\w])")
 _STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
 
@@ -121,11 +127,18 @@ class ModelPlaces:
         streets = alternation(data["street_types"])
         self._street = re.compile(rf"(?<![\w])(?i:{streets})[ \t]+(?:{LINKING}(?![\w])|\p{{Lu}})")
         self._named_street = re.compile(rf"(?<![\w])(?i:{streets})[ \t]+(?:{LINKING}(?![\w])[ \t]*)?+\p{{L}}")
+        # an address's label or a resident's verb before the line ("Adresse du lieu du décès ....
+        # Village Terre Rouge", "demeurant Les Chaumes")
+        labels = alternation([*data["address_labels"], "demeurant", "domicilié(e)", "résidant", "habitant"])
+        self._address_label = re.compile(rf"(?<![\w])(?i:{labels})(?![\w])[^\n]{{0,40}}$")
 
     def find(self, text: str, doc: Doc) -> Iterator[Finding]:
         for entity in doc.ents:
             if entity.label_ == "CITY" and self._is_town(text, entity.start_char, entity.text):
                 yield Finding(entity.start_char, entity.end_char, "CITY", SCORE, "city.ner")
+            elif entity.label_ == "HOSPITAL" and entity.text.islower():
+                if self._is_dictated_facility(entity.text):
+                    yield Finding(entity.start_char, entity.end_char, "HOSPITAL", SCORE, "hospital.ner")
             elif entity.label_ == "HOSPITAL":
                 end = self._name_end(text, entity.start_char, entity.end_char)
                 if end > entity.start_char and self._is_named_facility(text[entity.start_char : end]):
@@ -133,12 +146,20 @@ class ModelPlaces:
                     yield Finding(entity.start_char, end, "HOSPITAL", SCORE, "hospital.ner")
             elif entity.label_ == "ADDRESS" and (end := self._street_end(text, entity.start_char, entity.end_char)):
                 yield Finding(entity.start_char, end, "ADDRESS", SCORE, "address.ner")
+            elif entity.label_ == "ADDRESS" and self._in_an_address_block(text, entity.start_char, entity.end_char):
+                yield Finding(entity.start_char, entity.end_char, "ADDRESS", SCORE, "address.ner_block")
 
     def _is_town(self, text: str, start: int, name: str) -> bool:
         """A town the lexicon lists, where a town may start; a village or a town that is also a
         word ("Sens", "Lournand") only after a cue that says place."""
-        if not name[:1].isupper() or name.casefold() in self._countries:
+        if name.casefold() in self._countries:
             return False
+        if not name[:1].isupper():
+            # a form filled in by hand or dictation, in lower case ("née le 14 fevrier 1938 a
+            # chateauroux"): a town of 1,000 inhabitants or more right after a preposition of place
+            return self.towns.is_known(name, _LOWER_CASE_TOWN_MIN_POPULATION) and bool(
+                _PREPOSITION_OF_PLACE_BEFORE.search(text, max(0, start - 12), start)
+            )
         line_start = text.rfind("\n", max(0, start - 30), start) + 1
         before = text[max(line_start, start - 30) : start]
         if self.towns.is_known(name, 1) or self.towns.is_abroad(name):
@@ -171,6 +192,16 @@ class ModelPlaces:
             end = comma  # "impasse du Canal, Ramonville": the town after a comma
         return self._before_town(text, start, end, self._named_street.search)
 
+    def _in_an_address_block(self, text: str, start: int, end: int) -> bool:
+        """A line without a street type ("Les Chaumes", "Foyer ADOMA, ch. 214") where the layout
+        says address: a label before it on its line, or a postcode or a street line after it;
+        not a town the lexicon knows, nor a line of its own that holds a digit first."""
+        span = text[start:end]
+        if "\n" in span or not span[:1].isupper() or self.towns.is_known(span, 0):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(self._address_label.search(text, max(line_start, start - 60), start) or _ADDRESS_AFTER.match(text, end))
+
     def _name_end(self, text: str, start: int, end: int) -> int:
         """Where the facility's name ends: before the next field, and before the lower-case words
         after its last capitalised word."""
@@ -181,6 +212,19 @@ class ModelPlaces:
             if word.group(1)[0].isupper():
                 last_capital = word.end()
         return last_capital
+
+    def _is_dictated_facility(self, span: str) -> bool:
+        """A facility's name in lower case, as dictation or a hand-filled form writes it
+        ("hopital de chateauroux", "hôpital pierre-zobda-quitman"): a kind of facility, then a
+        known town or a word no dictionary knows."""
+        words = _WORD.findall(span)
+        if len(words) < 2 or not self.words.is_kind(words[0]) or fold(words[0]) in self._community_services:
+            return False
+        named = [word for word in words[1:] if fold(word) not in _STOP_WORDS and not self.words.is_kind(word)]
+        return bool(named) and (
+            self.towns.is_known(" ".join(named), _LOWER_CASE_TOWN_MIN_POPULATION)
+            or any(not is_french_word(fold(part)) for word in named for part in word.split("-") if len(part) > 2)
+        )
 
     def _is_named_facility(self, span: str) -> bool:
         words = _WORD.findall(span)
