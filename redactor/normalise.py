@@ -203,6 +203,16 @@ def _layout_replacement(match: re.Match[str]) -> str | None:
     return None
 
 
+# A form's dot leader between a label and a word ("Lieu de naissance ........ Charlieu", "Nom
+# ……… DUPONT") reads as the colon it stands for; before a number it stays, as a directory's or
+# a result's ("Radiologie ....... 22 600", "TSH ....... 6,82 mUI/L").
+_DOT_LEADER = re.compile(r"(?<=[^\W\d_)])[ \t]*(?:\.{4,}|…{2,})[ \t]*:?[ \t]*(?=[^\W\d_])")
+
+
+def _dot_leader_replacement(match: re.Match[str]) -> str:
+    return " : "
+
+
 # Text extracted from PDFs (group "spaced"): every letter and digit followed by a space, words
 # two to four spaces apart, "D U P O N T   J e a n" -> "DUPONT Jean". A run of single characters
 # 1-4 spaces apart, from a space, an elision or an opening mark ("d'a l c o o l", "(m é t h a"),
@@ -268,6 +278,7 @@ _SPACED_DATE = re.compile(
     rf"(?<![\w/.\-])(?P<day>{_OCR_DIGIT}(?: ?{_OCR_DIGIT})?) ?(?P<mark>[/.\-]) ?(?P<month>{_OCR_DIGIT}(?: ?{_OCR_DIGIT})?)"
     rf" ?(?P=mark) ?(?P<year>{_OCR_DIGIT}{{2}}(?:{_OCR_DIGIT}{{2}})?|{_OCR_DIGIT}(?: {_OCR_DIGIT}){{1,3}}|1 ?9{_OCR_DIGIT}{{2}}|{_OCR_DIGIT}{{2}} ?{_OCR_DIGIT}{{2}}(?![ ]?:))(?![\w])(?! ?[/.\-] ?[0-9OoIl])"
 )
+_DATE_WORDS_BEFORE = re.compile(r"(?<![\w])(?i:n[ée]e?s?(?:\(e\))?[ \t]+le|le|du|au|depuis|DDN|date)[ \t]*:?[ \t]*$")
 _SPACED_DAY_BEFORE_MONTH = re.compile(
     r"(?<![\w])[0-3] [0-9](?= (?i:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c))"
 )
@@ -299,8 +310,11 @@ def _spaced_date_edits(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _SPACED_DATE.finditer(text):
         groups = [match.group(g) for g in ("day", "month", "year")]
         if " " not in match.group() or (
-            # spaces around the marks only, a two-digit year: a ratio ("TA 12 / 8 / 10 min")
-            len(groups[2]) == 2 and not any(" " in g or not g.isdigit() for g in groups)
+            # spaces around the marks only, a two-digit year: a ratio ("TA 12 / 8 / 10 min"),
+            # unless a date's words stand before it ("né le 3 / 9 / 88")
+            len(groups[2]) == 2
+            and not any(" " in g or not g.isdigit() for g in groups)
+            and not _DATE_WORDS_BEFORE.search(text, max(0, match.start() - 16), match.start())
         ):
             continue
         day, month, year = (g.replace(" ", "").translate(_OCR_LETTERS) for g in groups)
@@ -463,7 +477,7 @@ class NormalisedText:
 def normalise(text: str) -> NormalisedText:
     """Fold the text for detection: PDF letter spacing and line-end hyphenation, entities,
     invisible characters, confusables, NFKC, whitespace runs, spaced letters, repeated
-    punctuation, letters read for digits by OCR; words joined by underscores or carets; capitals
+    punctuation, dot leaders, letters read for digits by OCR; words joined by underscores or carets; capitals
     in a note or a paragraph written in lower case or dictated."""
     maps: list[OffsetMap] = []
     current, offset_map = _apply_edits(text, _disjoint(sorted(chain(_extraction_edits(text), _split_month_edits(text), _spaced_date_edits(text), _spaced_phone_edits(text)))))
@@ -473,6 +487,7 @@ def normalise(text: str) -> NormalisedText:
         # The class of NFKC-unstable characters is slow to scan: skip it when NFKC is a no-op.
         (_character_pass(not unicodedata.is_normalized("NFKC", text)), _character_replacement),
         (_LAYOUT_PASS, _layout_replacement),
+        (_DOT_LEADER, _dot_leader_replacement),
         (_OCR_DIGITS, _ocr_digits_replacement),
     ):
         current, offset_map = _rewrite(current, pattern, replacement)

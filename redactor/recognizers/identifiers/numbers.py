@@ -145,7 +145,8 @@ class LabelledIdentifiers(Detector):
                 (
                     category,
                     re.compile(
-                        rf"(?i:(?=[{initials}])(?<![\w])(?:{labels})){between}(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#)?"
+                        # "(n° P-2214)": the number's sign opening a bracket after its label
+                        rf"(?i:(?=[{initials}])(?<![\w])(?:{labels})){between}(?:\s*\([^)\n]{{0,20}}\))?[ \t]*(?:\(?[ \t]*(?:n°|no|num(?:éro|ero)?\.?|#))?"
                         rf"[ \t]*(?:[:=|│¦][ \t]*)?(?:n°[ \t]*)?(?:(?:(?<=[:°])|(?<=[:°][ \t]))\n[ \t]*)?{value}(?![\w])"
                     ),
                 )

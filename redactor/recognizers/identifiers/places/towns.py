@@ -109,7 +109,8 @@ class TownRules:
         # "PARIS 75013", "Lyon (69003)": a known town then its postcode
         self._town_zip = re.compile(rf"(?<![\w\-])(?P<town>{TOWN})[ \t]*(?:\([ \t]*|-[ \t]*|,[ \t]*)?(?P<zip>{ZIP})(?![\w])")
         # "CP=44380", "code_postal = 86100" in an export
-        self._zip_label = re.compile(rf"(?i:(?<![^\W_])(?:CP|code[\s_]+postal)\s*[:=]?\s*)(?P<zip>{ZIP})(?![\w])")
+        # (or after a form's dot leader: "Code postal ......... 97320")
+        self._zip_label = re.compile(rf"(?i:(?<![^\W_])(?:CP|code[\s_]+postal)(?:[ \t]*(?:\.{{4,}}|…{{2,}}))?\s*[:=]?\s*)(?P<zip>{ZIP})(?![\w])")
         self._city_context = re.compile(
             # (the context ends a word: "POMPIERS\n\nDECLARATION" holds no "pompiers de")
             rf"(?i:(?<![\w])(?=[{first_characters(data['city_context'])}])(?:{alternation(data['city_context'])}))(?:(?<=['’])|(?![\w]))"
@@ -162,6 +163,15 @@ class TownRules:
         found = [_whole_compound(text, _with_arrondissement(text, f)) for f in self._postcodes_and_towns(text)]
         return found + list(self._joined_towns(text, found))
 
+    def _town_ending(self, words: str) -> int:
+        """1 + where the known town that ends `words` starts: the whole ("Marseille"), or its
+        last words after "à" ("Fait à Marseille"; not "CP Ville"); 0 for none."""
+        starts = [0] + [after.end() for after in _AFTER_A.finditer(words)]
+        for start in starts[:_MAX_TOWN_WORDS_TRIED]:
+            if self.known_town_length(words[start:], 0) == len(words) - start:
+                return start + 1
+        return 0
+
     def _joined_towns(self, text: str, found: list[Finding]) -> Iterator[Finding]:
         for finding in found:
             if finding.category == "CITY" and finding.score >= 0.8 and (joined := _JOINED_TOWN.match(text, finding.end)):
@@ -196,10 +206,10 @@ class TownRules:
             if _CANADA_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 yield Finding(match.start(), match.end(), "ZIP", 0.9, "zip.canada")
         for match in finditer_needing_postcode(self._town_zip, text):
-            length = self.known_town_length(match.group("town"), 0)
-            if length == len(match.group("town")):
+            if town_start := self._town_ending(match.group("town")):
+                start = match.start("town") + town_start - 1
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.after_town")
-                yield Finding(match.start("town"), match.end("town"), "CITY", 0.85, "city.before_zip")
+                yield Finding(start, match.end("town"), "CITY", 0.85, "city.before_zip")
         for match in finditer_needing_postcode(_ZIP_LOWERCASE_TOWN, text):
             # dictated or typed in lower case: "69500 bron" (a known town only)
             length = self.known_town_length(match.group("town"), 0)
@@ -385,6 +395,10 @@ _TOWN_NAME_PARTS = JoinedParts(
     before=re.compile(r"(?<![\w'’\-])(?:[^\W\d_]+['’]?-)+$"),
     reach=60,
 )
+
+
+_AFTER_A = re.compile(r"(?<=[ \t])(?i:à|a)[ \t]+")
+_MAX_TOWN_WORDS_TRIED = 6  # where a town before a postcode may start in a run of capitalised words
 
 
 def _whole_compound(text: str, finding: Finding) -> Finding:
