@@ -145,7 +145,9 @@ class FacilityRules:
         self._facility = re.compile(
             rf"(?<![\w\-])(?=[{first_characters(data['facility_acronyms'])}]|(?i:[{first_characters(data['facility_words'])}]))"
             rf"(?:(?:(?P<type>{acronyms})|(?P<type_words>(?i:{words})))(?P<qualifier>(?:[ \t]+(?:de[ \t]+(?:jour|nuit|semaine)|(?:de[ \t]+|d['’]|des[ \t]+|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l['’])(?!{function_word}|{_NOT_ARTICLE_QUALIFIERS}){LOWER}{{4,}}|(?!{function_word}){LOWER}+)){{0,3}}?))(?![\w\-])"
-            rf"(?P<name>(?:[ \t]+|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){PROPER_NAME}(?:[ \t]?[»\"])?)"
+            # (at most three spaces after the kind: a wider gap is the next cell's, "Chef de
+            # clinique          Praticien hospitalier", "Dossier SSR          Imprimé le")
+            rf"(?P<name>(?:[ ]{{1,3}}(?![ \t])|-|[ \t]*\n[ \t]*(?=(?i:de|du|des|d['’])[ \t]))(?!{titles}\b)(?:[«\"][ \t]?)?(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|le|la)[ \t]*)?(?!{titles}\b){PROPER_NAME}(?:[ \t]?[»\"])?)"
             rf"(?P<suffix>[ \t]+-[ \t]+(?!(?i:service|pôle|pole|unité|unite|département|departement|site|secrétariat|standard|tél|tel|fax|urgences|consultation|accueil))(?!{titles}\b)"
             # (not a patient's name in a page's footer: "CHU de Rouen - HAUGUEL Simone (04/01/1936)")
             rf"(?!{ALL_CAPS}[ \t]+{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?(?=[ \t]*(?:[(\-–]|\n|$|[ \t]{{2,}})))"
