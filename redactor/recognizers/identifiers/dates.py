@@ -134,7 +134,8 @@ _DAY_MONTH = re.compile(
 _WEEKDAY_FORMS = rf"(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)"
 _WEEKDAY_OPTIONAL = rf"(?:{_WEEKDAY_FORMS}\.?\s+)?"
 _RANGE_START = re.compile(
-    rf"(?i:(?=[del])\b(?:du|le|entre\s+le)\s+){_WEEKDAY_OPTIONAL}(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
+    # (or after a label's colon, a comma or at a line's start: "Bayonne : 12 au 19 janvier 2025")
+    rf"(?:(?i:(?=[del])\b(?:du|le|entre\s+le)\s+)|(?<=[:,(][ \t])|(?m:^)[ \t]*){_WEEKDAY_OPTIONAL}(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
     rf"{_WEEKDAY_OPTIONAL}(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
 )
 # "19 / 08 / 1970", "03/04/ 2021", "03 /04 /2021": spaces around the separators (typed or
@@ -168,6 +169,12 @@ _MONTH_ALONE = re.compile(
     # or alone in brackets: "depuis les vendanges (septembre)"
     rf"|(?<=\()[ \t]*(?=(?i:{MONTH_NAMES})[ \t]*\)))"
     rf"(?P<date>(?:{MONTH_NAMES})(?![\w])|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.)"
+)
+# "demande faite en Mars": a capitalised month after a word of time (not after "de": "de Mai" is
+# a first name as often)
+_CAPITALISED_MONTH_ALONE = re.compile(
+    rf"(?i:(?=[cdefjm])\b(?:en|depuis|début|debut|fin|courant|jusqu'en|mi-)\s*)"
+    rf"(?P<date>(?:{'|'.join(month.capitalize() for month in MONTH_NAMES.split('|'))})(?![\w]))"
 )
 # "(avril à juin)", "mars-avril", "de mars à mai 2024": both months of a range of months (the
 # second with its year, if any, is also read by the month-and-year rules)
@@ -314,7 +321,7 @@ class DateDetector(Detector):
             yield Finding(match.start("first"), match.end("first"), "DATE", 0.7, "date.day_alone")
         for match in _SPACED_AFTER_LE.finditer(text):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.85, "date.spaced")
-        for match in _MONTH_ALONE.finditer(text):
+        for match in chain(_MONTH_ALONE.finditer(text), _CAPITALISED_MONTH_ALONE.finditer(text)):
             yield Finding(match.start("date"), match.end("date"), "DATE", 0.6, "date.month_alone")
         for match in _MONTH_RANGE.finditer(text):
             for month in ("first", "second"):

@@ -10,7 +10,8 @@ Rules, each named in the finding's `detector`:
 - person.role_first_name: a role then a known first name ("l'IDE Anissa", "IOA : Rokia"), or two
   names no dictionary knows ("par IDE Maëla Le Cam").
 - person.initials_label: initials after a staff label ("Préleveur : AD", "Vérifié par SB",
-  "Signature : TGR", "scanné par CB", "frappé le 08/05/2025 par CT", "frappé le ... (sb)"), or in
+  "Signature : TGR", "scanné par CB", "frappé le 08/05/2025 par CT", "frappé le ... (sb)"), after
+  a time stamp ("2025-09-14 06:20 par ELP"), or in
   brackets after what they did ("kits vérifiés (LV / SD)").
 - person.printed_by: who printed or exported a document ("Imprimé le 16/05/2025 10:26 par
   nlkhelifi (ORBIS)", "Édité le ... par DIALLO A - ResUrgences", "Édition : 12/01/2025 21:05 -
@@ -98,6 +99,9 @@ _TYPED_ON_BY = re.compile(
     r"(?i:(?<![\w])(?:frapp|tap|dactylographi|saisi|transcrit)[ée]?e?s?)[ \t]+(?i:le)[ \t]+[\d/.\-]{6,10}[ \t]+"
     r"(?:(?i:par)[ \t]+(?P<initials>\p{Lu}{2,3})(?![\w\-])|\((?P<initials>\p{L}{2,3})\))"
 )
+# "2025-09-14 06:20 par ELP": a time stamp (a date, then its time), then who did it, by
+# initials ending the field (not prose: "appelé à 10h30 par SMS")
+_TIMED_BY = re.compile(r"(?<![\w])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)[ \tT]+\d{1,2}[:h]\d{2}[ \t]+par[ \t]+(?P<initials>\p{Lu}{2,3})(?=[ \t]*(?:\n|$|[,;)]|\.[ \t]*(?:\n|$)|[ ]{2}|\t))")
 # "FXB/ml", "VS/CE - Copie : ...": the writer's and typist's initials alone at the start of a line
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{L}{2,4})(?=[ \t]*(?:$|[\-–][ \t]))")
 # ... or ending a line after a dash or in brackets, the typist's in lower case: "Copie : dossier
@@ -246,6 +250,10 @@ class StaffRules(Detector):
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
         for match in _OPERATOR_ENDING_A_LINE.finditer(text):
             if not self.lexicon.is_not_name(match.group("initials")):
+                yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
+        for match in _TIMED_BY.finditer(text):
+            initials = match.group("initials")
+            if not self.lexicon.is_not_name(initials) and fold(initials) not in common_word_keys():  # "par SMS"
                 yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")
         for match in _TYPED_ON_BY.finditer(text):
             yield Finding(match.start("initials"), match.end("initials"), "PERSON", 0.6, "person.initials_label")

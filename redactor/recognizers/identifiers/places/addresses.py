@@ -82,8 +82,12 @@ _FACILITY_IN_NAME = re.compile(r"(?i:d['’]arr[êe]t|centre|h[ôo]pital|cliniqu
 _BUILDING_NAME = re.compile(r"\p{Lu}[\p{L}'’\-]*(?:[ ,]+(?:\p{Lu}[\p{L}'’\-.]*|(?i:de|du|des|la|le|les|l['’])|\d{1,3}|[A-Z]))*")
 # a known town after the street and a comma, ending its cell or its line: "3 impasse du Crêt, Argonay<tab>"
 _TOWN_ENDING_A_CELL = re.compile(rf"[ ]*,[ ]*(?P<town>{TOWN})(?=[ ]*(?:\t|\n|$|\)|[ ]{{2}}))")
-# ... a postcode too, or closing a bracket: "(14 rue de la Pompe, 75116)"
-_POSTCODE_ENDING_A_CELL = re.compile(r"(?:[ \t]*,[ \t]*|[ ])(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?=[ \t]*(?:\t|\n|$|[();]|[ ]{2})|[ ]0[67](?:[ .]\d{2}){4}(?!\d))")
+# ... a postcode too, or closing a bracket: "(14 rue de la Pompe, 75116)", or before a dash and
+# a phone: "1 place de la République, 97320 - 0594 34 11 53"
+_POSTCODE_ENDING_A_CELL = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ ])(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})"
+    r"(?=[ \t]*(?:\t|\n|$|[();]|[ ]{2})|[ ]0[67](?:[ .]\d{2}){4}(?!\d)|[ ][\-–][ ](?:\+|0)\d)"
+)
 
 
 class AddressRules:
