@@ -166,12 +166,18 @@ class PhoneDetector(Detector):
 
 
 # Territories whose numbers open on no zero: a note that writes one of their numbers with its code
-# ("+687 79.22.18", "(689) 40 48 62 62") writes the others bare ("Cardiologie : 20.82.45", "Mme
+# ("+687 79.22.18", "(689) 40 48 62 62"), or names the territory, writes the others bare ("Cardiologie : 20.82.45", "Mme
 # Tein, 20 81 37"), with as many digits as the territory's numbers have
 _TERRITORY_CODE = re.compile(r"(?:\+|00[ ]?|\()(?P<code>687|689|681|508)\)?[ .]?\d")
 _TERRITORY_DIGITS = {"687": 6, "681": 6, "508": 6, "689": 8}
+# ... or names the territory, or writes one of its postcodes ("CHPF (Pirae)", "98713 Papeete")
+_TERRITORY_NAMED = re.compile(
+    r"(?<![\w])(?:(?P<p689>Polyn[ée]sie|Tahiti|Papeete|Moorea|CHPF|987\d{2})|(?P<p687>Cal[ée]donie|Noum[ée]a|988\d{2})"
+    r"|(?P<p681>Wallis|Futuna|986\d{2})|(?P<p508>Miquelon|975\d{2}))(?![\w])"
+)
 _BARE_LOCAL = re.compile(
-    r"(?<![\w+\-/.,:()])(?<!\d[ .])(?P<number>\d{2}(?P<sep>[ .])\d{2}(?P=sep)\d{2}(?:(?P=sep)\d{2})?)(?![\w]|[.,/\-:]\d|[ .]\d)"
+    # (in brackets too: "Heiata Tchong (87 77 02 41)")
+    r"(?<![\w+\-/.,:)])(?<!\d[ .])(?P<number>\d{2}(?P<sep>[ .])\d{2}(?P=sep)\d{2}(?:(?P=sep)\d{2})?)(?![\w]|[.,/\-:]\d|[ .]\d)"
 )
 
 
@@ -179,6 +185,7 @@ def _territory_local_numbers(text: str) -> Iterator[Finding]:
     """Bare local numbers of the territory whose code the note writes elsewhere; not what reads
     as a date ("12.03.25")."""
     lengths = {_TERRITORY_DIGITS[m.group("code")] for m in _TERRITORY_CODE.finditer(text)}
+    lengths |= {_TERRITORY_DIGITS[m.lastgroup[1:]] for m in _TERRITORY_NAMED.finditer(text)}
     if not lengths:
         return
     for match in _BARE_LOCAL.finditer(text):

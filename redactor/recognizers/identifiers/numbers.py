@@ -110,6 +110,8 @@ class IbanDetector(Detector):
 _BARE_IDENTIFIER_LABEL = re.compile(r"(?i)identifiant(?![\w])(?![ \t]+(?:patient|ssiad|du\s+patient))")
 _AM_PRINTED_VALUE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-8]|2[AB]) [0-9] \d{5} \d$")
 # a patient's own label keeps its number, even on a line that names the prescriber's RPPS
+# a phone's international prefix: "+33 (0)1 42 49 96 33" holds nine digits after it
+_PHONE_PREFIX_BEFORE = re.compile(r"(?:\+|00)[ ]?\d{2,3}[ .\-]?(?:\(0\)[ .\-]?)?$")
 _PATIENT_LABEL_BEFORE = re.compile(r"(?i:\b(?:IPP|NIP|NDA|NDP|INS|s[ée]jour|dossier|patient|venue)\b)[ \t]*(?:n°)?[ \t]*:?[ \t]*$")
 
 
@@ -194,7 +196,11 @@ class LabelledIdentifiers(Detector):
             line_start = line_start_within(text, match.start(), _LABEL_WINDOW)
             line_end = text.find("\n", match.end(), reach_after)
             on_line = self._prescriber_line.search(text, line_start, reach_after if line_end < 0 else line_end)
-            if on_line and not _PATIENT_LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            if (
+                on_line
+                and not _PATIENT_LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start())
+                and not _PHONE_PREFIX_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            ):
                 yield Finding(match.start(), match.end(), "CLINICIAN_ID", 0.97, "clinician_id.prescriber_line")
         for match in self._rpps.finditer(text):
             if luhn_is_valid(match.group()):

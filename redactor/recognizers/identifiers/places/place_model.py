@@ -199,7 +199,7 @@ class ModelPlaces:
         span = text[start:end]
         if "\n" in span or not span[:1].isupper() or self.towns.is_known(span, 0):
             return False
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = text.rfind("\n", max(0, start - 60), start) + 1
         return bool(self._address_label.search(text, max(line_start, start - 60), start) or _ADDRESS_AFTER.match(text, end))
 
     def _name_end(self, text: str, start: int, end: int) -> int:
