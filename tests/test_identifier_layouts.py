@@ -3112,3 +3112,63 @@ def test_stop39_the_models_streets_and_towns_end_where_the_rules_do(redactor):
         assert not spans(redactor, text, "CITY"), found(redactor, text)
     text = "Née à Trévenans, vit à Sens (89100)."
     assert {"Trévenans", "Sens"} <= set(spans(redactor, text, "CITY")), found(redactor, text)
+
+
+def test_stop40_the_models_facility_acronyms_and_address_lines(redactor):
+    """The NER's bare acronym reads as a facility from its sentence and is spread to its other
+    uses; not a kind of facility, a common word or an acronym known to be another thing
+    elsewhere. Its line without a street type counts where the layout says address."""
+    text = "Polytraumatisé, héliporté au CHC (arrivée 19h10). Retour du CHC prévu le 12/03."
+    assert spans(redactor, text, "HOSPITAL") == ["CHC", "CHC"], found(redactor, text)
+    text = "Hospitalisé chez nous du 08/03/2026 au 15/03/2026 (NHC HC-00318745 ; n° d'épisode 26EP002291)."
+    assert "NHC" not in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "Suivi au CHU, puis au CMP, consolidation du cal osseux."
+    assert not spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "Née le 05/05/1994, tél. 06 95 27 40 13, demeurant Les Chaumes,\n58500 Oisy."
+    assert "Les Chaumes" in spans(redactor, text, "ADDRESS"), found(redactor, text)
+    text = "Adresse différente de celle connue de la caisse :\n   Foyer ADOMA, ch. 214\n   15 r. de la Chapelle\n"
+    assert "214" in " ".join(v for c, v in found(redactor, text) if c in ("ADDRESS", "HOSPITAL")), found(redactor, text)
+
+
+def test_stop40_hand_filled_forms(redactor):
+    """Round 36's forms: a dot leader before a word reads as a colon (not before a number: a
+    directory's extensions and a result keep their own reading), a lower-case town and facility
+    after a preposition of place, a spaced date after a date's words, a town before its postcode
+    after "à", a record number whose sign opens a bracket."""
+    text = "Lieu de naissance .................... Charlieu (Loire)\nCode postal .......................... 97320"
+    assert "Charlieu" in spans(redactor, text, "CITY") and spans(redactor, text, "ZIP") == ["97320"], found(redactor, text)
+    text = "ANNUAIRE DES URGENCES\n  Standard ................ 03 84 98 20 20\n  Radiologie .............. 22 600\n  TSH .................... 6,82 mUI/L"
+    assert spans(redactor, text, "PHONE") == ["03 84 98 20 20", "22 600"] and not spans(redactor, text, "DATE"), found(redactor, text)
+    text = "née le  14 fevrier 1938   a  chateauroux\nJe ne veux pas retourner a l'hopital de chateauroux."
+    assert "chateauroux" in spans(redactor, text, "CITY"), found(redactor, text)
+    assert "hopital de chateauroux" in spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "il a été vu au centre de dialyse et à l'hôpital de jour"
+    assert not spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "   prénom  jean-Eudes\n           né le  3 / 9 / 88\nTA 12 / 8 / 10 min"
+    assert spans(redactor, text, "DATE") == ["3 / 9 / 88"], found(redactor, text)
+    text = "Fait à Marseille 13013, le 25 août 2025\nCP Ville     49280 La Séguinière"
+    assert spans(redactor, text, "ZIP") == ["13013", "49280"] and "Ville" not in spans(redactor, text, "CITY"), found(redactor, text)
+    text = "Copie conservée au dossier (n° P-2214)."
+    assert spans(redactor, text, "PATIENT_ID") == ["P-2214"], found(redactor, text)
+
+
+def test_stop40_regional_documents(redactor):
+    """Round 37's leaks and over-redactions: a facility's kind does not reach across a cell gap
+    to the next column's word; a range of days after a colon; a capitalised month after a word
+    of time; a territory's bare phone where the note names it; initials after a time stamp's
+    "par"; a title keeps an English weekday's abbreviation as a first name."""
+    text = "Dr Julien ARNAUD\nCheffe de clinique                Praticien hospitalier\nDossier SSR                    Imprimé le : 14/01/2025"
+    assert not spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "Vu au Centre  de  dialyse  AURAD  Cambrai"
+    assert spans(redactor, text, "HOSPITAL"), found(redactor, text)
+    text = "Centre hospitalier de la Côte Basque, Bayonne : 12 au 19 janvier 2025. Demande faite en Mars, vue par Mai."
+    dates = spans(redactor, text, "DATE")
+    assert "12 au 19 janvier 2025" in dates and "Mars" in dates and "Mai" not in dates, found(redactor, text)
+    text = "Centre Hospitalier de la Polynésie française.\nSage-femme libérale Heiata Tchong (87 77 02 41). Vu le 12.03.25"
+    assert spans(redactor, text, "PHONE") == ["87 77 02 41"], found(redactor, text)
+    text = "Tél. +33 (0)1 42 49 96 33 - RPPS 10639747772"
+    assert spans(redactor, text, "PHONE") == ["+33 (0)1 42 49 96 33"], found(redactor, text)
+    text = "Prélèvement : 2025-09-14 06:20 par ELP\nTransport le 12/03 14h10 par VSL"
+    assert spans(redactor, text, "PERSON") == ["ELP"], found(redactor, text)
+    text = "Je soussigné(e) Dr Thu Trang PHAN, pédiatre.\nDate: Thu, 19 Mar 2025 10:12"
+    assert spans(redactor, text, "PERSON") == ["Thu Trang PHAN"], found(redactor, text)
