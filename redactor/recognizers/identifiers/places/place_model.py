@@ -26,7 +26,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from redactor.findings import Finding
-from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold
+from redactor.recognizers.identifiers.lexicon import TownLexicon, countries, fold, name_lexicon
 from redactor.recognizers.identifiers.patterns import alternation
 from redactor.recognizers.identifiers.places.shapes import ENGLISH_TERM, LINKING, ZIP
 from redactor.recognizers.vouched.folding import common_word_keys, is_french_word
@@ -57,7 +57,8 @@ _CAPITALISED_WORDS = re.compile(r"\p{Lu}[\p{L}'’\- ]*")
 _PLACE_CUE_BEFORE = re.compile(
     r"(?:[,(/\-–—|·]|\d|(?<![\w])(?i:à|a|au|aux|de|d['’]|des|en|vers|sur|près[ \t]+de))[ \t\n]*$"
 )
-_PREPOSITION_OF_PLACE_BEFORE = re.compile(r"(?<![\w])(?i:à|a|de|d['’]|vers|sur)[ \t]+$")
+_A_JUST_BEFORE = re.compile(r"(?<![\w])(?i:à)[ \t]+$")
+_PREPOSITION_OF_PLACE_BEFORE = re.compile(r"(?<![\w])(?i:à|a|de|d['’]|vers|sur|habite)[ \t]+$")
 _LOWER_CASE_TOWN_MIN_POPULATION = 1000
 # where a street's name ends: a postcode, spaced or Corsican too ("av. de la Libération 34200
 # Sète", "Rue de la Station 42, B-7700 Mouscron", "place du Marché, 35 000 RENNES", "2A 004"), or
@@ -68,6 +69,8 @@ _ACRONYM = re.compile(r"\p{Lu}{3,6}")
 # or the next ("demeurant Les Chaumes,\n58500 Oisy"), or a street line after it, in the same
 # block ("Foyer ADOMA, ch. 214\n15 r. de la Chapelle", "Les Jardins de Preux, bât. A - 5 rue ...")
 _ADDRESS_AFTER = re.compile(rf"[ \t]*(?:,[ \t]*|[ \t][\-–][ \t]+)?(?:\n[ \t]*)?(?:(?:F-)?(?:{ZIP})[ \t]+\p{{Lu}}|\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+\p{{L}})")
+# a lodging by its name: a hotel, a shelter, a camp, a hostel (not a facility's kind)
+_LODGING = re.compile(r"(?i:h[ôo]tel|refuge|campement|camping|auberge|g[îi]te)[ \t]+(?:\p{Lu}|(?i:des|du|de[ \t]+la|le|la|les)[ \t]+\p{Lu})")
 _BLOOD_GROUP = re.compile(r"(?i:groupe)[ \t]+(?:AB|A|B|O)(?![\w])")
 _STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
 
@@ -81,7 +84,7 @@ class FacilityWords:
         kinds = [*data["facility_words"], *data["organisation_openers"], *data["facility_kind_words"]]
         self._kind_words = frozenset(fold(word) for phrase in kinds for word in _WORD.findall(phrase))
         self._kind_words |= {fold(word) for word in (*data["facility_acronyms"], *data["community_services"])}
-        self._common_words = common_word_keys()
+        self.common_words = common_word_keys()
         # known facilities whose acronyms are other things elsewhere: read in their context only
         self._in_context_only = frozenset(data["facility_names_in_context"])
 
@@ -96,7 +99,7 @@ class FacilityWords:
             (len(word) > 3 or not word.isupper())
             and key not in self._kind_words
             and key not in _STOP_WORDS
-            and key not in self._common_words
+            and key not in self.common_words
             and word.casefold() not in self._countries
         )
 
@@ -109,7 +112,7 @@ class FacilityWords:
             bool(_ACRONYM.fullmatch(word))
             and word not in self._in_context_only
             and key not in self._kind_words
-            and key not in self._common_words
+            and key not in self.common_words
             and word.casefold() not in self._countries
         )
 
@@ -164,7 +167,22 @@ class ModelPlaces:
         before = text[max(line_start, start - 30) : start]
         if self.towns.is_known(name, 1) or self.towns.is_abroad(name):
             return bool(_BEFORE_TOWN.search(before))
-        return self.towns.is_known(name, 0) and bool(_PLACE_CUE_BEFORE.search(text, max(0, start - 30), start))
+        if self.towns.is_known(name, 0):
+            return bool(_PLACE_CUE_BEFORE.search(text, max(0, start - 30), start))
+        # a town no list holds, abroad or a hamlet ("à Fès", "épouse restée à Koutaïssi"): right
+        # after "à", one or two words no dictionary or name list knows
+        return bool(_A_JUST_BEFORE.search(text, max(0, start - 8), start)) and self._is_unknown_word_run(name)
+
+    def _is_unknown_word_run(self, name: str) -> bool:
+        words = _WORD.findall(name)
+        return 0 < len(words) <= 2 and all(
+            word[:1].isupper()
+            and not is_french_word(fold(word))
+            and fold(word) not in self.words.common_words
+            and not name_lexicon().is_known_name(word)
+            and not name_lexicon().is_not_name(word)
+            for word in words
+        )
 
     def _before_town(self, text: str, start: int, end: int, rest_stands: Callable[[str], bool]) -> int:
         """The end of a facility's name or a street without the town that closes it ("Clinique
@@ -197,7 +215,11 @@ class ModelPlaces:
         says address: a label before it on its line, or a postcode or a street line after it;
         not a town the lexicon knows, nor a line of its own that holds a digit first."""
         span = text[start:end]
-        if "\n" in span or not span[:1].isupper() or self.towns.is_known(span, 0):
+        if "\n" in span:
+            return False
+        if _LODGING.match(span):
+            return True  # "hébergé à l'hôtel Kyriad", "refuge des Écrins": where someone sleeps
+        if not span[:1].isupper() or self.towns.is_known(span, 0):
             return False
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         return bool(self._address_label.search(text, max(line_start, start - 60), start) or _ADDRESS_AFTER.match(text, end))
