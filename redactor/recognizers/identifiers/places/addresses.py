@@ -334,6 +334,10 @@ def _address_lines(
 def _is_year_of_a_date(text: str, street: re.Match[str]) -> bool:
     """Whether a street match's number is the year that ends a date written before it."""
     number = street.group("number")
+    if number and re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}", number):
+        # "le 04/02/2025 via le portail": the month and year of a numeric date
+        return re.search(r"(?<![\w/])(?:0?[1-9]|[12]\d|3[01])/$", text[max(0, street.start() - 3) : street.start()]) is not None
     if not number or not re.fullmatch(r"(?:19|20)\d{2}", number):
         return False
-    return _MONTH_BEFORE.search(text, max(0, street.start() - 12), street.start()) is not None
+    before = text[max(0, street.start() - 12) : street.start()]
+    return _MONTH_BEFORE.search(before) is not None or re.search(r"\d[/.\-]$", before) is not None
