@@ -186,6 +186,15 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "addressee hamlets": _repeat("Le Ab\nChemin des Cd\n"),
         "letterheads": _repeat("ABCD 93 - Laboratoire de biologie "),
         "reference measures": _repeat("référence : < 16 ng/mL "),
+        # stop 40: forms' dot leaders before words, the model's bare acronyms and lodgings, towns
+        # before their postcode after "à", a territory named before its bare numbers, a time
+        # stamp's initials
+        "word dot leaders": _repeat("Lieu ..... Ab\n"),
+        "bare acronyms": _repeat("au CHC puis au UKF "),
+        "lodgings": _repeat("hôtel Ab, à Cd "),
+        "towns before postcodes": _repeat("Fait à Ab Lyon 69003, "),
+        "territory named": _repeat("Papeete (87 77 02 41) "),
+        "time stamp initials": _repeat("2025-09-14 06:20 par ELP\n"),
     }
 
 
