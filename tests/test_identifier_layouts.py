@@ -3176,13 +3176,16 @@ def test_stop40_regional_documents(redactor):
 
 def test_stop40_lodgings_towns_abroad_and_a_dates_year(redactor):
     """The NER's lodging by name and its town that no list holds right after "à" (not a name nor a
-    word); a numeric date's year is no house number before "via" (it cut a web address)."""
+    word); a name found again takes its hyphenated initials; a numeric date's year is no house
+    number before "via" (it cut a web address)."""
     text = "Hébergé depuis le 3 janvier en HUDA, hôtel Le Cassiopée, chambre 112."
     assert any(v.startswith("hôtel Le Cassiopée") for v in spans(redactor, text, "ADDRESS")), found(redactor, text)
     text = "Revient de trois semaines au Maroc, à Fès, pour le mariage de son neveu."
     assert spans(redactor, text, "CITY") == ["Fès"], found(redactor, text)
     text = "Il est à Jean ce matin, puis à Doliprane 1 g si besoin."
     assert not spans(redactor, text, "CITY"), found(redactor, text)
+    text = "Dr Anne-Claire Walter, pédiatre.\nSignature et cachet : A-C Walter"
+    assert "A-C Walter" in spans(redactor, text, "PERSON"), found(redactor, text)
     text = "Transmise à l'ANSM le 04/02/2025 via le portail https://signalement.social-sante.gouv.fr."
     assert spans(redactor, text, "URL") == ["https://signalement.social-sante.gouv.fr"], found(redactor, text)
     assert not spans(redactor, text, "ADDRESS"), found(redactor, text)

@@ -6,7 +6,7 @@ person and would otherwise be left in the redacted text:
   word ("Guil1ou", "LER0Y");
 - the next part after a linking particle ("Roca i Batlle", "Maria da Conceição") or after a
   Vietnamese middle name ("NGUYEN Thi Thu", "TRAN Thi Mai");
-- a first name's initial just before ("agent D. Mbala-Sow", "(B. Follain)"), or a surname's
+- a first name's initial just before ("agent D. Mbala-Sow", "(B. Follain)", "A-C Walter"), or a surname's
   particle ("AIT AHMED Lynda", "BEN SAID", "OULD BRAHIM", "d'ARMANCOURT");
 - a first name joined by "et" to a couple's names ("Claire et Romain Lemaire");
 - "M." when it is a first name's initial, not "Monsieur": in a list of initialled names ("IDE :
@@ -43,7 +43,8 @@ _LINKED_PART_AFTER = re.compile(
 _VIETNAMESE_MIDDLE = frozenset({"Thi", "Thị", "THI", "Van", "Văn", "VAN", "Duc", "Đức", "Ngoc", "Ngọc", "Huu", "Hữu"})
 _SHORT_SYLLABLES_AFTER = re.compile(r"(?:[ ]\p{Lu}\p{Ll}{0,4}(?![\w\-'’])){1,2}")
 # an initial just before: "D. Mbala-Sow", "Cl. Weiss" (not "M.", read below)
-_INITIAL_BEFORE = re.compile(rf"(?<![\w.\-'’])(?!M\.[ \t]?$)(?:{INITIALS}|Cl\.|Fr\.|St\.)[ \t]?$")
+# (hyphenated initials without their dots too: "A-C Walter", "J-P Martin")
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.\-'’])(?!M\.[ \t]?$)(?:{INITIALS}|Cl\.|Fr\.|St\.|\p{{Lu}}-\p{{Lu}}(?=[ ]$))[ \t]?$")
 # a log row: its date or time first, its author's name in its last cell
 _LOG_ROW_START = re.compile(r"[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:h]\d{2})(?!\d)")
 _CELL_GAP_BEFORE = re.compile(r"(?:\t|[ ]{2})$")

@@ -586,7 +586,9 @@ class PersonRules(Detector):
         defined |= {text[f.start : f.end] for f in found if f.detector == _OWN_INITIALS}
         initials = initials_used(text, defined)
         named_m = m_initial_of_named(text, found)
-        return found + list(_across_marriage_words(text, found)) + list(self._propagate(text, found)) + list(initials) + list(named_m)
+        # a name found again takes its own initial too ("Dr Anne-Claire Walter ... A-C Walter")
+        propagated = [self._extent.widen(text, finding) for finding in self._propagate(text, found)]
+        return found + list(_across_marriage_words(text, found)) + propagated + list(initials) + list(named_m)
 
     @staticmethod
     def _with_initials_after(text: str, finding: Finding) -> Finding:
