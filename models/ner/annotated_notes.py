@@ -28,8 +28,10 @@ from spacy.util import filter_spans
 ROOT = Path(__file__).resolve().parents[2]
 NOTES = ROOT / "tests" / "data" / "dev_identifiers.jsonl"
 LABELS = ("PERSON", "CITY", "HOSPITAL", "ADDRESS")
-# the families kept out of training: care across sites and borders, genetics (rounds 34, 35)
-HELD_OUT = ("lay-ak-", "lay-al-")
+# the families kept out of training: care across sites and borders, genetics (rounds 34, 35);
+# forms and certificates, regional documents (rounds 36, 37, written after NER 0.3.0: kept out so
+# that a rebuild trains on what 0.3.0 did, and the model is measured on two more unseen families)
+HELD_OUT = ("lay-ak-", "lay-al-", "lay-am-", "lay-an-")
 
 
 def family_is_held_out(note_id: str) -> bool:
