@@ -1879,7 +1879,10 @@ def test_stop33_running_lines_without_a_facility(redactor, text):
     hospitals = spans(redactor, text, "HOSPITAL")
     assert not any(h in ("Compte rendu opératoire", "Cardiologie", "DUPONT Jean") for h in hospitals), found(redactor, text)
     if "Page" not in text:
-        assert hospitals == [], found(redactor, text)
+        # no running line read whole; "HUS" alone is Strasbourg's university hospitals (the NER's
+        # bare acronym since stop 40, as the dev notes annotate it)
+        assert hospitals in ([], ["HUS"]), found(redactor, text)
+        assert "WENDLING Jean-Luc" in spans(redactor, text, "PERSON"), found(redactor, text)
 
 
 @pytest.mark.parametrize(

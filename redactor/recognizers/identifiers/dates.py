@@ -134,8 +134,9 @@ _DAY_MONTH = re.compile(
 _WEEKDAY_FORMS = rf"(?:{'|'.join(WEEKDAYS)}|lun|mar|mer|jeu|ven|sam|dim)"
 _WEEKDAY_OPTIONAL = rf"(?:{_WEEKDAY_FORMS}\.?\s+)?"
 _RANGE_START = re.compile(
-    # (or after a label's colon, a comma or at a line's start: "Bayonne : 12 au 19 janvier 2025")
-    rf"(?:(?i:(?=[del])\b(?:du|le|entre\s+le)\s+)|(?<=[:,(][ \t])|(?m:^)[ \t]*){_WEEKDAY_OPTIONAL}(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
+    # (or after a label's colon, a bracket or at a line's start: "Bayonne : 12 au 19 janvier
+    # 2025"; not after a comma: "4, 11 et 18 mars" lists days)
+    rf"(?:(?i:(?=[del])\b(?:du|le|entre\s+le)\s+)|(?<=[:(][ \t])|(?m:^)[ \t]*){_WEEKDAY_OPTIONAL}(?P<date>(?:1er|[0-3]?\d))(?:\s+(?:au|et(?:\s+(?:le|du))?)\s+"
     rf"{_WEEKDAY_OPTIONAL}(?P<second>[0-3]?\d)(?:\s+(?:{_MONTH})|[/.](?:0?[1-9]|1[0-2])(?![\w])))"
 )
 # "19 / 08 / 1970", "03/04/ 2021", "03 /04 /2021": spaces around the separators (typed or

@@ -7,14 +7,21 @@ written for: a town that is also a word with nothing before it ("à 2 km de Sens
 a facility named after a place with a kind of its own ("Centre médico-chirurgical de Kourou",
 "Groupe Santé Estuaire"). Its readings are weaker than every rule's (`SCORE`) and kept only
 - for a town, where the town lexicon knows it (villages and merged communes too: the model's
-  reading is the context they need) and it is no country or region;
+  reading is the context they need) and it is no country or region; in lower case, after a
+  preposition of place and no French word ("a chateauroux"); no list holds it, right after "à"
+  in one or two words no dictionary or name list knows ("à Fès");
 - for a facility, where its name has a word of its own after the first: not a kind of facility
   ("Centre de dialyse", "Maison de santé" name no one), not a country or region, not a blood
   group ("Groupe O Rhésus négatif"); the span ends before the next field of a letterhead or a
   table ("CHU de Reims - OUEDRAOGO Boukary") and before the lower-case words after its last
   capitalised one (the sentence going on: "institut Joliot Curie quel que soit ...");
+- for a facility in lower case, as dictation writes it, where a kind opens it and a town or a
+  word no dictionary knows follows ("l'hopital de chateauroux"); for a bare acronym in
+  capitals, where it is no kind, common word or acronym known for another thing ("au CHC");
 - for a street, where a street type opens a name on one line ("8 Place de l'Abbé G. Hénocque",
-  "rue de paris"; not "place assise", "1 passage quotidien").
+  "rue de paris"; not "place assise", "1 passage quotidien"); without one, where the layout
+  says address (a label before it, a postcode or a street line after it) or a lodging is named
+  ("hôtel Kyriad").
 """
 
 from __future__ import annotations
@@ -67,7 +74,7 @@ _AFTER_STREET = re.compile(r"[ \t,]+(?:\p{Lu}{1,2}-)?(?:\d{4,5}|(?:\d{2}|2[AB]) 
 _ACRONYM = re.compile(r"\p{Lu}{3,6}")
 # what says that a line without a street type is an address's: a postcode after it, on its line
 # or the next ("demeurant Les Chaumes,\n58500 Oisy"), or a street line after it, in the same
-# block ("Foyer ADOMA, ch. 214\n15 r. de la Chapelle", "Les Jardins de Preux, bât. A - 5 rue ...")
+# block ("Foyer ADOMA, ch. 214\n15 r. de la Chapelle", "Centre commercial du Mail, 1er étage\n2 place ...")
 _ADDRESS_AFTER = re.compile(rf"[ \t]*(?:,[ \t]*|[ \t][\-–][ \t]+)?(?:\n[ \t]*)?(?:(?:F-)?(?:{ZIP})[ \t]+\p{{Lu}}|\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+\p{{L}})")
 # a lodging by its name: a hotel, a shelter, a camp, a hostel (not a facility's kind)
 _LODGING = re.compile(r"(?i:h[ôo]tel|refuge|campement|camping|auberge|g[îi]te)[ \t]+(?:\p{Lu}|(?i:des|du|de[ \t]+la|le|la|les)[ \t]+\p{Lu})")
@@ -159,9 +166,14 @@ class ModelPlaces:
             return False
         if not name[:1].isupper():
             # a form filled in by hand or dictation, in lower case ("née le 14 fevrier 1938 a
-            # chateauroux"): a town of 1,000 inhabitants or more right after a preposition of place
-            return self.towns.is_known(name, _LOWER_CASE_TOWN_MIN_POPULATION) and bool(
-                _PREPOSITION_OF_PLACE_BEFORE.search(text, max(0, start - 12), start)
+            # chateauroux"): a town of 1,000 inhabitants or more right after a preposition of
+            # place, and no word ("à grasse température")
+            key = fold(name)
+            return (
+                self.towns.is_known(name, _LOWER_CASE_TOWN_MIN_POPULATION)
+                and not is_french_word(key)
+                and key not in self.words.common_words
+                and bool(_PREPOSITION_OF_PLACE_BEFORE.search(text, max(0, start - 12), start))
             )
         line_start = text.rfind("\n", max(0, start - 30), start) + 1
         before = text[max(line_start, start - 30) : start]
@@ -211,9 +223,9 @@ class ModelPlaces:
         return self._before_town(text, start, end, self._named_street.search)
 
     def _in_an_address_block(self, text: str, start: int, end: int) -> bool:
-        """A line without a street type ("Les Chaumes", "Foyer ADOMA, ch. 214") where the layout
-        says address: a label before it on its line, or a postcode or a street line after it;
-        not a town the lexicon knows, nor a line of its own that holds a digit first."""
+        """A line without a street type where the layout says address ("Les Chaumes", "Foyer
+        ADOMA, ch. 214"): a label before it on its line, or a postcode or a street line after
+        it; not a town the lexicon knows. A lodging by name is an address wherever it stands."""
         span = text[start:end]
         if "\n" in span:
             return False
