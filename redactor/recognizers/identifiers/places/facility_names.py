@@ -50,7 +50,7 @@ class FacilityNames:
             if finding.score >= _MIN_SCORE:
                 names.update(self._names(span))
             elif span not in self._generic_acronyms and self.words.is_own_acronym(span):
-                names.add(span)  # the model's bare acronym, read once from its sentence: "CAL"
+                names.add(span)  # the model's bare acronym, read once from its sentence: "CHC"
         if not names:
             return []
         known = {(f.start, f.end) for f in findings if f.category == "HOSPITAL"}

@@ -163,14 +163,14 @@ class TownRules:
         found = [_whole_compound(text, _with_arrondissement(text, f)) for f in self._postcodes_and_towns(text)]
         return found + list(self._joined_towns(text, found))
 
-    def _town_ending(self, words: str) -> int:
-        """1 + where the known town that ends `words` starts: the whole ("Marseille"), or its
-        last words after "à" ("Fait à Marseille"; not "CP Ville"); 0 for none."""
+    def _town_ending(self, words: str) -> int | None:
+        """Where the known town that ends `words` starts: the whole ("Marseille"), or its last
+        words after "à" ("Fait à Marseille"; not "CP Ville"); None for no town."""
         starts = [0] + [after.end() for after in _AFTER_A.finditer(words)]
-        for start in starts[:_MAX_TOWN_WORDS_TRIED]:
+        for start in starts[:_MAX_TOWN_STARTS_TRIED]:
             if self.known_town_length(words[start:], 0) == len(words) - start:
-                return start + 1
-        return 0
+                return start
+        return None
 
     def _joined_towns(self, text: str, found: list[Finding]) -> Iterator[Finding]:
         for finding in found:
@@ -206,8 +206,8 @@ class TownRules:
             if _CANADA_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 yield Finding(match.start(), match.end(), "ZIP", 0.9, "zip.canada")
         for match in finditer_needing_postcode(self._town_zip, text):
-            if town_start := self._town_ending(match.group("town")):
-                start = match.start("town") + town_start - 1
+            if (town_start := self._town_ending(match.group("town"))) is not None:
+                start = match.start("town") + town_start
                 yield Finding(match.start("zip"), match.end("zip"), "ZIP", 0.9, "zip.after_town")
                 yield Finding(start, match.end("town"), "CITY", 0.85, "city.before_zip")
         for match in finditer_needing_postcode(_ZIP_LOWERCASE_TOWN, text):
@@ -398,7 +398,7 @@ _TOWN_NAME_PARTS = JoinedParts(
 
 
 _AFTER_A = re.compile(r"(?<=[ \t])(?i:à|a)[ \t]+")
-_MAX_TOWN_WORDS_TRIED = 6  # where a town before a postcode may start in a run of capitalised words
+_MAX_TOWN_STARTS_TRIED = 6  # where a town before a postcode may start: the run's start, then after each "à"
 
 
 def _whole_compound(text: str, finding: Finding) -> Finding:
