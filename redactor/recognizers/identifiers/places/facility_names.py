@@ -49,7 +49,7 @@ class FacilityNames:
             span = text[finding.start : finding.end]
             if finding.score >= _MIN_SCORE:
                 names.update(self._names(span))
-            elif span not in self._generic_acronyms and self.words.is_own_acronym(span):
+            elif self.words.is_own_acronym(span):  # (no kind: generic acronyms are kinds)
                 names.add(span)  # the model's bare acronym, read once from its sentence: "CHC"
         if not names:
             return []

@@ -110,6 +110,11 @@ class FacilityWords:
             and word.casefold() not in self._countries
         )
 
+    def is_ordinary(self, word: str) -> bool:
+        """A word of French a dictionary or real clinical text holds ("grasse", "Sapa" is none)."""
+        key = fold(word)
+        return is_french_word(key) or key in self.common_words
+
     def is_own_acronym(self, word: str) -> bool:
         """A facility's own acronym in capitals ("CHC", "UKF"): not a kind of facility ("CHU",
         "CMP"), a common word ("CAL"), a country, or a known facility's acronym that is another
@@ -168,11 +173,9 @@ class ModelPlaces:
             # a form filled in by hand or dictation, in lower case ("née le 14 fevrier 1938 a
             # chateauroux"): a town of 1,000 inhabitants or more right after a preposition of
             # place, and no word ("à grasse température")
-            key = fold(name)
             return (
                 self.towns.is_known(name, _LOWER_CASE_TOWN_MIN_POPULATION)
-                and not is_french_word(key)
-                and key not in self.words.common_words
+                and not self.words.is_ordinary(name)
                 and bool(_PREPOSITION_OF_PLACE_BEFORE.search(text, max(0, start - 12), start))
             )
         line_start = text.rfind("\n", max(0, start - 30), start) + 1
@@ -189,8 +192,7 @@ class ModelPlaces:
         words = _WORD.findall(name)
         return 0 < len(words) <= 2 and all(
             word[:1].isupper()
-            and not is_french_word(fold(word))
-            and fold(word) not in self.words.common_words
+            and not self.words.is_ordinary(word)
             and not name_lexicon().is_known_name(word)
             and not name_lexicon().is_not_name(word)
             for word in words
@@ -270,5 +272,5 @@ class ModelPlaces:
             return False  # "Hospital Anxiety and Depression" is a scale
         own = [word for word in words[1:] if word[0].isupper() and self.words.is_own(word)]
         # a bare acronym the model reads as a facility from its sentence ("héliporté au CHC",
-        # "(oncologie médicale, CAL)"); in real case reports it reads none
+        # "greffe au UKF"); in real case reports it reads none
         return bool(own) or (len(words) == 1 and (self.words.is_own(words[0]) or self.words.is_own_acronym(words[0])))
